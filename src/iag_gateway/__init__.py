@@ -1,0 +1,1 @@
+"""Governed generative-AI gateway."""

@@ -1,0 +1,259 @@
+"""The gateway's error tree: one place that says how every failure is reported.
+
+Each class knows its HTTP status, its OpenAI error ``type`` and ``code``, the
+CLI exit code, and the ``outcome`` written in the audit record. Foreign
+exceptions (litellm, Presidio, Jinja2, SQLAlchemy) are translated into these at
+the adapter that imports the library, with ``raise ... from exc``.
+
+    GatewayError                      500 api_error        outcome=error
+    ├── BadRequest                    400 invalid_request_error
+    │   ├── MalformedJson             400
+    │   └── InvalidField              400 (names the field)
+    ├── PayloadTooLarge               413
+    ├── AuthenticationFailed          401 authentication_error
+    ├── PermissionDenied              403 permission_error  outcome=denied
+    │   ├── PolicyDenied              403 (cites charter articles)
+    │   └── TrainingRequired          403
+    ├── NotFound                      404
+    │   ├── ModelNotFound             404
+    │   └── TemplateNotFound          404
+    ├── InputInvalid                  422 (one entry per bad field)
+    ├── RateLimited                   429 (Retry-After)         outcome=denied
+    ├── UpstreamError                 502 upstream_error        outcome=failed
+    │   ├── UpstreamRateLimited       429 (Retry-After)
+    │   └── UpstreamTimeout           504
+    ├── ServiceUnavailable            503                       outcome=failed
+    │   ├── AuditUnavailable          503 (fail closed: provider not called)
+    │   └── PiiAnalysisFailed         503 (fail closed: nothing forwarded)
+    └── ConfigError                   (startup only: file, line, field)
+        ├── PolicyConfigError
+        └── TemplateConfigError
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any, ClassVar
+
+
+class GatewayError(Exception):
+    """Base of every error the gateway raises on purpose."""
+
+    status: ClassVar[int] = 500
+    error_type: ClassVar[str] = "api_error"
+    code: ClassVar[str] = "internal_error"
+    exit_code: ClassVar[int] = 1
+    outcome: ClassVar[str] = "error"
+
+    def __init__(self, message: str, *, param: str | None = None) -> None:
+        super().__init__(message)
+        self.message = message
+        self.param = param
+
+    def headers(self) -> dict[str, str]:
+        """Extra HTTP headers this error must carry."""
+        return {}
+
+    def body(self) -> dict[str, Any]:
+        """Serialise as an OpenAI-style error body."""
+        error: dict[str, Any] = {"message": self.message, "type": self.error_type, "code": self.code}
+        if self.param is not None:
+            error["param"] = self.param
+        return {"error": error}
+
+
+class BadRequest(GatewayError):
+    status = 400
+    error_type = "invalid_request_error"
+    code = "invalid_request"
+    exit_code = 2
+    outcome = "rejected"
+
+
+class MalformedJson(BadRequest):
+    code = "malformed_json"
+
+
+class InvalidField(BadRequest):
+    code = "invalid_field"
+
+    def __init__(self, field: str, message: str) -> None:
+        super().__init__(f"Invalid field '{field}': {message}", param=field)
+        self.field = field
+
+
+class PayloadTooLarge(GatewayError):
+    status = 413
+    error_type = "invalid_request_error"
+    code = "payload_too_large"
+    exit_code = 2
+    outcome = "rejected"
+
+
+class AuthenticationFailed(GatewayError):
+    status = 401
+    error_type = "authentication_error"
+    code = "invalid_api_key"
+    exit_code = 3
+    outcome = "unauthenticated"
+
+
+class PermissionDenied(GatewayError):
+    status = 403
+    error_type = "permission_error"
+    code = "permission_denied"
+    exit_code = 3
+    outcome = "denied"
+
+
+@dataclass(frozen=True)
+class FiredRule:
+    """A policy rule that contributed to a decision, with the charter articles it cites."""
+
+    rule_id: str
+    articles: tuple[str, ...]
+    effect: str
+    message: str = ""
+
+
+class PolicyDenied(PermissionDenied):
+    code = "policy_denied"
+
+    def __init__(self, message: str, rules: tuple[FiredRule, ...] = ()) -> None:
+        super().__init__(message)
+        self.rules = rules
+
+    @property
+    def articles(self) -> tuple[str, ...]:
+        seen: dict[str, None] = {}
+        for rule in self.rules:
+            for article in rule.articles:
+                seen.setdefault(article, None)
+        return tuple(seen)
+
+
+class TrainingRequired(PolicyDenied):
+    code = "training_required"
+
+
+class NotFound(GatewayError):
+    status = 404
+    error_type = "invalid_request_error"
+    code = "not_found"
+    exit_code = 4
+    outcome = "rejected"
+
+
+class ModelNotFound(NotFound):
+    code = "model_not_found"
+
+
+class TemplateNotFound(NotFound):
+    code = "template_not_found"
+
+
+@dataclass(frozen=True)
+class FieldError:
+    field: str
+    message: str
+
+
+class InputInvalid(GatewayError):
+    """One or more template inputs failed validation (422, each field named)."""
+
+    status = 422
+    error_type = "invalid_request_error"
+    code = "invalid_inputs"
+    exit_code = 2
+    outcome = "rejected"
+
+    def __init__(self, errors: list[FieldError]) -> None:
+        names = ", ".join(e.field for e in errors)
+        super().__init__(f"Invalid inputs: {names}", param=errors[0].field if errors else None)
+        self.errors = errors
+
+    def body(self) -> dict[str, Any]:
+        body = super().body()
+        body["error"]["fields"] = [{"field": e.field, "message": e.message} for e in self.errors]
+        return body
+
+
+class RateLimited(GatewayError):
+    status = 429
+    error_type = "rate_limit_error"
+    code = "rate_limited"
+    exit_code = 5
+    outcome = "denied"
+
+    def __init__(self, message: str, retry_after: int, rules: tuple[FiredRule, ...] = ()) -> None:
+        super().__init__(message)
+        self.retry_after = max(1, int(retry_after))
+        self.rules = rules
+
+    def headers(self) -> dict[str, str]:
+        return {"Retry-After": str(self.retry_after)}
+
+
+class UpstreamError(GatewayError):
+    status = 502
+    error_type = "upstream_error"
+    code = "upstream_error"
+    exit_code = 6
+    outcome = "failed"
+
+
+class UpstreamRateLimited(UpstreamError):
+    status = 429
+    error_type = "rate_limit_error"
+    code = "upstream_rate_limited"
+
+    def __init__(self, message: str, retry_after: int = 1) -> None:
+        super().__init__(message)
+        self.retry_after = max(1, int(retry_after))
+
+    def headers(self) -> dict[str, str]:
+        return {"Retry-After": str(self.retry_after)}
+
+
+class UpstreamTimeout(UpstreamError):
+    status = 504
+    code = "upstream_timeout"
+
+
+class ServiceUnavailable(GatewayError):
+    status = 503
+    error_type = "service_unavailable"
+    code = "service_unavailable"
+    exit_code = 7
+    outcome = "failed"
+
+
+class AuditUnavailable(ServiceUnavailable):
+    code = "audit_unavailable"
+
+
+class PiiAnalysisFailed(ServiceUnavailable):
+    code = "pii_analysis_failed"
+
+
+class ConfigError(GatewayError):
+    """A configuration file is invalid; names the file, line and field."""
+
+    code = "config_error"
+    exit_code = 2
+
+    def __init__(self, file: str, message: str, *, line: int | None = None, field: str | None = None) -> None:
+        where = file if line is None else f"{file}:{line}"
+        text = f"{where}: {field}: {message}" if field else f"{where}: {message}"
+        super().__init__(text)
+        self.file = file
+        self.line = line
+        self.field = field
+
+
+class PolicyConfigError(ConfigError):
+    code = "policy_config_error"
+
+
+class TemplateConfigError(ConfigError):
+    code = "template_config_error"
