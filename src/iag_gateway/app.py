@@ -1,0 +1,104 @@
+"""Build the FastAPI application; every service is created in the lifespan."""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+import signal
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from pathlib import Path
+
+from fastapi import FastAPI
+
+from iag_gateway.settings import Settings
+
+log = logging.getLogger("iag_gateway")
+
+
+def build_services(settings: Settings) -> "Services":  # noqa: UP037
+    """Create the long-lived services (fails fast on any invalid configuration)."""
+    from iag_gateway.audit.store import AuditStore
+    from iag_gateway.identity.keys import KeyStore
+    from iag_gateway.pii.engine import PiiEngine
+    from iag_gateway.policy.loader import PolicyHolder
+    from iag_gateway.policy.quotas import build_quota_enforcer
+    from iag_gateway.prompts.catalogue import TemplateCatalogue
+    from iag_gateway.providers.config import load_provider_config
+    from iag_gateway.providers.router import ProviderRouter
+    from iag_gateway.services import Services
+    from iag_gateway.storage.engine import make_engine
+    from iag_gateway.storage.migrate import upgrade
+    from iag_gateway.telemetry import Telemetry
+
+    policies = PolicyHolder(settings.policies_dir, settings.charter_dir)
+    templates = TemplateCatalogue.load(settings.templates_dir)
+    provider_config = load_provider_config(settings.config)
+    engine = make_engine(settings.database_url)
+    upgrade(engine)
+    return Services(
+        settings=settings,
+        keys=KeyStore(engine),
+        audit=AuditStore(engine),
+        policies=policies,
+        quotas=build_quota_enforcer(engine, settings.redis_url),
+        pii=PiiEngine.build(model=settings.pii_model, allow_list_files=settings.pii_allow_lists,
+                            timeout_s=settings.pii_timeout_s),
+        templates=templates,
+        router=ProviderRouter(provider_config),
+        telemetry=Telemetry(settings.otel_exporter, settings.otel_endpoint),
+    )
+
+
+def _policy_files_stamp(*directories: Path) -> tuple[tuple[str, float], ...]:
+    files = sorted(p for d in directories if d.is_dir() for p in d.rglob("*") if p.is_file())
+    return tuple((str(p), p.stat().st_mtime) for p in files)
+
+
+async def _watch_policies(services: "Services", interval_s: float = 2.0) -> None:  # noqa: UP037
+    """Reload policies when their files change (an invalid edit keeps the old version)."""
+    settings = services.settings
+    stamp = _policy_files_stamp(settings.policies_dir, settings.charter_dir)
+    while True:
+        await asyncio.sleep(interval_s)
+        current = _policy_files_stamp(settings.policies_dir, settings.charter_dir)
+        if current != stamp:
+            stamp = current
+            services.policies.reload()
+
+
+def create_app(settings: Settings | None = None, services: "Services | None" = None) -> FastAPI:  # noqa: UP037
+    """Return the gateway application; nothing is built until the lifespan starts."""
+    settings = settings or Settings()
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        built = services or build_services(settings)
+        app.state.services = built
+        loop = asyncio.get_running_loop()
+        with contextlib.suppress(NotImplementedError, RuntimeError, ValueError):
+            loop.add_signal_handler(signal.SIGHUP, built.policies.reload)
+        watcher = asyncio.create_task(_watch_policies(built)) if settings.watch_policies else None
+        try:
+            yield
+        finally:
+            if watcher:
+                watcher.cancel()
+            with contextlib.suppress(NotImplementedError, RuntimeError, ValueError):
+                loop.remove_signal_handler(signal.SIGHUP)
+            built.telemetry.shutdown()
+
+    from iag_gateway.web import api, form
+    from iag_gateway.web.errors import install_error_handlers
+
+    app = FastAPI(title="iag-gateway", version="0.1.0", lifespan=lifespan, docs_url=None, redoc_url=None)
+    install_error_handlers(app)
+    app.include_router(api.router)
+    app.include_router(form.router)
+    app.add_api_route("/healthz", api.health, methods=["GET"])
+    return app
+
+
+if False:  # pragma: no cover - typing only
+    from iag_gateway.services import Services

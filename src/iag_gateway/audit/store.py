@@ -1,0 +1,172 @@
+"""Append audit records to the chain and read them back for auditors.
+
+Appends are serialised across threads and processes (``SELECT ... FOR UPDATE``
+on the chain head row in PostgreSQL, ``BEGIN IMMEDIATE`` in SQLite) and
+committed before ``append`` returns. Any database failure becomes
+``AuditUnavailable``: the gateway then refuses the call rather than run it
+unrecorded (fail closed).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import threading
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from typing import Any
+
+import sqlalchemy as sa
+from sqlalchemy.engine import Engine
+from sqlalchemy.exc import SQLAlchemyError
+
+from iag_gateway.audit.chain import chain_hash
+from iag_gateway.audit.models import AUDIT_CHAIN_HEAD_TABLE, AUDIT_EVENT_TABLE, AuditEntry, AuditEvent
+from iag_gateway.errors import AuditUnavailable
+from iag_gateway.storage.engine import SQLITE_IMMEDIATE, is_sqlite
+from iag_gateway.storage.types import utc_now
+
+MAX_PAGE = 1000
+
+
+@dataclass(frozen=True, kw_only=True)
+class AuditFilter:
+    """Auditor's search criteria; ``None`` means "any". ``since`` is inclusive, ``until`` exclusive."""
+
+    since: datetime | None = None
+    until: datetime | None = None
+    user_id: str | None = None
+    department: str | None = None
+    model: str | None = None  # matches the alias or the provider model
+    outcome: str | None = None
+    route: str | None = None
+    request_id: str | None = None
+
+    def conditions(self) -> list[sa.ColumnElement[bool]]:
+        c = AUDIT_EVENT_TABLE.c
+        out: list[sa.ColumnElement[bool]] = []
+        if self.since is not None:
+            out.append(c.created_at >= _as_utc(self.since))
+        if self.until is not None:
+            out.append(c.created_at < _as_utc(self.until))
+        for column, value in (
+            (c.user_id, self.user_id),
+            (c.department, self.department),
+            (c.outcome, self.outcome),
+            (c.route, self.route),
+            (c.request_id, self.request_id),
+        ):
+            if value is not None:
+                out.append(column == value)
+        if self.model is not None:
+            out.append(sa.or_(c.model_alias == self.model, c.provider_model == self.model))
+        return out
+
+
+def _as_utc(value: datetime) -> datetime:
+    return value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)
+
+
+class AuditStore:
+    """The audit trail in the database behind ``engine`` (schema migrated beforehand)."""
+
+    def __init__(self, engine: Engine) -> None:
+        self._engine = engine
+        # SQLite's busy handler sleeps in steps of up to 100 ms; threads of this process
+        # queue on a lock instead, which wakes them at once. Share one store per process.
+        self._write_lock = threading.Lock() if is_sqlite(engine) else contextlib.nullcontext()
+
+    @property
+    def engine(self) -> Engine:
+        return self._engine
+
+    def append(self, entry: AuditEntry) -> AuditEvent:
+        """Chain ``entry`` after the last record and commit it; raise ``AuditUnavailable`` on failure."""
+        values = entry.content()
+        try:
+            with self._write_lock, self._engine.connect() as conn:
+                conn.execution_options(**{SQLITE_IMMEDIATE: True})
+                with conn.begin():
+                    head = conn.execute(
+                        sa.select(AUDIT_CHAIN_HEAD_TABLE.c.seq, AUDIT_CHAIN_HEAD_TABLE.c.hash)
+                        .where(AUDIT_CHAIN_HEAD_TABLE.c.id == 1)
+                        .with_for_update()
+                    ).one()
+                    seq = int(head.seq) + 1
+                    values["seq"] = seq
+                    values["created_at"] = utc_now()
+                    values["prev_hash"] = head.hash
+                    values["hash"] = chain_hash(head.hash, values)
+                    conn.execute(sa.insert(AUDIT_EVENT_TABLE), values)
+                    conn.execute(
+                        sa.update(AUDIT_CHAIN_HEAD_TABLE)
+                        .where(AUDIT_CHAIN_HEAD_TABLE.c.id == 1)
+                        .values(seq=seq, hash=values["hash"])
+                    )
+        except SQLAlchemyError as exc:
+            raise AuditUnavailable("audit store unavailable: the request was not forwarded") from exc
+        return AuditEvent(**values)
+
+    def query(
+        self,
+        filters: AuditFilter,
+        *,
+        limit: int = 100,
+        cursor: int | None = None,
+        newest_first: bool = False,
+    ) -> tuple[list[AuditEvent], int | None]:
+        """Return one page of matching records and the cursor of the next page (``None`` at the end).
+
+        Keyset pagination on ``seq``: pass the returned cursor back to continue.
+        """
+        limit = max(1, min(limit, MAX_PAGE))
+        seq = AUDIT_EVENT_TABLE.c.seq
+        stmt = sa.select(AUDIT_EVENT_TABLE).where(*filters.conditions())
+        if cursor is not None:
+            stmt = stmt.where(seq < cursor if newest_first else seq > cursor)
+        stmt = stmt.order_by(seq.desc() if newest_first else seq).limit(limit + 1)
+        rows = self._fetch(stmt)
+        page = [AuditEvent(**row) for row in rows[:limit]]
+        next_cursor = page[-1].seq if len(rows) > limit else None
+        return page, next_cursor
+
+    def iter(self, filters: AuditFilter, *, batch: int = 500) -> Iterator[AuditEvent]:
+        """Yield every matching record in ``seq`` order, one page at a time."""
+        cursor: int | None = None
+        while True:
+            page, cursor = self.query(filters, limit=batch, cursor=cursor)
+            yield from page
+            if cursor is None:
+                return
+
+    def get(self, request_id: str) -> list[AuditEvent]:
+        """Return the records of ``request_id`` and those referring to it (e.g. acknowledgements)."""
+        c = AUDIT_EVENT_TABLE.c
+        stmt = (
+            sa.select(AUDIT_EVENT_TABLE)
+            .where(sa.or_(c.request_id == request_id, c.ref_request_id == request_id))
+            .order_by(c.seq)
+        )
+        return [AuditEvent(**row) for row in self._fetch(stmt)]
+
+    def head(self) -> tuple[int, str]:
+        """Return the chain head's ``(seq, hash)``: note it out of band to pin the trail."""
+        row = self._fetch(
+            sa.select(AUDIT_CHAIN_HEAD_TABLE.c.seq, AUDIT_CHAIN_HEAD_TABLE.c.hash).where(
+                AUDIT_CHAIN_HEAD_TABLE.c.id == 1
+            )
+        )
+        if not row:
+            raise AuditUnavailable("audit store unavailable: the schema is not migrated")
+        return int(row[0]["seq"]), str(row[0]["hash"])
+
+    def ping(self) -> None:
+        """Check that the store answers and is migrated; raise ``AuditUnavailable`` otherwise."""
+        self.head()
+
+    def _fetch(self, stmt: sa.Select[Any]) -> list[dict[str, Any]]:
+        try:
+            with self._engine.connect() as conn:
+                return [dict(row) for row in conn.execute(stmt).mappings()]
+        except SQLAlchemyError as exc:
+            raise AuditUnavailable("audit store unavailable") from exc

@@ -1,0 +1,264 @@
+"""The ``iag-gateway`` command line: serve, keys, audit, policy, pii."""
+
+from __future__ import annotations
+
+import functools
+import sys
+from collections.abc import Callable
+from datetime import date
+from pathlib import Path
+from typing import Any, TypeVar
+
+import click
+
+from iag_gateway.errors import GatewayError
+from iag_gateway.settings import Settings
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+def exits_on_error(func: F) -> F:
+    """Map gateway errors to a one-line message on stderr and the error's exit code."""
+
+    @functools.wraps(func)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        try:
+            return func(*args, **kwargs)
+        except GatewayError as exc:
+            click.echo(f"error: {exc.message}", err=True)
+            sys.exit(exc.exit_code)
+
+    return wrapper  # type: ignore[return-value]
+
+
+def _engine(settings: Settings) -> Any:
+    from iag_gateway.storage.engine import make_engine
+    from iag_gateway.storage.migrate import upgrade
+
+    engine = make_engine(settings.database_url)
+    upgrade(engine)
+    return engine
+
+
+@click.group()
+def main() -> None:
+    """Governed generative-AI gateway of the CHU (charter, personal data, audit)."""
+
+
+@main.command()
+@click.option("--host", default=None, help="Interface to bind (default IAG_HOST or 127.0.0.1).")
+@click.option("--port", default=None, type=int, help="Port (default IAG_PORT or 8000).")
+@click.option("--workers", default=1, show_default=True, type=int)
+@exits_on_error
+def serve(host: str | None, port: int | None, workers: int) -> None:
+    """Start the gateway."""
+    import uvicorn
+
+    settings = Settings()
+    host = host or settings.host
+    port = port or settings.port
+    options: dict[str, Any] = {"host": host, "port": port, "access_log": False, "log_level": "warning"}
+    if workers > 1:
+        uvicorn.run("iag_gateway.asgi:app", workers=workers, **options)
+        return
+    from iag_gateway.app import create_app
+
+    click.echo(f"iag-gateway listening on http://{host}:{port}/v1", err=True)
+    uvicorn.run(create_app(settings), **options)
+
+
+@main.group()
+def db() -> None:
+    """Database schema."""
+
+
+@db.command("upgrade")
+@exits_on_error
+def db_upgrade() -> None:
+    """Create or migrate the database schema (Alembic, to head)."""
+    _engine(Settings())
+    click.echo("database is up to date")
+
+
+@main.command()
+@exits_on_error
+def bootstrap() -> None:
+    """Initialise the database; on first run create and print an admin key."""
+    from iag_gateway.identity.keys import KeyStore
+
+    keys = KeyStore(_engine(Settings()))
+    if keys.list():
+        click.echo("keys already exist; create more with: iag-gateway keys create ...")
+        return
+    info, plaintext = keys.create(user_id="admin", department="direction-data-ia", roles=["admin"], label="first admin")
+    keys.record_training("admin", "bootstrap", date.today())
+    click.echo("First admin key (shown once; store it safely):")
+    click.echo(plaintext)
+
+
+@main.group()
+def keys() -> None:
+    """API keys: create (shown once), list, revoke."""
+
+
+@keys.command("create")
+@click.option("--user", "user_id", required=True)
+@click.option("--department", required=True, help="Service / pôle / direction.")
+@click.option("--role", "roles", multiple=True, required=True,
+              type=click.Choice(["buyer", "finance", "research", "staff", "auditor", "admin"]))
+@click.option("--label", default="")
+@click.option("--trained/--not-trained", default=False, help="Also record the AI-literacy training for this user.")
+@exits_on_error
+def keys_create(user_id: str, department: str, roles: tuple[str, ...], label: str, trained: bool) -> None:
+    """Create a key; the key itself is printed alone on the last line."""
+    from iag_gateway.identity.keys import KeyStore
+
+    store = KeyStore(_engine(Settings()))
+    info, plaintext = store.create(user_id=user_id, department=department, roles=roles, label=label)
+    if trained:
+        store.record_training(user_id, "formation-ia-generative", date.today())
+    click.echo(f"created key {info.key_id} for {user_id} ({department}; {', '.join(sorted(roles))})")
+    click.echo(plaintext)
+
+
+@keys.command("list")
+@exits_on_error
+def keys_list() -> None:
+    """List keys (never the secret)."""
+    from iag_gateway.identity.keys import KeyStore
+
+    for info in KeyStore(_engine(Settings())).list():
+        state = f"revoked {info.revoked_at:%Y-%m-%d}" if info.revoked_at else "active"
+        click.echo(f"{info.key_id}\t{info.user_id}\t{info.department}\t{','.join(sorted(info.roles))}\t{state}")
+
+
+@keys.command("revoke")
+@click.argument("key_id")
+@exits_on_error
+def keys_revoke(key_id: str) -> None:
+    """Revoke a key by its id (the part after ``iag_``)."""
+    from iag_gateway.identity.keys import KeyStore
+
+    if not KeyStore(_engine(Settings())).revoke(key_id):
+        click.echo(f"no active key {key_id}", err=True)
+        sys.exit(4)
+    click.echo(f"revoked {key_id}")
+
+
+@main.group()
+def training() -> None:
+    """AI-literacy training records (required before access, charter)."""
+
+
+@training.command("record")
+@click.option("--user", "user_id", required=True)
+@click.option("--course", default="formation-ia-generative", show_default=True)
+@click.option("--on", "completed_on", type=click.DateTime(["%Y-%m-%d"]), default=None)
+@exits_on_error
+def training_record(user_id: str, course: str, completed_on: Any) -> None:
+    """Record that a user completed the AI-literacy training."""
+    from iag_gateway.identity.keys import KeyStore
+
+    day = completed_on.date() if completed_on else date.today()
+    KeyStore(_engine(Settings())).record_training(user_id, course, day)
+    click.echo(f"training recorded for {user_id} ({course}, {day})")
+
+
+@main.group()
+def audit() -> None:
+    """The audit trail: verify the chain, export for auditors."""
+
+
+@audit.command("verify")
+@exits_on_error
+def audit_verify() -> None:
+    """Exit 0 if the hash chain is intact; otherwise name the first bad record."""
+    from iag_gateway.audit.chain import verify
+
+    result = verify(_engine(Settings()))
+    if result.ok:
+        click.echo(f"audit chain intact ({result.checked} records)")
+        return
+    click.echo(f"audit chain BROKEN at record seq={result.first_bad_seq}: {result.reason}", err=True)
+    sys.exit(1)
+
+
+@audit.command("export")
+@click.option("--format", "fmt", type=click.Choice(["csv", "jsonl"]), default="jsonl", show_default=True)
+@click.option("--output", type=click.Path(dir_okay=False, path_type=Path), default=None)
+@click.option("--since", type=click.DateTime(), default=None)
+@click.option("--until", type=click.DateTime(), default=None)
+@click.option("--user", default=None)
+@click.option("--department", default=None)
+@exits_on_error
+def audit_export(fmt: str, output: Path | None, since: Any, until: Any, user: str | None, department: str | None) -> None:
+    """Export audit records (no personal data) as CSV or JSON lines."""
+    from iag_gateway.audit.export import export
+    from iag_gateway.audit.store import AuditFilter, AuditStore
+
+    store = AuditStore(_engine(Settings()))
+    filters = AuditFilter(since=since, until=until, user_id=user, department=department)
+    if output is None:
+        count = export(store, fmt, sys.stdout, filters)
+    else:
+        with output.open("w", encoding="utf-8", newline="") as out:
+            count = export(store, fmt, out, filters)
+    click.echo(f"exported {count} records", err=True)
+
+
+@main.group()
+def policy() -> None:
+    """Charter policies: check and explain."""
+
+
+@policy.command("check")
+@click.option("--policies", "policies_dir", type=click.Path(file_okay=False, path_type=Path), default=None)
+@click.option("--charter", "charter_dir", type=click.Path(file_okay=False, path_type=Path), default=None)
+@exits_on_error
+def policy_check(policies_dir: Path | None, charter_dir: Path | None) -> None:
+    """Validate the policies against the charter; list articles without a rule."""
+    from iag_gateway.policy.loader import check
+
+    settings = Settings()
+    report = check(policies_dir or settings.policies_dir, charter_dir or settings.charter_dir)
+    click.echo(report.render())
+    if not report.ok:
+        sys.exit(2)
+
+
+@policy.command("explain")
+@click.option("--key", "key", default=None, help="Explain for the holder of this API key.")
+@click.option("--role", "roles", multiple=True)
+@click.option("--department", default="unknown")
+@click.option("--trained/--not-trained", default=True)
+@click.option("--model", required=True)
+@click.option("--template", "template_id", default=None)
+@click.option("--prompt", default="", help="Prompt text (analysed for personal data, never stored).")
+@exits_on_error
+def policy_explain(key: str | None, roles: tuple[str, ...], department: str, trained: bool, model: str,
+                   template_id: str | None, prompt: str) -> None:
+    """Dry-run the policy decision for a caller, a model, a template and a prompt."""
+    from iag_gateway.explain import explain_cli
+
+    click.echo(explain_cli(Settings(), key=key, roles=roles, department=department, trained=trained,
+                           model=model, template_id=template_id, prompt=prompt))
+
+
+@main.group()
+def pii() -> None:
+    """Personal-data detection."""
+
+
+@pii.command("scan")
+@click.argument("input_path", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@exits_on_error
+def pii_scan(input_path: Path) -> None:
+    """Read the evaluation corpus format, write predicted spans as JSON lines."""
+    from iag_gateway.pii.engine import PiiEngine
+    from iag_gateway.pii.evaluation import scan_jsonl
+
+    settings = Settings()
+    engine = PiiEngine.build(model=settings.pii_model, allow_list_files=settings.pii_allow_lists)
+    with input_path.open(encoding="utf-8") as lines:
+        count = scan_jsonl(engine, lines, sys.stdout)
+    click.echo(f"scanned {count} records", err=True)

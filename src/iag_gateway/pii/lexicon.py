@@ -1,0 +1,133 @@
+"""Word lists the person detector leans on: given names, titles, acronyms, company words.
+
+All lists are written by hand from general knowledge of French usage; they are
+generic (no value taken from any evaluation corpus). Lookups go through
+``fold`` so accents and case do not matter.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from functools import lru_cache
+
+
+def _words(text: str) -> list[str]:
+    return text.split()
+
+
+@lru_cache(maxsize=8192)
+def fold(word: str) -> str:
+    """Lower-case and strip accents, so « Hélène », « HELENE » and « helene » compare equal."""
+    decomposed = unicodedata.normalize("NFKD", word)
+    return "".join(char for char in decomposed if not unicodedata.combining(char)).lower()
+
+
+_FIRST_NAMES = _words(
+    "aaron abdel abdelkader abdallah abdou abdoulaye abel achille adam adèle adeline adrien adrienne "
+    "agathe agnès ahmed aicha aïcha aimé aimée alain alban albert alberte albin alexandra alexandre "
+    "alexandrine alexis alfred alice alicia aline alix aliya alphonse amandine amaury ambre amédée "
+    "amélie amine amir anaïs anatole andré andrée ange angèle angélique anissa anne annabelle annette "
+    "annick annie anouk anthony antoine antoinette antonin antonio apolline arianne ariane arlette "
+    "armand armelle arnaud arthur astrid aude audrey augustin auguste aurèle aurélie aurélien aurore "
+    "axel axelle aymeric baptiste barbara bastien béatrice benjamin benoît benoit bérénice bernadette "
+    "bernard berthe bertrand blanche blandine boris brigitte bruno camille capucine carine carla "
+    "carole caroline cassandre catherine cécile cédric céline chantal charles charlotte chloé "
+    "christelle christian christiane christine christophe claire clarisse claude claudine clément "
+    "clémence clémentine clothilde clotilde colette coline colin constance corentin corinne cyril "
+    "cyrille damien daniel danielle david davy delphine denis denise didier dimitri diane djamel "
+    "dominique dorothée édith edmond édouard eléonore éléonore eliane éliane élie élise elisa "
+    "élisabeth elisabeth ella élodie éloïse elsa émeline émile émilie emma emmanuel emmanuelle enzo "
+    "éric erwan estelle ethan étienne eugène eugénie eva éva evelyne éveline fabien fabienne fabrice "
+    "fanny farid fatima fatiha fatou fatoumata félix fernand fernande flavie florence florent florian "
+    "francine francis franck françois françoise frédéric frédérique gabriel gabrielle gaël gaëlle "
+    "gaétan gaëtan gaspard gauthier geneviève georges georgette gérald gérard géraldine germain "
+    "germaine ghislaine gilbert gilberte gilles ginette gisèle grégoire grégory guillaume guy "
+    "guylaine hakim halima hamid hannah hassan hector hélène henri henriette hervé hubert hugo hugues "
+    "ibrahim ilan inès ingrid irène isaac isabelle jacqueline jacques jade jamel jasmine jean jeanne "
+    "jeannine jérémie jérémy jérôme joël joëlle johan johanna jonathan jordan joseph josèphe "
+    "joséphine josette josiane jules julia julie julien juliette justine karim karima karine katia "
+    "kevin kévin khadija laetitia laëtitia lamia laura laure laurence laurent laurine léa léo léon "
+    "léonard léonie léna lilian liliane lina lionel lisa lise loïc lola lorraine louis louise luc "
+    "luca lucas lucie lucien lucienne lucile lucille ludovic lydie lydia madeleine maël maëlle maëlys "
+    "magali maïté malik manon marc marceau marcel marcelle margaux margot marguerite maria marianne "
+    "marie mariette marin marina marine marion marius marjorie marthe martin martine maryse mathéo "
+    "mathias mathieu mathilde matthieu maud maurice maxence maxime maximilien mehdi mélanie mélissa "
+    "michaël michel micheline michèle michelle mickaël mireille mohamed mohammed monique morgane "
+    "mounir muriel myriam nadège nadia nadine nathalie nathan nicolas nicole nina noah noé noël "
+    "noémie norbert océane octave odette odile olivia olivier omar ophélie orlane pascal pascale "
+    "patrice patricia patrick paul paule paulette pauline perrine philippe pierre pierrette quentin "
+    "rachel rachid raphaël raphaëlle raymond raymonde rayan rémi rémy renaud rené renée richard "
+    "robert roger roland romain romane rose rosalie roseline sabine sabrina salomé samia samir samuel "
+    "sandra sandrine sarah sébastien serge séverine sidonie simon simone solange solène sophie "
+    "stéphane stéphanie suzanne suzette sylvain sylvie sylviane tatiana téo théo théodore théophile "
+    "thérèse thibault thibaut thierry thomas timothée tristan valentin valentine valérie vanessa "
+    "véronique victor victoire victoria vincent violette virginie vivien viviane xavier yann yannick "
+    "yasmine yassine yves yvette yvonne youssef zoé zohra bernardette marcelline gustave firmin "
+    "honoré hortense jules-henri léopold lazare margot noëlle nestor oscar paulin prosper rodolphe "
+    "sacha sophia thaïs ulysse valère wilfried yolande "
+)
+
+FIRST_NAMES: frozenset[str] = frozenset(fold(name) for name in _FIRST_NAMES)
+
+# given names that are also everyday French words: trusted only when capitalised
+AMBIGUOUS_FIRST_NAMES: frozenset[str] = frozenset(
+    fold(word)
+    for word in _words(
+        "ange aimé aimée ambre blanche claire constance france grâce jade lise margot marin martin noël "
+        "olive pierre rose prosper rené salomé victoire violette guy colin "
+    )
+)
+
+TITLES = (
+    r"M\.|MM\.|Mr\.?|Mrs\.?|Ms\.?|Mme|Mmes|Mlle|Mlles|Madame|Monsieur|Mademoiselle|Messieurs|"
+    r"Dr\.?|Drs?\.?|Docteur|Docteure|Pr\.?|Prof\.?|Professeur|Professeure|Me|Maître|Sir|Miss|Doctor"
+)
+
+# upper-case words that are acronyms, not surnames
+ACRONYMS: frozenset[str] = frozenset(
+    _words(
+        "AP HP APHP ARS ATIH CCAG CCAP CCTP CDD CDI CE CH CHR CHS CHU CHRU CIM CNIL CNAM CPAM CSV CNOM "
+        "DAF DG DGOS DIM DMP DPI DPO DRCI DRH DSI EHPAD EPRD ETP EUR FINESS GCS GHM GHS GHT HAS HCL HT "
+        "IBAN ID IDE INS INSEE IPP IRM JO JOUE MCO MRN NDA NIR OK PACS PDF PMSI PUI RGPD RH RIB RPPS SAMU "
+        "SAS SARL SIREN SIRET SMUR SSR TTC TVA UE UF UHCD URSSAF USA USLD CEO CFO CTO HR IT QA RSI TEL "
+        "TÉL URGENT RE TR FW FWD NB PS CC CCI BCC TO FROM OBJET CR CRH BOAMP DCE DUME AAPC MAPA AO RC BPU "
+        "DQE DPGF CSP CNRS INSERM ANSM COVID SIDA VIH ECG EEG TDM PET SA SNC EURL GIE SCI SEL SELARL OPH "
+        "ORL ICU UCI ESMS IFSI MERCI DUPLICATA "
+    )
+)
+
+# words that, right after a capitalised pair, mark it as a company rather than a person
+COMPANY_WORDS: frozenset[str] = frozenset(
+    fold(word)
+    for word in _words(
+        "medical médical medicale médicale healthcare health pharma pharmaceuticals pharmaceutique "
+        "laboratoires laboratoire labs sa sas sasu sarl eurl snc gmbh ag inc ltd llc plc group groupe "
+        "france industrie industries santé technologies technology systems solutions diagnostics services "
+        "international europe biotech biomedical biomédical scientific instruments surgical care associés "
+        "consulting conseil logistique distribution software electronics électronique corporation corp co "
+        "company "
+    )
+)
+
+# words that introduce a company name: a spaCy PER guess right after them is dropped
+COMPANY_CUES = (
+    r"soci[ée]t[ée]|entreprise|laboratoires?|fournisseurs?|titulaire|attributaire|prestataires?|"
+    r"candidats?|groupement|marque|fabricant|industriels?|sponsor|promoteur|suppliers?|vendors?|company|"
+    r"soutenu\s+par|financ[ée]e?\s+par|consult[ée]s?|contrat|commande|march[ée]|offres?|"
+    r"appel\s+d['’]offres|lot|devis|facture|sous-traitant|distributeur|partenaire"
+)
+
+# capitalised words that start sentences or name things, never a surname next to a given name
+NOT_SURNAMES: frozenset[str] = frozenset(
+    fold(word)
+    for word in _words(
+        "bonjour bonsoir merci cordialement madame monsieur le la les un une des de du et ou pour par sur "
+        "avec dans contact service pôle hôpital centre université institut clinique unité direction cher "
+        "chère chers lundi mardi mercredi jeudi vendredi samedi dimanche janvier février mars avril mai "
+        "juin juillet août septembre octobre novembre décembre objet réf référence note patient patiente "
+        "agent docteur professeur achats équipe team pharmacie comptabilité secrétariat accueil "
+        "support admissions facturation cellule bureau département department office staff lyon paris "
+        "france europe saint sainte rue avenue boulevard place quai "
+        "hello hi dear thanks regards "
+    )
+)

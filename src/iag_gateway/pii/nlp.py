@@ -1,0 +1,38 @@
+"""The French spaCy pipeline behind Presidio, loaded from the installed package only.
+
+Presidio's ``SpacyNlpEngine.load`` downloads a missing model at run time; a
+hospital gateway must never do that, so ``load`` is overridden to load the
+installed package and fail if it is absent. Only the NER component runs: the
+French models' NER has its own tok2vec, so the tagger, parser, lemmatizer and
+attribute ruler cost time and find nothing we use.
+"""
+
+from __future__ import annotations
+
+import spacy
+from presidio_analyzer.nlp_engine import NerModelConfiguration, SpacyNlpEngine
+
+# components of fr_core_news_{sm,md} that person detection does not need
+UNUSED_COMPONENTS = ("tok2vec", "morphologizer", "parser", "attribute_ruler", "lemmatizer", "senter")
+# spaCy French labels we drop: organisations, places and misc are not personal data here
+IGNORED_LABELS = ("ORG", "LOC", "MISC", "GPE")
+
+
+class FrenchSpacyNlpEngine(SpacyNlpEngine):
+    """Presidio NLP engine over an installed French spaCy model, NER only, never downloading."""
+
+    def __init__(self, model: str) -> None:
+        super().__init__(
+            models=[{"lang_code": "fr", "model_name": model}],
+            ner_model_configuration=NerModelConfiguration(
+                labels_to_ignore=list(IGNORED_LABELS),
+                model_to_presidio_entity_mapping={"PER": "PERSON"},
+            ),
+        )
+        self.model = model
+
+    def load(self) -> None:
+        """Load the installed model without its unused components; never download."""
+        if not spacy.util.is_package(self.model):
+            raise OSError(f"spaCy model {self.model!r} is not installed")
+        self.nlp = {"fr": spacy.load(self.model, exclude=list(UNUSED_COMPONENTS))}  # type: ignore[assignment]

@@ -1,0 +1,47 @@
+"""Postal addresses: number, bis/ter, street type and name, then postcode and city."""
+
+from __future__ import annotations
+
+import re
+from typing import ClassVar
+
+from iag_gateway.pii.recognizers.base import CheckedPatternRecognizer
+
+_STREET_TYPES = (
+    r"rue|avenue|av\.?|bd|boulevard|blvd|cours|quai|place|pl\.|chemin|ch\.|allée|allee|impasse|imp\.|"
+    r"route|rte|montée|montee|passage|square|rond-point|voie|sentier|cité|cite|résidence|residence|"
+    r"hameau|lieu-dit|faubourg|fbg|parvis|esplanade|promenade|villa|chaussée|chaussee|clos|"
+    r"domaine|lotissement|mail|quartier|rampe|ruelle|traverse|venelle|sente|côte|cote|carrefour"
+)
+_WORD = r"(?:[A-ZÀ-ÖØ-Þ0-9][\w'’\-]*|d['’][\wÀ-ÿ'’\-]+|l['’][\wÀ-ÿ'’\-]+|de|du|des|la|le|les|et|aux?|sur|sous|en)(?![\w'’])"  # noqa: E501
+_CITY_WORD = r"(?!(?i:cedex)(?![\w]))[A-ZÀ-ÖØ-Þ][\w'’]*(?:-[\w'’]+)*"
+_CITY = rf"{_CITY_WORD}(?:\s(?:(?:sur|sous|les|lès|en|de|du|des|la|le|aux?)\s)?{_CITY_WORD}){{0,3}}(?:\s+(?i:cedex)(?:\s\d{{1,2}})?)?"  # noqa: E501
+
+
+class AddressRecognizer(CheckedPatternRecognizer):
+    """Detect a street address, with or without its postcode and city."""
+
+    ENTITY = "ADDRESS"
+    SCORE = 0.85
+    PATTERNS: ClassVar[tuple[re.Pattern[str], ...]] = (
+        re.compile(
+            r"(?<![\w,.])(?P<value>\d{1,4}(?:\s?(?:bis|ter|quater|[BbTt])(?![\w]))?,?\s+"
+            rf"(?i:{_STREET_TYPES})(?![\w])\s+{_WORD}(?:[ \-]{_WORD}){{0,6}}"
+            rf"(?:(?:\s*[,\-–]\s*|\s+)(?:(?:BP|CS)\s?\d{{1,6}}\s*[,\-–]?\s*)?(?:F-)?\d{{5}}\s+{_CITY})?)"
+        ),
+        # English form, as pasted from foreign correspondence: 221 Baker Street, London
+        re.compile(
+            r"(?<![\w,.])(?P<value>\d{1,5}[ \t]+(?:[A-Z][\w'’\-]*[ \t]+){1,4}"
+            r"(?:Street|St\.|Road|Rd\.|Avenue|Ave\.|Lane|Ln\.|Drive|Boulevard|Blvd\.|Way|Court|"
+            r"Square|Terrace|Crescent|Close|Gardens|Row|Hill)(?![\w])"
+            r"(?:,[ \t]*[A-Z][\w\-]+(?:[ \t][A-Z][\w\-]+)?)?"
+            r"(?:[ \t,]+[A-Z]{1,2}\d[A-Z\d]?[ \t]?\d[A-Z]{2}|[ \t,]+\d{5}(?:-\d{4})?)?)"
+        ),
+    )
+
+    def accept(self, match: re.Match[str], text: str) -> tuple[int, int] | None:
+        start, end = match.span("value")
+        # a street name never ends with a bare connector word
+        value = text[start:end]
+        trimmed = re.sub(r"(?:\s+(?:de|du|des|la|le|les|et|aux?|sur|sous|en))+$", "", value)
+        return start, start + len(trimmed)

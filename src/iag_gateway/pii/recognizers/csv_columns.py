@@ -1,0 +1,104 @@
+"""Personal data in pasted CSV/TSV rows, recognised by the column header above them.
+
+A row such as ``12345678;MARTIN;Léa;06...`` carries no context words; its
+header line (``ipp;nom;prénom;tél``) does. Every cell under a personal-data
+column is reported with that column's label.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import ClassVar
+
+from presidio_analyzer import LocalRecognizer, RecognizerResult
+from presidio_analyzer.nlp_engine import NlpArtifacts
+
+from iag_gateway.pii.lexicon import fold
+
+_COLUMNS = {
+    "PERSON": "nom prenom nomprenom prenomnom nomdenaissance nomdusage nomusage nomcomplet name firstname "
+    "lastname surname givenname fullname patient patiente agent contact medecin praticien beneficiaire "
+    "interlocuteur referent investigateur",
+    "FR_NIR": "nir ins nss numsecu numerosecu securitesociale numerodesecuritesociale matriculeins insee ssn",
+    "PHONE_NUMBER": "tel telephone portable mobile phone telephonenumber phonenumber gsm fixe",
+    "EMAIL_ADDRESS": "email mail courriel adressemail adresseemail emailaddress",
+    "IBAN_CODE": "iban rib",
+    "ADDRESS": "adresse address adressepostale domicile adresseducomicile streetaddress",
+    "DATE_OF_BIRTH": "ddn datenaissance datedenaissance naissance dob birthdate dateofbirth nele nee",
+    "PATIENT_ID": "ipp nda mrn sejour numsejour numerosejour numerodesejour dossier numdossier numerodossier "
+    "patientid idpatient identifiantpatient",
+    "HEALTH_PRO_ID": "rpps adeli idnps numrpps",
+}
+
+
+class CsvColumnRecognizer(LocalRecognizer):
+    """Label the cells of CSV/TSV rows by their header (nom, prénom, nir, tél, ipp, rpps...)."""
+
+    SCORE = 0.8
+    COLUMN_LABELS: ClassVar[dict[str, str]] = {
+        key: label for label, keys in _COLUMNS.items() for key in keys.split()
+    }
+    DELIMITERS: ClassVar[tuple[str, ...]] = (";", "\t", "|", ",")
+
+    def __init__(self) -> None:
+        super().__init__(
+            supported_entities=sorted(set(self.COLUMN_LABELS.values())),
+            supported_language="fr",
+            name="CsvColumnRecognizer",
+        )
+
+    def load(self) -> None:
+        """Nothing to load: column names are class constants."""
+
+    def analyze(
+        self, text: str, entities: list[str], nlp_artifacts: NlpArtifacts | None = None
+    ) -> list[RecognizerResult]:
+        """Find header lines, then report the personal-data cells of the rows below them."""
+        if not any(d in text for d in self.DELIMITERS):
+            return []
+        lines = []
+        offset = 0
+        for line in text.split("\n"):
+            lines.append((offset, line.rstrip("\r")))
+            offset += len(line) + 1
+        results: list[RecognizerResult] = []
+        columns: dict[int, str] | None = None
+        delimiter = ""
+        width = 0
+        for start, line in lines:
+            if columns is not None and line.count(delimiter) + 1 == width and line.strip():
+                results.extend(self._row(start, line, delimiter, columns))
+                continue
+            columns = None
+            found = self._header(line)
+            if found is not None:
+                delimiter, columns = found
+                width = line.count(delimiter) + 1
+        return results
+
+    def _header(self, line: str) -> tuple[str, dict[int, str]] | None:
+        for delimiter in self.DELIMITERS:
+            cells = line.split(delimiter)
+            if len(cells) < 2:
+                continue
+            columns = {}
+            for index, cell in enumerate(cells):
+                key = re.sub(r"[^a-z]", "", fold(cell).replace("n°", "").strip().strip("\"'"))
+                label = self.COLUMN_LABELS.get(key)
+                if label is not None:
+                    columns[index] = label
+            if columns:
+                return delimiter, columns
+        return None
+
+    def _row(self, start: int, line: str, delimiter: str, columns: dict[int, str]) -> list[RecognizerResult]:
+        results = []
+        offset = start
+        for index, cell in enumerate(line.split(delimiter)):
+            label = columns.get(index)
+            value = cell.strip().strip("\"'").strip()
+            if label is not None and value and any(char.isalnum() for char in value):
+                cell_start = offset + cell.index(value)
+                results.append(RecognizerResult(label, cell_start, cell_start + len(value), self.SCORE))
+            offset += len(cell) + len(delimiter)
+        return results

@@ -1,0 +1,36 @@
+"""Hospital patient identifiers (IPP, NDA / stay number, file number, MRN).
+
+These are local digit strings with no check digit: only the words in front of
+them (French or English) tell them apart from amounts or order numbers.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import ClassVar
+
+from iag_gateway.pii.recognizers.base import CheckedPatternRecognizer
+
+_CONTEXT = (
+    r"IPP|NDA|NIP|MRN|PID|EDS|"
+    r"n[°o]\s*(?:de\s+)?(?:s[ée]jour|dossier|patient|venue|passage|admission|IPP|NDA)|"
+    r"num[ée]ro\s+(?:de\s+|d['’])?(?:s[ée]jour|dossier(?:\s+(?:patient|m[ée]dical))?|patient|venue|"
+    r"passage|admission|IPP|NDA)|"
+    r"identifiant\s+(?:du\s+)?(?:patient|s[ée]jour)|id(?:entifiant)?\s+patient|"
+    r"dossier(?:\s+(?:patient|m[ée]dical|administratif))?|s[ée]jour|venue|admission|"
+    r"patient\s+(?:id|number|no\.?|n[°o])|medical\s+record(?:\s+number)?|hospital\s+(?:number|id)|"
+    r"encounter(?:\s+(?:id|number))?|visit\s+(?:id|number)|case\s+(?:id|number)|stay\s+(?:id|number)"
+)
+
+
+class PatientIdRecognizer(CheckedPatternRecognizer):
+    """Detect a 5-12 digit local id right after a patient-file context word."""
+
+    ENTITY = "PATIENT_ID"
+    SCORE = 0.92
+    PATTERNS: ClassVar[tuple[re.Pattern[str], ...]] = (
+        re.compile(
+            rf"(?i:\b(?:{_CONTEXT}))(?:\s*\(?(?:n[°o]|num[ée]ro|number|no\.?|#|id)\)?)?\s*[:=#]?\s*"
+            r"(?P<value>[A-Z]{0,3}\d{5,12})(?![\w]|[.,]\d|\s?(?:€|euros?|EUR|%|ans|jours))"
+        ),
+    )

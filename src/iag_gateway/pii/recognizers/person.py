@@ -1,0 +1,354 @@
+"""People's names as French administrative text writes them.
+
+Rules, walked over word tokens: a title (M., Mme, Dr, Pr...) followed by name
+words; a known given name next to a surname in either order (``Jean DUPONT``,
+``DUPONT Jean``, ``Dupont Jean``), compound given names and particles
+(de, Le, Da); an initial (``J. Martin``); a surname in capitals followed by
+given names; lower-case ``jean dupont`` typed in a hurry; the names in e-mail
+headers (From:/De:/À:) and signatures.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import ClassVar
+
+from presidio_analyzer import LocalRecognizer, RecognizerResult
+from presidio_analyzer.nlp_engine import NlpArtifacts
+from spacy.lang.fr.stop_words import STOP_WORDS
+
+from iag_gateway.pii.lexicon import (
+    ACRONYMS,
+    AMBIGUOUS_FIRST_NAMES,
+    COMPANY_WORDS,
+    FIRST_NAMES,
+    NOT_SURNAMES,
+    TITLES,
+    fold,
+)
+
+_LETTER = "A-Za-zÀ-ÖØ-öø-ÿ"
+_UPPER = "A-ZÀ-ÖØ-Þ"
+
+
+@dataclass(frozen=True)
+class _Token:
+    start: int
+    end: int
+    text: str
+    kind: str  # cap | up | init | particle | lower | other
+
+
+def _is_given_name(word: str) -> bool:
+    folded = fold(word)
+    return folded in FIRST_NAMES or (
+        "-" in folded and all(part in FIRST_NAMES for part in folded.split("-") if part)
+    )
+
+
+class PersonRecognizer(LocalRecognizer):
+    """Find people's names with French writing rules and a given-name lexicon."""
+
+    ENTITY = "PERSON"
+    SCORE = 0.85
+    TOKEN: ClassVar[re.Pattern[str]] = re.compile(rf"[{_LETTER}]+(?:['’\-][{_LETTER}]+)*\.?")
+    TITLE: ClassVar[re.Pattern[str]] = re.compile(rf"(?:{TITLES})")
+    PARTICLES: ClassVar[frozenset[str]] = frozenset(
+        [
+            "de",
+            "du",
+            "des",
+            "d'",
+            "d’",
+            "le",
+            "la",
+            "da",
+            "di",
+            "del",
+            "della",
+            "van",
+            "von",
+            "der",
+            "den",
+            "ben",
+            "bin",
+            "el",
+            "al",
+            "ait",
+            "aït",
+            "mac",
+            "dos",
+            "das",
+            "do",
+        ]
+    )
+    NAME_GAP: ClassVar[re.Pattern[str]] = re.compile(r"[ \t\u00a0]{1,3}")
+    HEADER: ClassVar[re.Pattern[str]] = re.compile(
+        r"(?im)^[ \t>]*(?:from|to|cc|bcc|de|à|a|cci|exp[ée]diteur|destinataire|envoy[ée] par|sent by|"
+        r"reply-to|r[ée]pondre à)[ \t]*:[ \t]*(?P<value>[^\n]+)$"
+    )
+    HEADER_NAME: ClassVar[re.Pattern[str]] = re.compile(
+        rf"(?P<name>[\"']?[{_LETTER}][{_LETTER}'’\-. ]{{1,60}}?[\"']?)\s*(?=<|\[|\(|;|,|$)"
+    )
+    SIGN_OFF: ClassVar[re.Pattern[str]] = re.compile(
+        r"(?im)^[ \t]*(?:bien\s+)?(?:cordialement|bien à vous|salutations|sincères salutations|"
+        r"best regards|kind regards|regards|best|thanks|merci|bonne journée)[ \t]*[,.!]?[ \t]*\n"
+        rf"[ \t]*(?P<value>[{_UPPER}][{_LETTER}'’\-.]*(?:[ \t]+[{_LETTER}][{_LETTER}'’\-.]*){{1,3}})[ \t]*$"
+    )
+
+    def __init__(self) -> None:
+        super().__init__(supported_entities=[self.ENTITY], supported_language="fr", name="PersonRecognizer")
+
+    def load(self) -> None:
+        """Nothing to load: lexicons are module constants."""
+
+    # -- tokens ---------------------------------------------------------------
+    def _tokens(self, text: str) -> list[_Token]:
+        tokens = []
+        for match in self.TOKEN.finditer(text):
+            word = match.group()
+            start, end = match.span()
+            if (
+                word.endswith(".")
+                and not (len(word) == 2 and word[0].isupper())
+                and not self.TITLE.fullmatch(word)
+            ):
+                word, end = word[:-1], end - 1
+            tokens.append(_Token(start, end, word, self._kind(word)))
+        return tokens
+
+    def _kind(self, word: str) -> str:
+        if len(word) == 2 and word[1] == "." and word[0].isupper():
+            return "init"
+        if fold(word) in self.PARTICLES or (fold(word[:2]) in {"d'", "d’"} and len(word) == 2):
+            return "particle"
+        letters = word.replace("-", "").replace("'", "").replace("’", "")
+        if letters.isupper() and len(letters) >= 2:
+            return "up" if word not in ACRONYMS else "other"
+        if word[0].isupper() and not letters[1:].isupper():
+            return "cap"
+        if word.islower():
+            return "lower"
+        return "other"
+
+    def _adjacent(self, text: str, left: _Token, right: _Token) -> bool:
+        return self.NAME_GAP.fullmatch(text, left.end, right.start) is not None
+
+    def _surname_run(self, text: str, tokens: list[_Token], i: int, limit: int = 3) -> int:
+        """Return the index after the run of surname tokens starting at ``i`` (``i`` if none)."""
+        j = i
+        taken = 0
+        while j < len(tokens) and taken < limit:
+            if j > i and not self._adjacent(text, tokens[j - 1], tokens[j]):
+                break
+            token = tokens[j]
+            if (
+                token.kind == "particle"
+                and j + 1 < len(tokens)
+                and self._adjacent(text, token, tokens[j + 1])
+            ):
+                nxt = tokens[j + 1]
+                if nxt.kind in ("cap", "up") and fold(nxt.text) not in NOT_SURNAMES:
+                    j += 2
+                    taken += 1
+                    continue
+                if nxt.kind == "particle" and j + 2 < len(tokens) and tokens[j + 2].kind in ("cap", "up"):
+                    j += 3
+                    taken += 1
+                    continue
+                break
+            if token.kind in ("cap", "up") and self._surname_like(token.text):
+                j += 1
+                taken += 1
+                continue
+            break
+        return j
+
+    def _company_follows(self, text: str, tokens: list[_Token], j: int) -> bool:
+        return (
+            j < len(tokens)
+            and fold(tokens[j].text) in COMPANY_WORDS
+            and self._adjacent(text, tokens[j - 1], tokens[j])
+        )
+
+    # -- rules ----------------------------------------------------------------
+    def _token_rules(self, text: str) -> list[tuple[int, int]]:
+        tokens = self._tokens(text)
+        spans: list[tuple[int, int]] = []
+        i = 0
+        while i < len(tokens):
+            token = tokens[i]
+            end = self._match_at(text, tokens, i)
+            if end > i:
+                spans.append((token.start, tokens[end - 1].end))
+                i = end
+                continue
+            i += 1
+        return spans
+
+    def _match_at(self, text: str, tokens: list[_Token], i: int) -> int:
+        """Return the index after the name starting at token ``i`` (``i`` when none starts there)."""
+        for rule in (
+            self._initial_then_surname,
+            self._given_then_surname,
+            self._capital_surname_then_given,
+            self._surname_then_given,
+            self._lowercase_pair,
+        ):
+            end = rule(text, tokens, i)
+            if end > i:
+                return end
+        return i
+
+    def _initial_then_surname(self, text: str, tokens: list[_Token], i: int) -> int:
+        """J. Martin (but not « B. Braun Medical »)."""
+        if tokens[i].kind != "init" or i + 1 >= len(tokens):
+            return i
+        if not self._adjacent_or_tight(text, tokens[i], tokens[i + 1]):
+            return i
+        end = self._surname_run(text, tokens, i + 1)
+        return end if end > i + 1 and not self._company_follows(text, tokens, end) else i
+
+    def _given_then_surname(self, text: str, tokens: list[_Token], i: int) -> int:
+        """Jean Dupont, Jean DUPONT, Marie-Claire de La Tour, Jean Pierre Lenoir."""
+        token = tokens[i]
+        if token.kind not in ("cap", "up") or not _is_given_name(token.text):
+            return i
+        if token.kind == "up" and fold(token.text) in AMBIGUOUS_FIRST_NAMES:
+            return i
+        start = i + 1
+        nxt = tokens[start] if start < len(tokens) else None
+        # a second given name before the surname
+        if (
+            nxt is not None
+            and nxt.kind == "cap"
+            and _is_given_name(nxt.text)
+            and self._adjacent(text, token, nxt)
+        ):
+            start = i + 2 if self._surname_run(text, tokens, i + 2) > i + 2 else i + 1
+        if start >= len(tokens) or not self._adjacent(text, tokens[start - 1], tokens[start]):
+            return i
+        end = self._surname_run(text, tokens, start, limit=2)
+        return end if end > start and not self._company_follows(text, tokens, end) else i
+
+    def _capital_surname_then_given(self, text: str, tokens: list[_Token], i: int) -> int:
+        """DUPONT Jean, LE GOFF Anne Marie (a lower-case « de » before capitals is the preposition)."""
+        token = tokens[i]
+        if not (token.kind == "up" or (token.kind == "particle" and not token.text.islower())):
+            return i
+        end = i
+        while (
+            end < len(tokens)
+            and end - i < 3
+            and tokens[end].kind in ("up", "particle")
+            and (end == i or self._adjacent(text, tokens[end - 1], tokens[end]))
+        ):
+            end += 1
+        if end >= len(tokens) or tokens[end - 1].kind != "up":
+            return i
+        first = tokens[end]
+        if first.kind != "cap" or not self._adjacent(text, tokens[end - 1], first):
+            return i
+        if not (_is_given_name(first.text) or self._surname_like(first.text)):
+            return i
+        stop = end + 1
+        if (
+            stop < len(tokens)
+            and tokens[stop].kind == "cap"
+            and self._adjacent(text, first, tokens[stop])
+            and _is_given_name(tokens[stop].text)
+        ):
+            stop += 1
+        return i if self._company_follows(text, tokens, stop) else stop
+
+    def _surname_then_given(self, text: str, tokens: list[_Token], i: int) -> int:
+        """Dupont Jean, but not « Appelez Bruno Castel » (there the given name opens the name)."""
+        token = tokens[i]
+        if token.kind != "cap" or not self._surname_like(token.text) or i + 1 >= len(tokens):
+            return i
+        nxt = tokens[i + 1]
+        if nxt.kind != "cap" or not _is_given_name(nxt.text) or not self._adjacent(text, token, nxt):
+            return i
+        after = tokens[i + 2] if i + 2 < len(tokens) else None
+        if after is not None and after.kind in ("cap", "up") and self._adjacent(text, nxt, after):
+            return i
+        return i if self._company_follows(text, tokens, i + 2) else i + 2
+
+    def _lowercase_pair(self, text: str, tokens: list[_Token], i: int) -> int:
+        """jean dupont typed in a hurry: a known, unambiguous given name then a non-stop word."""
+        token = tokens[i]
+        if token.kind != "lower" or i + 1 >= len(tokens):
+            return i
+        nxt = tokens[i + 1]
+        folded = fold(token.text)
+        if nxt.kind != "lower" or not self._adjacent(text, token, nxt):
+            return i
+        if folded not in FIRST_NAMES or folded in AMBIGUOUS_FIRST_NAMES or folded in STOP_WORDS:
+            return i
+        if len(nxt.text) < 3 or nxt.text in STOP_WORDS or fold(nxt.text) in NOT_SURNAMES:
+            return i
+        return i + 2
+
+    def _surname_like(self, word: str) -> bool:
+        folded = fold(word)
+        return (
+            folded not in NOT_SURNAMES
+            and folded not in COMPANY_WORDS
+            and not self.TITLE.fullmatch(word)
+            and not self.TITLE.fullmatch(word + ".")
+        )
+
+    def _adjacent_or_tight(self, text: str, left: _Token, right: _Token) -> bool:
+        return left.end == right.start or self._adjacent(text, left, right)
+
+    _NAME_WORD: ClassVar[str] = (
+        rf"(?:(?i:d['’]|(?:de(?:\s+la)?|du|des|le|la|da|di|del|van|von|ben|el|al)\s+))?"
+        rf"(?:[{_UPPER}][{_LETTER}]*(?:['’\-][{_LETTER}]+)*)"
+    )
+    _TITLED: ClassVar[re.Pattern[str]] = re.compile(
+        rf"(?<![\w])(?:{TITLES})(?:\s+(?:le|la)\s+(?:Dr\.?|Pr\.?|Docteur|Professeur)\.?)?(?:\s+|(?<=\.))"
+        rf"(?P<name>(?:[{_UPPER}]\.\s?)?{_NAME_WORD}(?:[ \t]+{_NAME_WORD}){{0,3}})"
+    )
+
+    def _titled(self, text: str) -> list[tuple[int, int]]:
+        spans = []
+        for match in self._TITLED.finditer(text):
+            start, end = match.span("name")
+            words = text[start:end].split()
+            while words and (fold(words[-1]) in NOT_SURNAMES or fold(words[-1]) in COMPANY_WORDS):
+                words.pop()
+            if not words or fold(words[0].rstrip(".")) in NOT_SURNAMES:
+                continue
+            spans.append((start, start + len(" ".join(words)) if "\n" not in text[start:end] else end))
+        return spans
+
+    def _headers(self, text: str) -> list[tuple[int, int]]:
+        spans = []
+        for line in self.HEADER.finditer(text):
+            offset = line.start("value")
+            for match in self.HEADER_NAME.finditer(line.group("value")):
+                name = match.group("name").strip().strip("\"'")
+                if not self._looks_like_name(name):
+                    continue
+                start = offset + match.start("name") + match.group("name").index(name)
+                spans.append((start, start + len(name)))
+        for match in self.SIGN_OFF.finditer(text):
+            if self._looks_like_name(match.group("value")):
+                spans.append(match.span("value"))
+        return spans
+
+    def _looks_like_name(self, value: str) -> bool:
+        words = value.split()
+        if not 1 <= len(words) <= 4 or "@" in value:
+            return False
+        if not self._surname_like(words[0].rstrip(".")) or any(word in ACRONYMS for word in words):
+            return False
+        return all(word[0].isupper() or fold(word) in self.PARTICLES for word in words)
+
+    def analyze(
+        self, text: str, entities: list[str], nlp_artifacts: NlpArtifacts | None = None
+    ) -> list[RecognizerResult]:
+        """Apply every rule; overlapping person spans are merged later by the engine."""
+        spans = self._token_rules(text) + self._titled(text) + self._headers(text)
+        return [RecognizerResult(self.ENTITY, start, end, self.SCORE) for start, end in spans if end > start]

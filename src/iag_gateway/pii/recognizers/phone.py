@@ -1,0 +1,33 @@
+"""Telephone numbers: French national and +33 forms, and other international numbers."""
+
+from __future__ import annotations
+
+import re
+from typing import ClassVar
+
+from iag_gateway.pii.recognizers.base import CheckedPatternRecognizer
+
+
+class PhoneNumberRecognizer(CheckedPatternRecognizer):
+    """Detect 06 12 34 56 78 / 06.12... / 06-12... / 0612345678 / +33 (0)6 12 34 56 78 / +44 20 ..."""
+
+    ENTITY = "PHONE_NUMBER"
+    SCORE = 0.9
+    PATTERNS: ClassVar[tuple[re.Pattern[str], ...]] = (
+        # national: one separator style kept throughout the number
+        re.compile(
+            r"(?<![\w+.,/-])(?P<value>0[1-9](?P<sep>[ .\-]?)\d{2}(?:(?P=sep)\d{2}){3})(?![\w]|[.,/-]\d)"
+        ),
+        # +33 / 0033, optional (0), one digit then four pairs
+        re.compile(
+            r"(?<![\w+])(?P<value>(?:\+|00)\s?33\s?(?:\(0\)\s?)?[1-9](?:[ .\-]?\d{2}){4})(?![\w]|[.,/-]\d)"
+        ),
+        # other countries: + country code then 6-13 more digits in groups
+        re.compile(
+            r"(?<![\w+])(?P<value>\+(?!33)[1-9]\d{0,2}(?:[ .\-]?\(?\d{1,4}\)?){2,6})(?![\w]|[.,/-]\d)"
+        ),
+    )
+
+    def accept(self, match: re.Match[str], text: str) -> tuple[int, int] | None:
+        digits = sum(char.isdigit() for char in match.group("value"))
+        return match.span("value") if 9 <= digits <= 15 else None

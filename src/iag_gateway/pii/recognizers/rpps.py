@@ -1,0 +1,34 @@
+"""RPPS number of a health professional: 11 digits with a Luhn check digit."""
+
+from __future__ import annotations
+
+import re
+from typing import ClassVar
+
+from iag_gateway.pii.checksums import luhn_is_valid
+from iag_gateway.pii.recognizers.base import CheckedPatternRecognizer
+
+
+class RppsRecognizer(CheckedPatternRecognizer):
+    """Detect an RPPS number (starts with 10, Luhn-valid), or any Luhn-valid 11 digits after « RPPS »."""
+
+    ENTITY = "HEALTH_PRO_ID"
+    SCORE = 0.95
+    PATTERNS: ClassVar[tuple[re.Pattern[str], ...]] = (
+        re.compile(r"(?<![\w.,])(?P<value>\d{11})(?![\w]|[.,]\d)"),
+        # the national health-professional id is the RPPS prefixed with 8
+        re.compile(r"(?<![\w.,])(?P<value>8\d{11})(?![\w]|[.,]\d)"),
+    )
+    CONTEXT: ClassVar[re.Pattern[str]] = re.compile(
+        r"(?i)\b(?:RPPS|IDNPS|identifiant national)\b[^\n]{0,25}$"
+    )
+
+    def accept(self, match: re.Match[str], text: str) -> tuple[int, int] | None:
+        value = match.group("value")
+        if len(value) == 12:
+            value = value[1:]
+        if not luhn_is_valid(value):
+            return None
+        if value.startswith("10") or self.CONTEXT.search(text, max(0, match.start() - 40), match.start()):
+            return match.span("value")
+        return None

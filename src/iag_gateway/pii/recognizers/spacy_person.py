@@ -1,0 +1,84 @@
+"""People found by the French spaCy NER model (PER), filtered for administrative text."""
+
+from __future__ import annotations
+
+import re
+from typing import ClassVar
+
+from presidio_analyzer import LocalRecognizer, RecognizerResult
+from presidio_analyzer.nlp_engine import NlpArtifacts
+
+from iag_gateway.pii.lexicon import (
+    ACRONYMS,
+    COMPANY_CUES,
+    COMPANY_WORDS,
+    FIRST_NAMES,
+    NOT_SURNAMES,
+    TITLES,
+    fold,
+)
+
+
+class SpacyPersonRecognizer(LocalRecognizer):
+    """Keep spaCy's PER entities that look like names: no digits, not a company, titles trimmed."""
+
+    ENTITY = "PERSON"
+    SCORE = 0.7
+    LEADING_TITLE: ClassVar[re.Pattern[str]] = re.compile(rf"^(?:(?:{TITLES}|le|la)\s*)+")
+    # a company cue earlier in the same clause: « fournisseurs consultés : X et Y »
+    COMPANY_CLAUSE: ClassVar[re.Pattern[str]] = re.compile(rf"(?i)\b(?:{COMPANY_CUES})\b[^.!?;\n]*$")
+    SENTENCE_START: ClassVar[re.Pattern[str]] = re.compile(r"(?:^|[.!?\n:]\s*)$")
+    LEADING_LOWER: ClassVar[re.Pattern[str]] = re.compile(r"^(?:[a-zà-öø-ÿ]+\s+)+(?=[A-ZÀ-ÖØ-Þ])")
+    COMPANY_AFTER: ClassVar[re.Pattern[str]] = re.compile(r"^\s*(?:\(SIRE[NT]|,?\s*SIRE[NT])")
+
+    def __init__(self) -> None:
+        super().__init__(
+            supported_entities=[self.ENTITY], supported_language="fr", name="SpacyPersonRecognizer"
+        )
+
+    def load(self) -> None:
+        """Nothing to load: the spaCy pipeline runs once in the NLP engine."""
+
+    def analyze(
+        self, text: str, entities: list[str], nlp_artifacts: NlpArtifacts | None = None
+    ) -> list[RecognizerResult]:
+        """Turn the PER entities of the shared spaCy pass into filtered PERSON results."""
+        if nlp_artifacts is None:
+            return []
+        results = []
+        for ent in nlp_artifacts.entities:
+            if ent.label_ != self.ENTITY:
+                continue
+            span = self._clean(text, ent.start_char, ent.end_char)
+            if span is not None:
+                results.append(RecognizerResult(self.ENTITY, span[0], span[1], self.SCORE))
+        return results
+
+    def _clean(self, text: str, start: int, end: int) -> tuple[int, int] | None:
+        value = text[start:end]
+        title = self.LEADING_TITLE.match(value)
+        if title:
+            start += title.end()
+            value = text[start:end]
+        value = value.rstrip(" .,;:")
+        # spaCy sometimes swallows the verb before a name (« please call John Smith »)
+        lead = self.LEADING_LOWER.match(value)
+        if lead:
+            start += lead.end()
+            value = value[lead.end() :]
+        end = start + len(value)
+        words = value.split()
+        if not words or any(char.isdigit() or char in "@<>/()" for char in value):
+            return None
+        if value.islower() or all(word in ACRONYMS or fold(word) in NOT_SURNAMES for word in words):
+            return None
+        after = text[end : end + 40]
+        next_word = after.split()[0].strip(",.;:()") if after.split() else ""
+        if fold(next_word) in COMPANY_WORDS or fold(words[-1]) in COMPANY_WORDS:
+            return None
+        if self.COMPANY_CLAUSE.search(text, max(0, start - 120), start) or self.COMPANY_AFTER.match(after):
+            return None
+        # a lone capitalised word opening a sentence is a verb or a heading far more often than a name
+        if len(words) == 1 and fold(value) not in FIRST_NAMES and not value.isupper():
+            return None
+        return start, end

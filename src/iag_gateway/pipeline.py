@@ -1,0 +1,253 @@
+"""The request path, top to bottom, and nothing else.
+
+    authenticate → receive → redact → authorize → render → invoke → scan → restore → record
+
+``redact`` runs before ``authorize`` because the charter routes by data class and
+the personal-data findings raise it; nothing leaves the gateway before
+``invoke``. ``record`` always runs (``finally``), so denied and failed calls are
+audited too; if it cannot be written before the provider is called, the provider
+is not called (fail closed).
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import traceback
+from collections.abc import AsyncIterator
+from typing import Any
+
+from anyio import to_thread
+
+from iag_gateway.errors import AuditUnavailable, GatewayError
+from iag_gateway.exchange import Exchange
+from iag_gateway.services import Services
+from iag_gateway.stages.authenticate import authenticate
+from iag_gateway.stages.authorize import authorize
+from iag_gateway.stages.invoke import invoke, invoke_stream, take_chunk_usage
+from iag_gateway.stages.receive import receive_chat, receive_template
+from iag_gateway.stages.record import record
+from iag_gateway.stages.redact import redact
+from iag_gateway.stages.render import render
+from iag_gateway.stages.restore import restore
+from iag_gateway.stages.scan import scan
+from iag_gateway.telemetry import set_attributes
+
+log = logging.getLogger("iag_gateway.pipeline")
+
+
+class Pipeline:
+    """Run exchanges through the stages with the services of one gateway."""
+
+    def __init__(self, services: Services) -> None:
+        self.s = services
+
+    async def handle(self, ex: Exchange) -> AsyncIterator[bytes] | None:
+        """Run one call. Streamed calls return the event stream to relay (recorded when
+        it ends); others complete here. Errors are recorded, then raised."""
+        try:
+            await to_thread.run_sync(self._prepare, ex)
+        except BaseException as exc:
+            self._fail(ex, exc)
+            await to_thread.run_sync(self._record, ex)
+            raise self._public(exc) from exc
+        if ex.stream:
+            return self._relay(ex)
+        try:
+            with self.s.telemetry.span("invoke") as span:
+                await invoke(ex, self.s.router)
+                self._usage_attributes(span, ex)
+            await to_thread.run_sync(self._finish, ex)
+        except BaseException as exc:
+            self._fail(ex, exc)
+            raise self._public(exc) from exc
+        finally:
+            await to_thread.run_sync(self._record, ex)
+        return None
+
+    def record_only(self, ex: Exchange) -> None:
+        """Record a call refused before the pipeline could start (e.g. body too large)."""
+        self._record(ex)
+
+    # -- the stages -----------------------------------------------------------------
+
+    def _prepare(self, ex: Exchange) -> None:
+        span = self.s.telemetry.span
+        loaded = self.s.policies.current
+        ex.policy_version, ex.policy_digest = loaded.version, loaded.digest
+        with span("authenticate"):
+            authenticate(ex, self.s.keys)
+        with span("receive"):
+            if ex.route == "template":
+                receive_template(ex, self.s.templates)
+            else:
+                receive_chat(ex)
+        with span("redact") as sp:
+            redact(ex, self.s.pii)
+            set_attributes(sp, pii_entities=sum(ex.pii_counts.values()))
+        with span("authorize") as sp:
+            authorize(ex, loaded, self.s.quotas)
+            assert ex.decision is not None
+            set_attributes(sp, decision=ex.decision.action, gen_ai_request_model=ex.model)
+        with span("render"):
+            render(ex)
+        # Fail closed: never call a provider we could not audit.
+        self.s.audit.ping()
+
+    def _finish(self, ex: Exchange) -> None:
+        loaded = self.s.policies.current
+        with self.s.telemetry.span("scan"):
+            scan(ex, loaded)
+        with self.s.telemetry.span("restore"):
+            restore(ex, enabled=loaded.policy.pseudonymisation.restore_answers)
+
+    def _record(self, ex: Exchange) -> None:
+        with self.s.telemetry.span("record", outcome=ex.outcome):
+            record(
+                ex,
+                self.s.audit,
+                store_text=self.s.policies.current.policy.audit.store_redacted_text,
+                policy_version=ex.policy_version,
+                policy_digest=ex.policy_digest,
+            )
+
+    async def _relay(self, ex: Exchange) -> AsyncIterator[bytes]:
+        loaded = self.s.policies.current
+        restore_answers = loaded.policy.pseudonymisation.restore_answers
+        assert ex.pseudonymizer is not None and ex.decision is not None
+        restorer = ex.pseudonymizer.stream_restorer() if restore_answers else None
+        first = True
+        try:
+            with self.s.telemetry.span("invoke", gen_ai_request_model=ex.model) as span:
+                async for chunk in invoke_stream(ex, self.s.router):
+                    take_chunk_usage(ex, chunk)
+                    chunk["model"] = ex.model
+                    for choice in chunk.get("choices") or []:
+                        self._relay_choice(ex, choice, restorer)
+                    if first:
+                        chunk["iag"] = response_metadata(ex, self.s)
+                        first = False
+                    yield sse(chunk)
+                self._usage_attributes(span, ex)
+            with self.s.telemetry.span("scan"):
+                # A streamed answer has already been shown: count what the model produced.
+                _, counts = ex.pseudonymizer.scan_response(ex.answer, mask=False)
+                ex.response_pii_counts = dict(counts)
+            self._record(ex)  # durable before the caller sees the end of the stream
+            yield b"data: [DONE]\n\n"
+        except GatewayError as exc:
+            ex.fail(exc)
+            yield sse(exc.body())
+        except BaseException as exc:  # client went away (cancelled) or a bug
+            self._fail(ex, exc)
+            raise
+        finally:
+            # Synchronous on purpose: a cancelled stream must still be recorded.
+            try:
+                if not ex.recorded:
+                    self._record(ex)
+            except AuditUnavailable:
+                log.critical("audit record lost for streamed request %s", ex.request_id)
+
+    def _relay_choice(self, ex: Exchange, choice: dict[str, Any], restorer: Any) -> None:
+        delta = choice.setdefault("delta", {})
+        content = delta.get("content")
+        if content:
+            ex.answer += content
+            delta["content"] = restorer.feed(content) if restorer else content
+        if choice.get("finish_reason"):
+            ex.finish_reason = choice["finish_reason"]
+            tail = restorer.flush() if restorer else ""
+            mention = ex.decision.label_mention if ex.decision else None
+            if mention:
+                tail += "\n\n" + mention
+            if tail:
+                delta["content"] = (delta.get("content") or "") + tail
+
+    # -- outcomes -------------------------------------------------------------------
+
+    @staticmethod
+    def _fail(ex: Exchange, exc: BaseException) -> None:
+        if isinstance(exc, GatewayError):
+            ex.fail(exc)
+        elif isinstance(exc, Exception):
+            # Frames only, never the message: an exception text may quote the prompt.
+            frames = "".join(traceback.format_tb(exc.__traceback__))
+            log.error("unexpected %s in request %s\n%s", type(exc).__name__, ex.request_id, frames)
+            ex.fail(GatewayError("Internal error; the request was not completed."))
+        else:  # CancelledError, GeneratorExit: the caller went away
+            ex.outcome = "cancelled"
+            ex.status_code = 499
+
+    @staticmethod
+    def _public(exc: BaseException) -> BaseException:
+        if isinstance(exc, GatewayError) or not isinstance(exc, Exception):
+            return exc
+        return GatewayError("Internal error; the request was not completed.")
+
+    @staticmethod
+    def _usage_attributes(span: Any, ex: Exchange) -> None:
+        set_attributes(
+            span,
+            gen_ai_operation_name="chat",
+            gen_ai_request_model=ex.model,
+            gen_ai_response_model=ex.provider_model,
+            gen_ai_usage_input_tokens=ex.usage.prompt_tokens,
+            gen_ai_usage_output_tokens=ex.usage.completion_tokens,
+        )
+
+
+def response_metadata(ex: Exchange, services: Services) -> dict[str, Any]:
+    """The ``iag`` object every answer carries: labelling, decision and review duty."""
+    decision = ex.decision
+    demo = services.router.is_demo(ex.model)
+    from iag_gateway.providers.demo import DEMO_LABEL
+
+    return {
+        "request_id": ex.request_id,
+        "generated_by_ai": True,
+        "model": ex.model,
+        "model_label": DEMO_LABEL if demo else f"Modèle « {ex.model} » (IA générative)",
+        "demo_model": demo,
+        "policy_version": ex.policy_version,
+        "decision": decision.action if decision else None,
+        "articles": list(decision.articles) if decision else [],
+        "data_class": decision.data_class if decision else None,
+        "review_required": bool(decision and decision.review_required),
+        "ai_mention": decision.label_mention if decision else None,
+        "pii_masked": dict(ex.pii_counts),
+        "template": (
+            {"id": ex.template.id, "version": ex.template.version, "publishable": ex.template.publishable}
+            if ex.template
+            else None
+        ),
+    }
+
+
+def completion_body(ex: Exchange, services: Services) -> dict[str, Any]:
+    """The OpenAI-shaped body of a non-streamed answer."""
+    content = ex.restored_answer
+    mention = ex.decision.label_mention if ex.decision else None
+    if mention:
+        content = f"{content}\n\n{mention}"
+    message: dict[str, Any] = {"role": "assistant", "content": content}
+    if ex.tool_calls:
+        message["tool_calls"] = ex.tool_calls
+    return {
+        "id": "chatcmpl-" + ex.request_id.removeprefix("req_"),
+        "object": "chat.completion",
+        "created": int(__import__("time").time()),
+        "model": ex.model,
+        "choices": [{"index": 0, "message": message, "finish_reason": ex.finish_reason or "stop"}],
+        "usage": {
+            "prompt_tokens": ex.usage.prompt_tokens,
+            "completion_tokens": ex.usage.completion_tokens,
+            "total_tokens": ex.usage.total_tokens,
+        },
+        "iag": response_metadata(ex, services),
+    }
+
+
+def sse(payload: dict[str, Any]) -> bytes:
+    """Encode one server-sent event."""
+    return b"data: " + json.dumps(payload, ensure_ascii=False, separators=(",", ":")).encode() + b"\n\n"

@@ -1,0 +1,45 @@
+"""Charter as code: the policy schema, its loader, the pure decision engine and quotas.
+
+``load_policy`` reads ``policies/*.yaml`` and checks them against ``charter/``;
+``decide`` applies them to one request; ``QuotaEnforcer`` counts usage in a shared store.
+"""
+
+from iag_gateway.policy.engine import (
+    Decision,
+    OutputDecision,
+    PolicyRequest,
+    allowed_models,
+    can_read_audit,
+    decide,
+    decide_output,
+)
+from iag_gateway.policy.explain import explain
+from iag_gateway.policy.loader import (
+    CheckReport,
+    LoadedPolicy,
+    PolicyHolder,
+    UnenforcedArticle,
+    check,
+    load_policy,
+)
+from iag_gateway.policy.models import DATA_CLASS_ORDER, ModelEntry, PolicySet
+
+__all__ = [
+    "DATA_CLASS_ORDER",
+    "CheckReport",
+    "Decision",
+    "LoadedPolicy",
+    "ModelEntry",
+    "OutputDecision",
+    "PolicyHolder",
+    "PolicyRequest",
+    "PolicySet",
+    "UnenforcedArticle",
+    "allowed_models",
+    "can_read_audit",
+    "check",
+    "decide",
+    "decide_output",
+    "explain",
+    "load_policy",
+]

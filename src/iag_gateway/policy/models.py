@@ -1,0 +1,424 @@
+"""Describe the policy YAML files as strict pydantic models.
+
+One model per file under ``policies/``; ``PolicySet`` joins them once they have
+been validated and cross-checked by the loader. Every model forbids unknown keys
+and runs in strict mode, so ``approved: "yes"`` is an error, not ``True``: a
+policy must fail closed rather than be read generously.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+from typing import Annotated, Literal
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    ConfigDict,
+    Field,
+    PositiveInt,
+    field_validator,
+    model_validator,
+)
+
+DataClassName = Literal["public", "internal", "confidential", "personal", "patient"]
+DATA_CLASS_ORDER: tuple[DataClassName, ...] = ("public", "internal", "confidential", "personal", "patient")
+
+Hosting = Literal["internal", "hds_eu", "eu_cloud", "non_eu"]
+# Strictest (most protective) first: a fallback may only move left or stay.
+HOSTING_ORDER: tuple[Hosting, ...] = ("internal", "hds_eu", "eu_cloud", "non_eu")
+
+PiiLabel = Literal[
+    "PERSON",
+    "FR_NIR",
+    "PHONE_NUMBER",
+    "EMAIL_ADDRESS",
+    "IBAN_CODE",
+    "ADDRESS",
+    "DATE_OF_BIRTH",
+    "PATIENT_ID",
+    "HEALTH_PRO_ID",
+]
+Route = Literal["chat", "template"]
+
+ArticleId = Annotated[str, Field(pattern=r"^art-[0-9]+(\.[0-9]+)*$")]
+RuleId = Annotated[str, Field(pattern=r"^[a-z0-9][a-z0-9-]*$", max_length=80)]
+Alias = Annotated[str, Field(pattern=r"^[A-Za-z0-9][A-Za-z0-9._-]*$", max_length=80)]
+
+
+def class_rank(data_class: str) -> int:
+    """Position of a data class on the ordered scale (higher is more sensitive)."""
+    return DATA_CLASS_ORDER.index(data_class)
+
+
+def hosting_rank(hosting: str) -> int:
+    """Position of a hosting kind (0 is the most protective: internal)."""
+    return HOSTING_ORDER.index(hosting)
+
+
+def strip_accents(text: str) -> str:
+    """Remove combining accents so « décide » and « decide » compare equal."""
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+
+
+def normalize_for_matching(text: str) -> str:
+    """Fold case, accents, typographic apostrophes and whitespace before pattern matching."""
+    folded = strip_accents(text).casefold().replace("\u2019", "'").replace("\u2018", "'")
+    return re.sub(r"\s+", " ", folded)
+
+
+def compile_pattern(pattern: str) -> re.Pattern[str]:
+    """Compile a policy pattern accent- and case-insensitively (the text is normalised too)."""
+    return re.compile(strip_accents(pattern), re.IGNORECASE)
+
+
+class Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True, strict=True)
+
+
+class Rule(Strict):
+    """A rule: an id used in audit records and the charter articles it applies."""
+
+    id: RuleId
+    articles: list[ArticleId] = Field(min_length=1)
+    description: str = ""
+
+
+def _compiles(pattern: str) -> str:
+    try:
+        compile_pattern(pattern)
+    except re.error as exc:
+        raise ValueError(f"pattern does not compile: {exc}") from exc
+    return pattern
+
+
+# Each item is checked on its own so that an error names the failing pattern's line.
+RegexPattern = Annotated[str, AfterValidator(_compiles)]
+
+
+class PatternRule(Rule):
+    patterns: list[RegexPattern] = Field(min_length=1)
+
+
+# --- providers.yaml ---------------------------------------------------------------
+
+
+class ModelEntry(Strict):
+    alias: Alias
+    description: str = ""
+    upstream: str | None = None  # provider-side model id, read by the providers adapter
+    hosting: Hosting
+    no_training: bool
+    zero_retention: bool
+    max_data_class: DataClassName
+    approved: bool
+    fallbacks: list[Alias] = []
+
+
+class RegistryRules(Strict):
+    unknown_model: Rule
+    not_approved: Rule
+    no_training_required: Rule
+
+
+class RoutingRule(Rule):
+    on_class_exceeded: Literal["deny", "reroute"]
+
+
+class ProvidersFile(Strict):
+    models: list[ModelEntry] = Field(min_length=1)
+    registry: RegistryRules
+    routing: RoutingRule
+
+
+# --- classification.yaml ----------------------------------------------------------
+
+
+class PiiRule(Rule):
+    labels: list[PiiLabel] = Field(min_length=1)
+    raises_to: DataClassName
+
+
+class KeywordRule(PatternRule):
+    raises_to: DataClassName
+
+
+class PseudonymisationRule(Rule):
+    applied_before_egress: bool
+    classes_still_restricted: list[DataClassName]
+    restore_answers: bool = True  # put the original values back in the answer shown to the user
+
+
+class ClassificationFile(Strict):
+    baseline: DataClassName
+    pseudonymisation: PseudonymisationRule
+    pii_rules: list[PiiRule] = Field(min_length=1)
+    keyword_rules: list[KeywordRule] = []
+    template_class: Rule
+    declared_class: Rule
+
+
+# --- access.yaml -------------------------------------------------------------------
+
+
+class RoleGrant(Strict):
+    description: str = ""
+    chat: bool = False
+    template_domains: list[str] = []  # "*" means every domain
+    template_ids: list[str] = []
+    models: list[str] = []  # aliases, or "*" for every approved model
+    read_audit: bool = False
+
+
+class AccessRules(Strict):
+    chat: Rule
+    template: Rule
+    model: Rule
+    audit_read: Rule
+
+
+class AccessFile(Strict):
+    rules: AccessRules
+    roles: dict[str, RoleGrant] = Field(min_length=1)
+
+
+# --- usage.yaml --------------------------------------------------------------------
+
+
+class ProhibitedUse(PatternRule):
+    action: Literal["deny", "flag"]
+
+
+class ToolsRule(Rule):
+    params: list[str] = Field(min_length=1)
+    action: Literal["deny", "strip"]
+
+
+class StripRule(Rule):
+    params: list[str] = Field(min_length=1)
+
+
+class OutputRule(Rule):
+    action: Literal["block", "mask", "flag"]
+    labels: list[PiiLabel] = []
+    patterns: list[RegexPattern] = []
+
+    @model_validator(mode="after")
+    def _has_trigger(self) -> OutputRule:
+        if not self.labels and not self.patterns:
+            raise ValueError("an output rule needs labels or patterns")
+        return self
+
+
+class UsageFile(Strict):
+    prohibited_uses: list[ProhibitedUse] = []
+    tools: ToolsRule
+    introspection_params: StripRule
+    output: list[OutputRule] = []
+
+
+# --- limits.yaml -------------------------------------------------------------------
+
+
+class PromptSizeRule(Rule):
+    max_chars: PositiveInt
+
+
+class MaxTokensRule(Rule):
+    default: PositiveInt
+    cap: PositiveInt
+
+    @model_validator(mode="after")
+    def _default_within_cap(self) -> MaxTokensRule:
+        if self.default > self.cap:
+            raise ValueError("default must not exceed cap")
+        return self
+
+
+class QuotaOverride(Strict):
+    requests: PositiveInt | None = None
+    tokens: PositiveInt | None = None
+
+
+class QuotaRule(Rule):
+    scope: Literal["user", "department"]
+    window: Literal["minute", "day", "month"]
+    requests: PositiveInt | None = None
+    tokens: PositiveInt | None = None
+    by_department: dict[str, QuotaOverride] = {}
+
+    @model_validator(mode="after")
+    def _has_limit(self) -> QuotaRule:
+        if self.requests is None and self.tokens is None:
+            raise ValueError("a quota needs requests or tokens")
+        return self
+
+    def limits_for(self, department: str) -> tuple[int | None, int | None]:
+        """Request and token limits, with the department's override if any."""
+        override = self.by_department.get(department)
+        if override is None:
+            return self.requests, self.tokens
+        return (
+            override.requests if override.requests is not None else self.requests,
+            override.tokens if override.tokens is not None else self.tokens,
+        )
+
+
+class LimitsFile(Strict):
+    timezone: str = "Europe/Paris"
+    prompt_size: PromptSizeRule
+    max_tokens: MaxTokensRule
+    quotas: list[QuotaRule] = []
+
+    @field_validator("timezone")
+    @classmethod
+    def _known_timezone(cls, value: str) -> str:
+        try:
+            ZoneInfo(value)
+        except (ZoneInfoNotFoundError, ValueError) as exc:
+            raise ValueError(f"unknown timezone {value!r}") from exc
+        if len(value) > 24:  # quota window keys must fit VARCHAR(40)
+            raise ValueError("timezone name longer than 24 characters")
+        return value
+
+
+# --- policy.yaml -------------------------------------------------------------------
+
+
+class TrainingRule(Rule):
+    url: str = Field(min_length=1)
+
+
+class LabelRule(Rule):
+    append_mention: bool
+    mention: str = Field(min_length=1)
+    headers: dict[str, str] = {}
+
+
+class ReviewRule(Rule):
+    routes: dict[Route, bool]
+    template_domains: dict[str, bool] = {}
+
+
+class RetentionRule(Rule):
+    metadata_days: PositiveInt
+    digests_days: PositiveInt
+    redacted_text_days: PositiveInt
+
+    def cutoff(self, part: Literal["metadata", "digests", "redacted_text"], now: datetime) -> datetime:
+        """Records of ``part`` older than this instant must be purged."""
+        days = {"metadata": self.metadata_days, "digests": self.digests_days}.get(
+            part, self.redacted_text_days
+        )
+        return now - timedelta(days=days)
+
+
+class AuditSettings(Strict):
+    store_redacted_text: bool
+    retention: RetentionRule
+
+
+class Transparency(Strict):
+    label: LabelRule
+    review: ReviewRule
+
+
+class PolicyFile(Strict):
+    version: str = Field(min_length=1, max_length=64)
+    training: TrainingRule
+    transparency: Transparency
+    audit: AuditSettings
+    not_enforced_by_design: dict[ArticleId, str] = {}
+
+
+FILE_MODELS: dict[str, type[Strict]] = {
+    "policy.yaml": PolicyFile,
+    "providers.yaml": ProvidersFile,
+    "classification.yaml": ClassificationFile,
+    "access.yaml": AccessFile,
+    "usage.yaml": UsageFile,
+    "limits.yaml": LimitsFile,
+}
+
+
+def iter_rules(node: object, loc: tuple[str | int, ...] = ()) -> Iterator[tuple[tuple[str | int, ...], Rule]]:
+    """Yield every rule inside a validated model, with its location in the file."""
+    if isinstance(node, Rule):
+        yield loc, node
+    if isinstance(node, BaseModel):
+        for name in type(node).model_fields:
+            yield from iter_rules(getattr(node, name), (*loc, name))
+    elif isinstance(node, list):
+        for index, item in enumerate(node):
+            yield from iter_rules(item, (*loc, index))
+    elif isinstance(node, dict):
+        for key, item in node.items():
+            yield from iter_rules(item, (*loc, str(key)))
+
+
+@dataclass(frozen=True)
+class PolicySet:
+    """The validated policy: one model per file, plus patterns compiled once."""
+
+    meta: PolicyFile
+    providers: ProvidersFile
+    classification: ClassificationFile
+    access: AccessFile
+    usage: UsageFile
+    limits: LimitsFile
+    compiled: dict[str, tuple[re.Pattern[str], ...]] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        compiled: dict[str, tuple[re.Pattern[str], ...]] = {}
+        pattern_rules: list[PatternRule | OutputRule] = [
+            *self.usage.prohibited_uses,
+            *self.usage.output,
+            *self.classification.keyword_rules,
+        ]
+        for rule in pattern_rules:
+            compiled[rule.id] = tuple(compile_pattern(p) for p in rule.patterns)
+        object.__setattr__(self, "compiled", compiled)
+
+    @property
+    def version(self) -> str:
+        return self.meta.version
+
+    @property
+    def pseudonymisation(self) -> PseudonymisationRule:
+        return self.classification.pseudonymisation
+
+    @property
+    def audit(self) -> AuditSettings:
+        return self.meta.audit
+
+    def files(self) -> dict[str, Strict]:
+        return {
+            "policy.yaml": self.meta,
+            "providers.yaml": self.providers,
+            "classification.yaml": self.classification,
+            "access.yaml": self.access,
+            "usage.yaml": self.usage,
+            "limits.yaml": self.limits,
+        }
+
+    def rules(self) -> list[Rule]:
+        """Every rule of the policy, in file order."""
+        return [rule for model in self.files().values() for _, rule in iter_rules(model)]
+
+    def rule(self, rule_id: str) -> Rule:
+        for rule in self.rules():
+            if rule.id == rule_id:
+                return rule
+        raise KeyError(rule_id)
+
+    def model(self, alias: str) -> ModelEntry | None:
+        for entry in self.providers.models:
+            if entry.alias == alias:
+                return entry
+        return None

@@ -1,0 +1,343 @@
+"""Enforce the quotas of ``limits.yaml`` across several gateway processes (article 10.3).
+
+A quota counter lives in a shared store, keyed by a scope (``user:alice``,
+``department:DAF``) and a window key that names its own end
+(``day:2025-06-02@Europe/Paris``), so any process can compute Retry-After. A
+reservation is one atomic conditional increment: the count can never pass the limit,
+however many processes race for the last slot.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import math
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import UTC, date, datetime, time, timedelta
+from typing import Any, Protocol, cast
+from zoneinfo import ZoneInfo
+
+from sqlalchemy import BigInteger, Column, Engine, Integer, MetaData, String, Table, select, update
+from sqlalchemy.dialects.postgresql import insert as pg_insert
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+from sqlalchemy.exc import IntegrityError, SQLAlchemyError
+
+from iag_gateway.errors import FiredRule, RateLimited, ServiceUnavailable
+from iag_gateway.policy.engine import article_refs, fired
+from iag_gateway.policy.models import PolicySet, QuotaRule
+
+metadata = MetaData()
+
+# Created by the lead's Alembic migration; declared here for queries and tests.
+quota_usage = Table(
+    "quota_usage",
+    metadata,
+    Column("scope", String(200), primary_key=True),
+    Column("window", String(40), primary_key=True),
+    Column("requests", Integer, nullable=False, server_default="0"),
+    Column("tokens", BigInteger, nullable=False, server_default="0"),
+)
+
+_WINDOW_ORDER = ("minute", "day", "month")
+_WINDOW_FR = {"minute": "par minute", "day": "par jour", "month": "par mois"}
+_SCOPE_FR = {"user": "pour votre compte", "department": "pour votre service"}
+
+
+@dataclass(frozen=True)
+class Window:
+    kind: str  # "minute" | "day" | "month"
+    label: str  # local start: 2025-06-02T10:05, 2025-06-02, 2025-06
+    tz: str
+    start: datetime
+    end: datetime
+
+    @property
+    def key(self) -> str:
+        return f"{self.kind}:{self.label}@{self.tz}"
+
+    def retry_after(self, now: datetime) -> int:
+        return max(1, math.ceil((self.end - _aware(now)).total_seconds()))
+
+
+def _aware(now: datetime) -> datetime:
+    return now if now.tzinfo is not None else now.replace(tzinfo=UTC)
+
+
+def _next_month(day: date) -> date:
+    return date(day.year + 1, 1, 1) if day.month == 12 else date(day.year, day.month + 1, 1)
+
+
+def window_for(kind: str, now: datetime, tz: str) -> Window:
+    """The window of ``kind`` containing ``now``, in the hospital's local time."""
+    zone = ZoneInfo(tz)
+    local = _aware(now).astimezone(zone)
+    if kind == "minute":
+        start = local.replace(second=0, microsecond=0)
+        return Window(kind, start.strftime("%Y-%m-%dT%H:%M"), tz, start, start + timedelta(minutes=1))
+    if kind == "day":
+        start = datetime.combine(local.date(), time(), tzinfo=zone)
+        end = datetime.combine(local.date() + timedelta(days=1), time(), tzinfo=zone)
+        return Window(kind, local.strftime("%Y-%m-%d"), tz, start, end)
+    if kind == "month":
+        first = local.date().replace(day=1)
+        start = datetime.combine(first, time(), tzinfo=zone)
+        end = datetime.combine(_next_month(first), time(), tzinfo=zone)
+        return Window(kind, local.strftime("%Y-%m"), tz, start, end)
+    raise ValueError(f"unknown window kind {kind!r}")
+
+
+def parse_window(key: str) -> Window:
+    """Rebuild a window from its key (the inverse of ``Window.key``)."""
+    kind, _, rest = key.partition(":")
+    label, _, tz = rest.rpartition("@")
+    formats = {"minute": "%Y-%m-%dT%H:%M", "day": "%Y-%m-%d", "month": "%Y-%m"}
+    if kind not in formats or not tz:
+        raise ValueError(f"malformed window key {key!r}")
+    local = datetime.strptime(label, formats[kind]).replace(tzinfo=ZoneInfo(tz))
+    return window_for(kind, local, tz)
+
+
+def _store_refusal(window: str, now: datetime) -> RateLimited:
+    wait = parse_window(window).retry_after(now)
+    return RateLimited(f"Limite d'usage atteinte — réessayez dans {wait} s.", wait)
+
+
+class QuotaStore(Protocol):
+    def reserve(
+        self, scope: str, window: str, *, request_limit: int | None, token_limit: int | None, now: datetime
+    ) -> None:
+        """Count one request, atomically, unless a limit is reached (then raise RateLimited)."""
+
+    def add_tokens(self, scope: str, window: str, tokens: int) -> None:
+        """Add the tokens a finished request consumed."""
+
+
+class SqlQuotaStore:
+    """Counters in the ``quota_usage`` table (SQLite or PostgreSQL)."""
+
+    def __init__(self, engine: Engine) -> None:
+        self._engine = engine
+
+    def _ensure_row(self, conn: Any, scope: str, window: str) -> None:
+        values = {"scope": scope, "window": window, "requests": 0, "tokens": 0}
+        dialect = conn.dialect.name
+        if dialect == "postgresql":
+            conn.execute(pg_insert(quota_usage).values(values).on_conflict_do_nothing())
+        elif dialect == "sqlite":
+            conn.execute(sqlite_insert(quota_usage).values(values).on_conflict_do_nothing())
+        else:
+            try:
+                with conn.begin_nested():
+                    conn.execute(quota_usage.insert().values(values))
+            except IntegrityError:
+                pass
+
+    def reserve(
+        self, scope: str, window: str, *, request_limit: int | None, token_limit: int | None, now: datetime
+    ) -> None:
+        row = (quota_usage.c.scope == scope) & (quota_usage.c.window == window)
+        condition = row
+        if request_limit is not None:
+            condition = condition & (quota_usage.c.requests < request_limit)
+        if token_limit is not None:
+            condition = condition & (quota_usage.c.tokens < token_limit)
+        try:
+            with self._engine.begin() as conn:
+                self._ensure_row(conn, scope, window)
+                result = conn.execute(
+                    update(quota_usage).where(condition).values(requests=quota_usage.c.requests + 1)
+                )
+                if result.rowcount == 1:
+                    return
+        except SQLAlchemyError as exc:
+            raise ServiceUnavailable("Le service de quotas est indisponible.") from exc
+        raise _store_refusal(window, now)
+
+    def add_tokens(self, scope: str, window: str, tokens: int) -> None:
+        try:
+            with self._engine.begin() as conn:
+                self._ensure_row(conn, scope, window)
+                conn.execute(
+                    update(quota_usage)
+                    .where((quota_usage.c.scope == scope) & (quota_usage.c.window == window))
+                    .values(tokens=quota_usage.c.tokens + tokens)
+                )
+        except SQLAlchemyError as exc:
+            raise ServiceUnavailable("Le service de quotas est indisponible.") from exc
+
+    def usage(self, scope: str, window: str) -> tuple[int, int]:
+        """Requests and tokens counted so far (0, 0 when the window is untouched)."""
+        with self._engine.connect() as conn:
+            found = conn.execute(
+                select(quota_usage.c.requests, quota_usage.c.tokens).where(
+                    (quota_usage.c.scope == scope) & (quota_usage.c.window == window)
+                )
+            ).first()
+        return (int(found[0]), int(found[1])) if found else (0, 0)
+
+
+_RESERVE_LUA = """
+local requests = tonumber(redis.call('HGET', KEYS[1], 'requests') or '0')
+local tokens = tonumber(redis.call('HGET', KEYS[1], 'tokens') or '0')
+if ARGV[1] ~= '' and requests >= tonumber(ARGV[1]) then return 0 end
+if ARGV[2] ~= '' and tokens >= tonumber(ARGV[2]) then return 0 end
+redis.call('HINCRBY', KEYS[1], 'requests', 1)
+redis.call('EXPIRE', KEYS[1], ARGV[3])
+return 1
+"""
+
+# Keep the key at least one window long if reserve() has not set an expiry yet.
+_ADD_TOKENS_LUA = """
+redis.call('HINCRBY', KEYS[1], 'tokens', ARGV[1])
+if redis.call('TTL', KEYS[1]) < 0 then redis.call('EXPIRE', KEYS[1], ARGV[2]) end
+return 1
+"""
+
+
+class RedisQuotaStore:
+    """Counters in Redis hashes, checked and incremented by one Lua script (atomic)."""
+
+    def __init__(self, url: str, *, prefix: str = "iag:quota:") -> None:
+        import redis  # imported here: Redis is optional and nothing connects before first use
+
+        self._client = redis.Redis.from_url(url)
+        self._prefix = prefix
+
+    def _key(self, scope: str, window: str) -> str:
+        return f"{self._prefix}{scope}|{window}"
+
+    def reserve(
+        self, scope: str, window: str, *, request_limit: int | None, token_limit: int | None, now: datetime
+    ) -> None:
+        import redis
+
+        # A TTL relative to ``now`` (not EXPIREAT) so the key outlives the window whatever
+        # the clock offset between this process and Redis.
+        ttl = parse_window(window).retry_after(now) + 60
+        args = ("" if request_limit is None else request_limit, "" if token_limit is None else token_limit)
+        try:
+            granted = self._client.eval(_RESERVE_LUA, 1, self._key(scope, window), *args, ttl)
+        except redis.RedisError as exc:
+            raise ServiceUnavailable("Le service de quotas est indisponible.") from exc
+        if int(cast(int, granted)) != 1:
+            raise _store_refusal(window, now)
+
+    def add_tokens(self, scope: str, window: str, tokens: int) -> None:
+        import redis
+
+        parsed = parse_window(window)
+        ttl = int((parsed.end - parsed.start).total_seconds()) + 60
+        try:
+            self._client.eval(_ADD_TOKENS_LUA, 1, self._key(scope, window), tokens, ttl)
+        except redis.RedisError as exc:
+            raise ServiceUnavailable("Le service de quotas est indisponible.") from exc
+
+
+@dataclass(frozen=True)
+class _Counter:
+    scope_kind: str
+    window_kind: str
+    request_limit: int | None
+    token_limit: int | None
+    rules: tuple[QuotaRule, ...]
+
+
+def _min(a: int | None, b: int | None) -> int | None:
+    return b if a is None else (a if b is None else min(a, b))
+
+
+def _counters(rules: Sequence[QuotaRule], department: str) -> list[_Counter]:
+    """Merge the quota rules that share a (scope, window) into one counter, strictest limits."""
+    merged: dict[tuple[str, str], _Counter] = {}
+    for rule in rules:
+        requests, tokens = rule.limits_for(department)
+        key = (rule.scope, rule.window)
+        previous = merged.get(key)
+        if previous is None:
+            merged[key] = _Counter(rule.scope, rule.window, requests, tokens, (rule,))
+        else:
+            merged[key] = _Counter(
+                rule.scope,
+                rule.window,
+                _min(previous.request_limit, requests),
+                _min(previous.token_limit, tokens),
+                (*previous.rules, rule),
+            )
+    return sorted(merged.values(), key=lambda c: (_WINDOW_ORDER.index(c.window_kind), c.scope_kind != "user"))
+
+
+def scope_key(kind: str, identity: str) -> str:
+    """``user:alice``; identities too long for the column are hashed."""
+    key = f"{kind}:{identity}"
+    return key if len(key) <= 200 else f"{kind}:sha256:{hashlib.sha256(identity.encode()).hexdigest()}"
+
+
+class QuotaEnforcer:
+    """Reserve every quota of the policy for one request, cheapest window first."""
+
+    def __init__(self, store: QuotaStore) -> None:
+        self._store = store
+
+    def reserve(
+        self, policy: PolicySet, user_id: str, department: str, *, now: datetime | None = None
+    ) -> None:
+        """Count the request against each quota; raise RateLimited citing the rule at the first full one.
+
+        Counters already incremented for this request are not rolled back: a refused
+        attempt still counts against the shorter windows, which errs on the safe side.
+        """
+        now = now or datetime.now(UTC)
+        tz = policy.limits.timezone
+        identities = {"user": user_id, "department": department}
+        for counter in _counters(policy.limits.quotas, department):
+            window = window_for(counter.window_kind, now, tz)
+            scope = scope_key(counter.scope_kind, identities[counter.scope_kind])
+            try:
+                self._store.reserve(
+                    scope,
+                    window.key,
+                    request_limit=counter.request_limit,
+                    token_limit=counter.token_limit,
+                    now=now,
+                )
+            except RateLimited as exc:
+                raise self._refusal(counter, window, now) from exc
+
+    def add_tokens(
+        self, policy: PolicySet, *, user_id: str, department: str, tokens: int, now: datetime
+    ) -> None:
+        """Record the tokens of a finished request in every counter that limits tokens."""
+        if tokens <= 0:
+            return
+        tz = policy.limits.timezone
+        identities = {"user": user_id, "department": department}
+        for counter in _counters(policy.limits.quotas, department):
+            if counter.token_limit is None:
+                continue
+            window = window_for(counter.window_kind, now, tz)
+            self._store.add_tokens(
+                scope_key(counter.scope_kind, identities[counter.scope_kind]), window.key, tokens
+            )
+
+    @staticmethod
+    def _refusal(counter: _Counter, window: Window, now: datetime) -> RateLimited:
+        wait = window.retry_after(now)
+        parts = []
+        if counter.request_limit is not None:
+            parts.append(f"{counter.request_limit} requêtes")
+        if counter.token_limit is not None:
+            parts.append(f"{counter.token_limit} jetons")
+        limit = " ou ".join(parts)
+        articles = tuple(dict.fromkeys(a for rule in counter.rules for a in rule.articles))
+        message = (
+            f"Limite atteinte : {article_refs(articles)} de la charte — {limit} "
+            f"{_WINDOW_FR[counter.window_kind]} {_SCOPE_FR[counter.scope_kind]}. Réessayez dans {wait} s."
+        )
+        rules: tuple[FiredRule, ...] = tuple(fired(rule, "deny", message) for rule in counter.rules)
+        return RateLimited(message, wait, rules)
+
+
+def build_quota_enforcer(engine: Engine, redis_url: str | None = None) -> QuotaEnforcer:
+    """Counters in Redis when a URL is configured, else in the ``quota_usage`` table."""
+    store: QuotaStore = RedisQuotaStore(redis_url) if redis_url else SqlQuotaStore(engine)
+    return QuotaEnforcer(store)

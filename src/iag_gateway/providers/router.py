@@ -1,0 +1,129 @@
+"""Reach providers through litellm's Router, and translate its errors into ours.
+
+This is the only module (with ``demo.py``) that imports litellm. It is imported
+lazily by ``create_app`` after :func:`offline_litellm_environment` has run, because
+litellm fetches its model cost map from the internet at import time unless told
+not to.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+from collections.abc import AsyncIterator
+from typing import Any
+
+from iag_gateway.errors import GatewayError, UpstreamError, UpstreamRateLimited, UpstreamTimeout
+from iag_gateway.providers.config import ProviderConfig, resolve_env
+
+
+def offline_litellm_environment() -> None:
+    """Make litellm use its bundled cost map and tokenizers; never call home."""
+    os.environ["LITELLM_LOCAL_MODEL_COST_MAP"] = "True"
+    os.environ.setdefault("LITELLM_LOG", "ERROR")
+    os.environ["LITELLM_TELEMETRY"] = "False"
+
+
+class ProviderRouter:
+    """Route model aliases to deployments (timeouts, retries, fallbacks) via litellm."""
+
+    def __init__(self, config: ProviderConfig) -> None:
+        offline_litellm_environment()
+        import litellm
+        from litellm import Router
+        from litellm.types.router import RetryPolicy
+
+        from iag_gateway.providers.demo import DEMO_PROVIDER, DemoLLM
+
+        litellm.telemetry = False
+        litellm.suppress_debug_info = True
+        litellm.turn_off_message_logging = True
+        litellm.drop_params = True
+        litellm.callbacks = []
+        litellm.success_callback = []
+        litellm.failure_callback = []
+        for name in ("LiteLLM", "LiteLLM Router", "LiteLLM Proxy"):
+            logging.getLogger(name).setLevel(logging.CRITICAL)
+        if not any(item.get("provider") == DEMO_PROVIDER for item in litellm.custom_provider_map):
+            litellm.custom_provider_map.append({"provider": DEMO_PROVIDER, "custom_handler": DemoLLM()})
+        from litellm.utils import custom_llm_setup
+
+        custom_llm_setup()
+
+        self._litellm = litellm
+        self.config = config
+        settings = config.router_settings
+        model_list = [
+            {"model_name": d.model_name, "litellm_params": resolve_env(d.litellm_params), "model_info": d.model_info}
+            for d in config.model_list
+        ]
+        self._router = Router(
+            model_list=model_list,
+            timeout=settings.timeout,
+            num_retries=settings.num_retries,
+            retry_policy=RetryPolicy(
+                RateLimitErrorRetries=0,
+                TimeoutErrorRetries=0,
+                BadRequestErrorRetries=0,
+                AuthenticationErrorRetries=0,
+                InternalServerErrorRetries=settings.num_retries,
+            ),
+            fallbacks=settings.fallbacks or None,
+            disable_cooldowns=True,
+        )
+        self._demo_prefix = DEMO_PROVIDER + "/"
+
+    def is_demo(self, alias: str) -> bool:
+        return (self.config.provider_model(alias) or "").startswith(self._demo_prefix)
+
+    def knows(self, alias: str) -> bool:
+        return self.config.provider_model(alias) is not None
+
+    async def complete(self, alias: str, messages: list[dict[str, Any]], params: dict[str, Any]) -> dict[str, Any]:
+        """Return the provider's answer as an OpenAI-shaped dict."""
+        try:
+            response = await self._router.acompletion(model=alias, messages=messages, **params)
+        except Exception as exc:
+            raise self.translate(exc) from exc
+        result: dict[str, Any] = response.model_dump(warnings=False)
+        return result
+
+    async def stream(
+        self, alias: str, messages: list[dict[str, Any]], params: dict[str, Any]
+    ) -> AsyncIterator[dict[str, Any]]:
+        """Yield OpenAI-shaped chunk dicts; the last ones carry ``usage``."""
+        try:
+            response = await self._router.acompletion(
+                model=alias, messages=messages, stream=True, stream_options={"include_usage": True}, **params
+            )
+            async for chunk in response:
+                yield chunk.model_dump(exclude_none=True, warnings=False)
+        except GatewayError:
+            raise
+        except Exception as exc:
+            raise self.translate(exc) from exc
+
+    def translate(self, exc: BaseException) -> GatewayError:
+        """Map a litellm/openai/httpx exception to the gateway's error tree."""
+        lm = self._litellm
+        name = type(exc).__name__
+        if isinstance(exc, lm.Timeout) or "Timeout" in name:
+            return UpstreamTimeout("The model provider did not answer in time.")
+        if isinstance(exc, lm.RateLimitError):
+            return UpstreamRateLimited("The model provider is rate limiting requests.", _retry_after(exc))
+        status = getattr(exc, "status_code", None)
+        detail = f" (upstream status {status})" if isinstance(status, int) else ""
+        return UpstreamError(f"The model provider failed{detail}.")
+
+
+def _retry_after(exc: BaseException) -> int:
+    value = None
+    # litellm keeps the provider's headers apart from the (rebuilt) response object.
+    for headers in (getattr(exc, "litellm_response_headers", None), getattr(getattr(exc, "response", None), "headers", None)):
+        if headers is not None and hasattr(headers, "get") and headers.get("retry-after"):
+            value = headers.get("retry-after")
+            break
+    try:
+        return max(1, int(float(value))) if value is not None else 1
+    except ValueError:
+        return 1

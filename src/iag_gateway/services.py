@@ -1,0 +1,28 @@
+"""The long-lived services one gateway instance holds, built once by ``create_app``."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from iag_gateway.audit.store import AuditStore
+from iag_gateway.identity.keys import KeyStore
+from iag_gateway.pii.engine import PiiEngine
+from iag_gateway.policy.loader import PolicyHolder
+from iag_gateway.policy.quotas import QuotaEnforcer
+from iag_gateway.prompts.catalogue import TemplateCatalogue
+from iag_gateway.providers.router import ProviderRouter
+from iag_gateway.settings import Settings
+from iag_gateway.telemetry import Telemetry
+
+
+@dataclass
+class Services:
+    settings: Settings
+    keys: KeyStore
+    audit: AuditStore
+    policies: PolicyHolder
+    quotas: QuotaEnforcer
+    pii: PiiEngine
+    templates: TemplateCatalogue
+    router: ProviderRouter
+    telemetry: Telemetry

@@ -1,0 +1,64 @@
+"""Stage 9: write the audit record — always, for allowed, denied and failed calls.
+
+The record holds digests and counts, never personal data: texts are the
+pseudonymised ones, and are stored only when the policy says so.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict
+
+from iag_gateway.audit.models import AuditEntry, digest_text
+from iag_gateway.audit.store import AuditStore
+from iag_gateway.exchange import Exchange
+from iag_gateway.stages.redact import prompt_text
+
+
+def build_entry(ex: Exchange, *, store_text: bool, policy_version: str | None, policy_digest: str | None) -> AuditEntry:
+    """Turn the exchange into the audit entry (no raw personal data)."""
+    identity = ex.identity
+    decision = ex.decision
+    template = ex.template
+    error = ex.error
+    rules = list(decision.rules) if decision else list(getattr(error, "rules", ()) or ())
+    articles = list(dict.fromkeys(a for rule in rules for a in rule.articles))
+    prompt = prompt_text(ex) if ex.messages or ex.inputs else ""
+    return AuditEntry(
+        request_id=ex.request_id,
+        user_id=identity.user_id if identity else None,
+        department=identity.department if identity else None,
+        roles=sorted(identity.roles) if identity else [],
+        route=ex.route,
+        model_alias=ex.model or None,
+        provider_model=ex.provider_model,
+        template_id=template.id if template else ex.template_id,
+        template_version=template.version if template else None,
+        template_digest=template.digest if template else None,
+        decision=(decision.action if decision else ("deny" if ex.outcome == "denied" else None)),
+        rules=[asdict(rule) for rule in rules],
+        articles=articles,
+        policy_version=policy_version,
+        policy_digest=policy_digest,
+        pii_counts=dict(ex.pii_counts),
+        response_pii_counts=dict(ex.response_pii_counts),
+        prompt_tokens=ex.usage.prompt_tokens,
+        completion_tokens=ex.usage.completion_tokens,
+        total_tokens=ex.usage.total_tokens,
+        latency_ms=round(ex.elapsed_ms, 3),
+        status_code=ex.status_code,
+        outcome=ex.outcome,
+        error_type=type(error).__name__ if error else None,
+        error_code=error.code if error else None,
+        streamed=ex.stream,
+        prompt_digest=digest_text(prompt) if prompt else None,
+        response_digest=digest_text(ex.answer) if ex.answer else None,
+        prompt_text=prompt if store_text and prompt else None,
+        response_text=ex.answer if store_text and ex.answer else None,
+        extra={"flags": list(decision.flags)} if decision and decision.flags else {},
+    )
+
+
+def record(ex: Exchange, store: AuditStore, **kwargs: object) -> None:
+    """Append the entry durably; raises ``AuditUnavailable`` when it cannot."""
+    store.append(build_entry(ex, **kwargs))  # type: ignore[arg-type]
+    ex.recorded = True

@@ -1,0 +1,30 @@
+"""Stage 7: look at the answer before the caller does.
+
+Personal data the model produced that did not come from the caller's own prompt
+is counted for the audit record and, by policy, masked or blocked.
+"""
+
+from __future__ import annotations
+
+from iag_gateway.errors import PolicyDenied
+from iag_gateway.exchange import Exchange
+from iag_gateway.policy.engine import decide_output
+from iag_gateway.policy.loader import LoadedPolicy
+
+
+def scan(ex: Exchange, loaded: LoadedPolicy, *, text: str | None = None, final: bool = True) -> str:
+    """Scan ``text`` (default: the whole answer); return it, masked if the policy says so."""
+    assert ex.pseudonymizer is not None
+    original = ex.answer if text is None else text
+    _, counts = ex.pseudonymizer.scan_response(original, mask=False)
+    for label, count in counts.items():
+        ex.response_pii_counts[label] = ex.response_pii_counts.get(label, 0) + count
+    outcome = decide_output(loaded.policy, response_pii_counts=counts, text=original)
+    if outcome.action == "block":
+        raise PolicyDenied(outcome.message, outcome.rules)
+    if outcome.action == "mask":
+        masked, _ = ex.pseudonymizer.scan_response(original, mask=True)
+        if text is None:
+            ex.answer = masked
+        return masked
+    return original

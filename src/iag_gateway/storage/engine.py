@@ -1,0 +1,116 @@
+"""Build the SQLAlchemy engine: a durable SQLite file by default, PostgreSQL by URL.
+
+SQLite is tuned for an audit trail that must survive a power cut: WAL journal,
+``synchronous=FULL`` (each commit is fsync'ed), a busy timeout so concurrent
+writers queue instead of failing, and pooled connections reused across threads.
+Transactions are started by us (``BEGIN`` or ``BEGIN IMMEDIATE``) rather than
+by the sqlite3 module, so that writers can take the write lock up front.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import sqlalchemy as sa
+from sqlalchemy import event
+from sqlalchemy.engine import Connection, Engine, make_url
+from sqlalchemy.pool import ConnectionPoolEntry, StaticPool
+
+#: Execution option: begin SQLite transactions with ``BEGIN IMMEDIATE``.
+SQLITE_IMMEDIATE = "iag_sqlite_immediate"
+
+DEFAULT_BUSY_TIMEOUT_S = 5.0
+DEFAULT_CONNECT_TIMEOUT_S = 5
+DEFAULT_LOCK_TIMEOUT_MS = 5000
+
+
+def make_engine(
+    url: str,
+    *,
+    busy_timeout_s: float = DEFAULT_BUSY_TIMEOUT_S,
+    connect_timeout_s: int = DEFAULT_CONNECT_TIMEOUT_S,
+    lock_timeout_ms: int = DEFAULT_LOCK_TIMEOUT_MS,
+) -> Engine:
+    """Create an engine for ``url`` (``sqlite:///path.db`` or ``postgresql+psycopg://...``).
+
+    Creating the engine does not connect; the first use does. Timeouts bound how
+    long a call may wait for the database before the caller fails closed.
+    """
+    parsed = make_url(url)
+    backend = parsed.get_backend_name()
+    if backend == "sqlite":
+        return _sqlite_engine(url, busy_timeout_s)
+    if backend == "postgresql":
+        return _postgres_engine(url, connect_timeout_s, lock_timeout_ms)
+    raise ValueError(f"unsupported database URL scheme: {parsed.drivername!r}")
+
+
+def _sqlite_engine(url: str, busy_timeout_s: float) -> Engine:
+    parsed = make_url(url)
+    in_memory = parsed.database in (None, "", ":memory:")
+    kwargs: dict[str, Any] = {
+        "connect_args": {"check_same_thread": False, "timeout": busy_timeout_s},
+    }
+    if in_memory:
+        # One shared connection, otherwise every checkout would see an empty database.
+        kwargs["poolclass"] = StaticPool
+    else:
+        kwargs.update(pool_size=8, max_overflow=8, pool_timeout=busy_timeout_s)
+    engine = sa.create_engine(url, **kwargs)
+    busy_ms = int(busy_timeout_s * 1000)
+
+    @event.listens_for(engine, "connect")
+    def _on_connect(dbapi_connection: Any, _record: ConnectionPoolEntry) -> None:
+        # Take transaction control away from the sqlite3 module (see module docstring).
+        dbapi_connection.isolation_level = None
+        cursor = dbapi_connection.cursor()
+        try:
+            if not in_memory:
+                cursor.execute("PRAGMA journal_mode=WAL")
+            cursor.execute("PRAGMA synchronous=FULL")
+            cursor.execute(f"PRAGMA busy_timeout={busy_ms}")
+            cursor.execute("PRAGMA foreign_keys=ON")
+        finally:
+            cursor.close()
+
+    @event.listens_for(engine, "begin")
+    def _on_begin(conn: Connection) -> None:
+        immediate = conn.get_execution_options().get(SQLITE_IMMEDIATE, False)
+        conn.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")
+
+    return engine
+
+
+def _postgres_engine(url: str, connect_timeout_s: int, lock_timeout_ms: int) -> Engine:
+    parsed = make_url(url)
+    connect_args: dict[str, Any] = {}
+    if "connect_timeout" not in parsed.query:
+        connect_args["connect_timeout"] = connect_timeout_s
+    engine = sa.create_engine(
+        url,
+        connect_args=connect_args,
+        pool_size=8,
+        max_overflow=8,
+        pool_timeout=max(1, connect_timeout_s),
+        # After a server restart every pooled connection is dead; detect it on checkout.
+        pool_pre_ping=True,
+    )
+
+    @event.listens_for(engine, "connect")
+    def _on_connect(dbapi_connection: Any, _record: ConnectionPoolEntry) -> None:
+        # A stuck writer holding the chain lock must not hang every request forever, and a
+        # commit must reach the disk before the call proceeds, whatever the server default.
+        cursor = dbapi_connection.cursor()
+        try:
+            cursor.execute(f"SET lock_timeout = {int(lock_timeout_ms)}")
+            cursor.execute("SET synchronous_commit = on")
+        finally:
+            cursor.close()
+        dbapi_connection.commit()
+
+    return engine
+
+
+def is_sqlite(engine: Engine) -> bool:
+    """Say whether ``engine`` talks to SQLite."""
+    return engine.dialect.name == "sqlite"

@@ -1,0 +1,76 @@
+"""Bring the database schema to the latest revision (``alembic upgrade head``, in code).
+
+Called by ``iag-gateway db upgrade`` and at gateway startup. Several gateway
+processes may start at once: on PostgreSQL an advisory lock serialises them, on
+SQLite ``BEGIN IMMEDIATE`` does; the late ones find the schema current and do nothing.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from alembic import command
+from alembic.config import Config
+from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
+from alembic.util import CommandError
+from sqlalchemy.engine import Engine
+from sqlalchemy.exc import SQLAlchemyError
+
+from iag_gateway.errors import AuditUnavailable
+from iag_gateway.storage.engine import SQLITE_IMMEDIATE, make_engine
+
+MIGRATIONS_DIR = Path(__file__).with_name("migrations")
+#: Arbitrary constant key of the PostgreSQL advisory lock held while migrating.
+_MIGRATION_LOCK_KEY = 0x1A6_0001
+
+
+def _config() -> Config:
+    config = Config()
+    config.set_main_option("script_location", str(MIGRATIONS_DIR))
+    return config
+
+
+def upgrade(engine: Engine | str, revision: str = "head") -> None:
+    """Apply every pending migration up to ``revision``.
+
+    Raises ``AuditUnavailable`` when the database cannot be reached or migrated
+    (e.g. it is at a revision this version does not know): startup must stop.
+    """
+    if isinstance(engine, str):
+        owned = make_engine(engine)
+        try:
+            _upgrade(owned, revision)
+        finally:
+            owned.dispose()
+    else:
+        _upgrade(engine, revision)
+
+
+def _upgrade(engine: Engine, revision: str) -> None:
+    try:
+        _run_upgrade(engine, revision)
+    except (SQLAlchemyError, CommandError) as exc:
+        raise AuditUnavailable(f"database schema could not be migrated: {exc}") from exc
+
+
+def _run_upgrade(engine: Engine, revision: str) -> None:
+    config = _config()
+    with engine.connect() as connection:
+        connection.execution_options(**{SQLITE_IMMEDIATE: True})
+        with connection.begin():
+            if connection.dialect.name == "postgresql":
+                connection.exec_driver_sql(f"SELECT pg_advisory_xact_lock({_MIGRATION_LOCK_KEY})")
+            config.attributes["connection"] = connection
+            command.upgrade(config, revision)
+
+
+def current_revision(engine: Engine) -> str | None:
+    """Return the database's schema revision, or ``None`` when it was never migrated."""
+    with engine.connect() as connection:
+        return MigrationContext.configure(connection).get_current_revision()
+
+
+def head_revision() -> str | None:
+    """Return the newest revision shipped with this version of the gateway."""
+    return ScriptDirectory.from_config(_config()).get_current_head()

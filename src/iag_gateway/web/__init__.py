@@ -1,0 +1,1 @@
+"""HTTP surfaces: the OpenAI-compatible API, the staff web form, the auditors' console."""

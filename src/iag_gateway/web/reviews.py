@@ -1,0 +1,34 @@
+"""Human review acknowledgement, linked to the call in the audit trail."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from iag_gateway.audit.models import AuditEntry
+from iag_gateway.errors import InvalidField
+from iag_gateway.exchange import new_request_id
+from iag_gateway.identity.keys import Identity
+from iag_gateway.services import Services
+
+STATEMENT = "J'ai relu et je prends la responsabilité de ce texte"
+
+
+def acknowledge(services: Services, identity: Identity, ref: Any) -> int:
+    """Append a ``review.ack`` record pointing at one of the caller's own successful calls."""
+    if not isinstance(ref, str) or not ref.startswith("req_"):
+        raise InvalidField("request_id", "must be the request id of a call you made")
+    calls = services.audit.get(ref)
+    if not any(c.user_id == identity.user_id and c.outcome == "ok" for c in calls):
+        raise InvalidField("request_id", "no successful call of yours has this request id")
+    entry = AuditEntry(
+        request_id=new_request_id(),
+        route="review.ack",
+        outcome="ok",
+        status_code=200,
+        user_id=identity.user_id,
+        department=identity.department,
+        roles=sorted(identity.roles),
+        ref_request_id=ref,
+        extra={"statement": STATEMENT},
+    )
+    return int(services.audit.append(entry).seq)

@@ -1,0 +1,62 @@
+"""Shared fixtures: a fake provider on loopback and one live gateway per session."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Iterator
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from iag_gateway.settings import Settings
+from tests.fakes.upstream import FakeUpstream
+from tests.harness import LiveGateway, provider_config, start_gateway
+
+os.environ.setdefault("IAG_TEST_UPSTREAM_KEY", "sk-test-not-a-secret")
+ARTEFACTS = Path(__file__).resolve().parents[1] / "test-artefacts"
+
+
+@pytest.fixture(scope="session")
+def upstream() -> Iterator[FakeUpstream]:
+    fake = FakeUpstream().start()
+    yield fake
+    fake.stop()
+
+
+def gateway_settings(tmp: Path, upstream: FakeUpstream, **overrides: object) -> Settings:
+    values: dict[str, object] = {
+        "env": "test",
+        "database_url": f"sqlite:///{tmp / 'gateway.db'}",
+        "config": provider_config(tmp / "providers.yaml", upstream.base_url),
+        "cookie_secure": False,
+        "watch_policies": False,
+    }
+    values.update(overrides)
+    return Settings(**values)  # type: ignore[arg-type]
+
+
+@pytest.fixture(scope="session")
+def gateway(tmp_path_factory: pytest.TempPathFactory, upstream: FakeUpstream) -> Iterator[LiveGateway]:
+    live = start_gateway(gateway_settings(tmp_path_factory.mktemp("gateway"), upstream))
+    yield live
+    live.stop()
+
+
+KeyFactory = Callable[..., str]
+
+
+@pytest.fixture(scope="session")
+def make_key(gateway: LiveGateway) -> KeyFactory:
+    """Create an API key on the live gateway's database; trained unless told otherwise."""
+    counter = iter(range(1, 1_000_000))
+
+    def create(*roles: str, department: str = "pole-achats", trained: bool = True, user: str | None = None) -> str:
+        user_id = user or f"user-{next(counter)}"
+        keys = gateway.services.keys
+        _, plaintext = keys.create(user_id=user_id, department=department, roles=roles or ("staff",))
+        if trained:
+            keys.record_training(user_id, "formation-ia-generative", date.today())
+        return plaintext
+
+    return create

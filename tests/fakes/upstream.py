@@ -1,0 +1,127 @@
+"""A fake OpenAI-compatible provider on 127.0.0.1, so litellm's real network path runs.
+
+It echoes the last user message (``echo: ...``) and keeps every body it received,
+so tests can prove what left the gateway. Control words in the prompt select a
+behaviour: ``[[slow]]`` (sleeps past the gateway's timeout), ``[[fail500]]``,
+``[[ratelimit]]`` (429 with Retry-After: 7), ``[[cut]]`` (stream cut mid-way),
+``[[invent]]`` (answers with a phone number the caller never gave).
+"""
+
+from __future__ import annotations
+
+import json
+import threading
+import time
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from typing import Any
+
+STREAM_PIECE = 3  # small pieces so placeholders are split across chunks
+
+
+def _last_user_text(body: dict[str, Any]) -> str:
+    for message in reversed(body.get("messages", [])):
+        if message.get("role") == "user":
+            content = message.get("content")
+            if isinstance(content, list):
+                return " ".join(p.get("text", "") for p in content)
+            return str(content or "")
+    return ""
+
+
+class FakeUpstream:
+    """Start with ``start()``; ``received`` holds the decoded request bodies."""
+
+    def __init__(self, slow_s: float = 3.0) -> None:
+        self.received: list[dict[str, Any]] = []
+        self.slow_s = slow_s
+        self._lock = threading.Lock()
+        upstream = self
+
+        class Handler(BaseHTTPRequestHandler):
+            protocol_version = "HTTP/1.1"
+
+            def log_message(self, *args: Any) -> None:
+                pass
+
+            def do_POST(self) -> None:
+                length = int(self.headers.get("content-length", "0"))
+                body = json.loads(self.rfile.read(length) or b"{}")
+                with upstream._lock:
+                    upstream.received.append(body)
+                upstream.answer(self, body)
+
+        self.server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self.server.daemon_threads = True
+
+    @property
+    def base_url(self) -> str:
+        return f"http://127.0.0.1:{self.server.server_port}/v1"
+
+    def start(self) -> FakeUpstream:
+        threading.Thread(target=self.server.serve_forever, daemon=True).start()
+        return self
+
+    def stop(self) -> None:
+        self.server.shutdown()
+        self.server.server_close()
+
+    def sent_text(self) -> str:
+        """Everything the provider ever received, as one string."""
+        with self._lock:
+            return json.dumps(self.received, ensure_ascii=False)
+
+    def answer(self, handler: BaseHTTPRequestHandler, body: dict[str, Any]) -> None:
+        prompt = _last_user_text(body)
+        if "[[slow]]" in prompt:
+            time.sleep(self.slow_s)
+        if "[[fail500]]" in prompt:
+            return self._json(handler, 500, {"error": {"message": "boom", "type": "server_error"}})
+        if "[[ratelimit]]" in prompt:
+            return self._json(handler, 429, {"error": {"message": "slow down", "type": "rate_limit"}},
+                              {"Retry-After": "7"})
+        text = "Appelez le 06 12 34 56 78." if "[[invent]]" in prompt else "echo: " + prompt
+        usage = {"prompt_tokens": len(prompt.split()), "completion_tokens": len(text.split()),
+                 "total_tokens": len(prompt.split()) + len(text.split())}
+        if body.get("stream"):
+            return self._stream(handler, text, usage, cut="[[cut]]" in prompt)
+        self._json(handler, 200, {
+            "id": "chatcmpl-fake", "object": "chat.completion", "created": int(time.time()),
+            "model": body.get("model", "fake"),
+            "choices": [{"index": 0, "message": {"role": "assistant", "content": text}, "finish_reason": "stop"}],
+            "usage": usage,
+        })
+
+    @staticmethod
+    def _json(handler: BaseHTTPRequestHandler, status: int, payload: dict[str, Any],
+              headers: dict[str, str] | None = None) -> None:
+        data = json.dumps(payload).encode()
+        handler.send_response(status)
+        handler.send_header("content-type", "application/json")
+        handler.send_header("content-length", str(len(data)))
+        for key, value in (headers or {}).items():
+            handler.send_header(key, value)
+        handler.end_headers()
+        handler.wfile.write(data)
+
+    @staticmethod
+    def _stream(handler: BaseHTTPRequestHandler, text: str, usage: dict[str, int], cut: bool) -> None:
+        handler.send_response(200)
+        handler.send_header("content-type", "text/event-stream")
+        handler.send_header("connection", "close")
+        handler.end_headers()
+        handler.close_connection = True
+
+        def send(payload: dict[str, Any]) -> None:
+            handler.wfile.write(b"data: " + json.dumps(payload).encode() + b"\n\n")
+            handler.wfile.flush()
+
+        base = {"id": "chatcmpl-fake", "object": "chat.completion.chunk", "created": int(time.time()), "model": "fake"}
+        pieces = [text[i : i + STREAM_PIECE] for i in range(0, len(text), STREAM_PIECE)]
+        for index, piece in enumerate(pieces):
+            if cut and index == len(pieces) // 2:
+                return  # the provider hangs up mid-stream
+            send({**base, "choices": [{"index": 0, "delta": {"content": piece}, "finish_reason": None}]})
+        send({**base, "choices": [{"index": 0, "delta": {}, "finish_reason": "stop"}]})
+        send({**base, "choices": [], "usage": usage})
+        handler.wfile.write(b"data: [DONE]\n\n")
+        handler.wfile.flush()

@@ -1,0 +1,184 @@
+"""Quota windows, stores and the enforcer; concurrency across OS processes never overshoots."""
+
+from __future__ import annotations
+
+import dataclasses
+import multiprocessing
+import os
+import uuid
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pytest
+from sqlalchemy import create_engine, delete
+from sqlalchemy.pool import StaticPool
+
+from iag_gateway.errors import RateLimited
+from iag_gateway.policy import PolicySet
+from iag_gateway.policy.quotas import (
+    QuotaEnforcer,
+    RedisQuotaStore,
+    SqlQuotaStore,
+    metadata,
+    parse_window,
+    quota_usage,
+    window_for,
+)
+
+PG_URL = "postgresql+psycopg://postgres@127.0.0.1:5432/test"
+NOW = datetime(2025, 6, 2, 21, 59, 30, tzinfo=UTC)  # 23:59:30 in Paris (CEST)
+
+
+@pytest.mark.parametrize(
+    ("kind", "key", "retry"),
+    [
+        ("minute", "minute:2025-06-02T23:59@Europe/Paris", 30),
+        ("day", "day:2025-06-02@Europe/Paris", 30),
+        ("month", "month:2025-06@Europe/Paris", 28 * 86400 + 30),
+    ],
+)
+def test_when_window_is_computed_then_key_and_retry_after_follow_paris_time(
+    kind: str, key: str, retry: int
+) -> None:
+    window = window_for(kind, NOW, "Europe/Paris")
+    assert window.key == key
+    assert window.retry_after(NOW) == retry
+    assert parse_window(key) == window
+
+
+def test_when_month_is_december_then_the_window_ends_in_january() -> None:
+    window = window_for("month", datetime(2025, 12, 15, tzinfo=UTC), "Europe/Paris")
+    assert window.end == datetime(2025, 12, 31, 23, 0, tzinfo=UTC)
+
+
+def _sqlite_store() -> SqlQuotaStore:
+    engine = create_engine("sqlite://", poolclass=StaticPool)
+    metadata.create_all(engine)
+    return SqlQuotaStore(engine)
+
+
+def test_when_request_limit_is_reached_then_store_raises_with_retry_after() -> None:
+    store = _sqlite_store()
+    window = window_for("minute", NOW, "Europe/Paris").key
+    for _ in range(3):
+        store.reserve("user:bob", window, request_limit=3, token_limit=None, now=NOW)
+    with pytest.raises(RateLimited) as caught:
+        store.reserve("user:bob", window, request_limit=3, token_limit=None, now=NOW)
+    assert caught.value.retry_after == 30 and caught.value.headers() == {"Retry-After": "30"}
+    assert store.usage("user:bob", window) == (3, 0)
+
+
+def test_when_tokens_reach_the_limit_then_the_next_request_is_refused() -> None:
+    store = _sqlite_store()
+    window = window_for("month", NOW, "Europe/Paris").key
+    store.reserve("user:bob", window, request_limit=None, token_limit=100, now=NOW)
+    store.add_tokens("user:bob", window, 100)
+    with pytest.raises(RateLimited):
+        store.reserve("user:bob", window, request_limit=None, token_limit=100, now=NOW)
+
+
+def _small_quota(policy: PolicySet) -> PolicySet:
+    rate = policy.limits.quotas[0].model_copy(update={"requests": 2})
+    return dataclasses.replace(policy, limits=policy.limits.model_copy(update={"quotas": [rate]}))
+
+
+def test_when_enforcer_refuses_then_the_message_cites_the_article_and_the_rule(policy: PolicySet) -> None:
+    enforcer = QuotaEnforcer(_sqlite_store())
+    small = _small_quota(policy)
+    for _ in range(2):
+        enforcer.reserve(small, user_id="carol", department="DAF", now=NOW)
+    with pytest.raises(RateLimited) as caught:
+        enforcer.reserve(small, user_id="carol", department="DAF", now=NOW)
+    assert caught.value.message == (
+        "Limite atteinte : article 10.3 de la charte — 2 requêtes par minute pour votre compte. "
+        "Réessayez dans 30 s."
+    )
+    assert [r.rule_id for r in caught.value.rules] == ["quota-user-rate"]
+    enforcer.reserve(small, user_id="dave", department="DAF", now=NOW)  # another user is unaffected
+
+
+def test_when_tokens_are_recorded_then_monthly_token_counters_grow(policy: PolicySet) -> None:
+    store = _sqlite_store()
+    enforcer = QuotaEnforcer(store)
+    enforcer.add_tokens(policy, user_id="erin", department="DRH", tokens=250, now=NOW)
+    month = window_for("month", NOW, "Europe/Paris").key
+    assert store.usage("user:erin", month) == (0, 250)
+    assert store.usage("department:DRH", month) == (0, 250)
+
+
+# --- concurrency across OS processes ---------------------------------------------------
+
+LIMIT = 25
+ATTEMPTS_PER_WORKER = 40
+
+
+def _hammer(url: str, scope: str, window: str) -> int:
+    """Worker process: try to reserve many times; return how many succeeded."""
+    engine = create_engine(url, connect_args={"timeout": 30} if url.startswith("sqlite") else {})
+    store = SqlQuotaStore(engine)
+    granted = 0
+    for _ in range(ATTEMPTS_PER_WORKER):
+        try:
+            store.reserve(scope, window, request_limit=LIMIT, token_limit=None, now=NOW)
+            granted += 1
+        except RateLimited:
+            pass
+    engine.dispose()
+    return granted
+
+
+def _race(url: str) -> None:
+    scope = f"user:race-{uuid.uuid4().hex}"
+    window = window_for("day", NOW, "Europe/Paris").key
+    engine = create_engine(url)
+    metadata.create_all(engine)
+    try:
+        context = multiprocessing.get_context("spawn")
+        with context.Pool(2) as pool:
+            results = pool.starmap(_hammer, [(url, scope, window)] * 2)
+        assert sum(results) == LIMIT
+        assert SqlQuotaStore(engine).usage(scope, window) == (LIMIT, 0)
+    finally:
+        with engine.begin() as conn:
+            conn.execute(delete(quota_usage).where(quota_usage.c.scope == scope))
+        engine.dispose()
+
+
+def test_when_two_processes_race_on_sqlite_then_the_limit_is_never_exceeded(tmp_path: Path) -> None:
+    _race(f"sqlite:///{tmp_path / 'quota.db'}")
+
+
+@pytest.mark.postgres
+def test_when_two_processes_race_on_postgresql_then_the_limit_is_never_exceeded() -> None:
+    _race(os.environ.get("IAG_TEST_POSTGRES_URL", PG_URL))
+
+
+@pytest.fixture
+def redis_store() -> RedisQuotaStore:
+    import redis
+
+    url = os.environ.get("IAG_TEST_REDIS_URL", "redis://127.0.0.1:6379/15")
+    try:
+        redis.Redis.from_url(url).ping()
+    except redis.RedisError:
+        pytest.skip("Redis is not reachable")
+    return RedisQuotaStore(url, prefix=f"iag:test:{uuid.uuid4().hex}:")
+
+
+def test_when_redis_limit_is_reached_then_store_raises_with_retry_after(redis_store: RedisQuotaStore) -> None:
+    window = window_for("day", NOW, "Europe/Paris").key
+    for _ in range(2):
+        redis_store.reserve("user:frank", window, request_limit=2, token_limit=None, now=NOW)
+    with pytest.raises(RateLimited) as caught:
+        redis_store.reserve("user:frank", window, request_limit=2, token_limit=None, now=NOW)
+    assert caught.value.retry_after == 30
+
+
+def test_when_redis_tokens_reach_the_limit_then_the_next_request_is_refused(
+    redis_store: RedisQuotaStore,
+) -> None:
+    window = window_for("month", NOW, "Europe/Paris").key
+    redis_store.reserve("user:gina", window, request_limit=None, token_limit=10, now=NOW)
+    redis_store.add_tokens("user:gina", window, 10)
+    with pytest.raises(RateLimited):
+        redis_store.reserve("user:gina", window, request_limit=None, token_limit=10, now=NOW)

@@ -1,0 +1,39 @@
+"""PolicyHolder swaps a valid new version and keeps the old one on an invalid file."""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+import pytest
+
+from iag_gateway.policy import PolicyHolder
+
+
+def test_when_files_change_validly_then_reload_installs_the_new_version(policy_copy: Path) -> None:
+    holder = PolicyHolder(policy_copy)
+    before = holder.current
+    path = policy_copy / "policy.yaml"
+    path.write_text(path.read_text().replace('version: "2025.06-1"', 'version: "2025.06-2"'))
+    assert holder.reload() is True
+    assert holder.current.version == "2025.06-2" and holder.current.digest != before.digest
+
+
+def test_when_a_file_becomes_invalid_then_reload_keeps_the_old_version_and_logs(
+    policy_copy: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    holder = PolicyHolder(policy_copy)
+    before = holder.current
+    (policy_copy / "limits.yaml").write_text("prompt_size: {max_chars: -1}\n")
+    with caplog.at_level(logging.ERROR, logger="iag_gateway.policy.loader"):
+        assert holder.reload() is False
+    assert holder.current is before
+    assert holder.last_error is not None and holder.last_error.file.endswith("limits.yaml")
+    assert "keeping version 2025.06-1" in caplog.text
+
+
+def test_when_nothing_changed_then_reload_reports_no_swap(policy_copy: Path) -> None:
+    holder = PolicyHolder(policy_copy)
+    before = holder.current
+    assert holder.reload() is False
+    assert holder.current is before and holder.last_error is None

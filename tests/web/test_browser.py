@@ -1,0 +1,130 @@
+"""A buyer drafts a CCTP in a real browser (Debian's chromium, driven by Playwright)."""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Iterator
+from pathlib import Path
+
+import docx
+import pytest
+from playwright.sync_api import Browser, sync_playwright
+
+from tests.conftest import ARTEFACTS, KeyFactory
+from tests.harness import LiveGateway
+
+pytestmark = pytest.mark.browser
+
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--headless=new",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--no-first-run",
+    "--disable-sync",
+]
+NEED = (
+    "Pousse-seringues pour la réanimation médicale, 40 appareils. "
+    "Contact : Mme Sophie Garnier, 06 45 12 78 90."
+)
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Browser]:
+    if not CHROMIUM.exists():
+        pytest.skip("Debian's chromium is not installed at /usr/bin/chromium")
+    with sync_playwright() as playwright:
+        launched = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        yield launched
+        launched.close()
+
+
+def test_when_buyer_drafts_a_cctp_then_answer_streams_with_restored_names_and_exports(
+    browser: Browser, gateway: LiveGateway, make_key: KeyFactory, tmp_path: Path
+) -> None:
+    ARTEFACTS.mkdir(exist_ok=True)
+    context = browser.new_context(accept_downloads=True, locale="fr-FR")
+    context.set_default_timeout(20_000)
+    page = context.new_page()
+    try:
+        page.goto(gateway.base_url + "/")
+        assert page.url.endswith("/connexion")
+        page.get_by_label("Clé d'accès personnelle").fill(make_key("buyer"))
+        page.screenshot(path=ARTEFACTS / "01-connexion.png", full_page=True)
+        page.get_by_role("button", name="Se connecter").click()
+
+        page.wait_for_url(gateway.base_url + "/")
+        assert page.get_by_role("heading", name="Achats").is_visible()
+        page.screenshot(path=ARTEFACTS / "02-accueil.png", full_page=True)
+        page.get_by_role("link", name="Rédaction d'un projet de CCTP").click()
+
+        page.wait_for_url("**/formulaires/achats-cctp")
+        page.get_by_label("Objet du marché").fill("Fourniture et maintenance de pousse-seringues")
+        page.get_by_label("Besoin exprimé par le service prescripteur").fill(NEED)
+        page.get_by_label("Lots envisagés").fill("Pousse-seringues\nMaintenance")
+        page.get_by_label("Durée du marché (mois)").fill("48")
+        page.screenshot(path=ARTEFACTS / "03-formulaire.png", full_page=True)
+        page.get_by_role("button", name="Générer le projet de texte").click()
+
+        page.locator("#etat.status-error, #etat:text('Réponse complète.')").first.wait_for()
+        assert page.locator("#etat").inner_text() == "Réponse complète."
+        answer = page.locator("#reponse-texte").inner_text()
+        assert "Sophie Garnier" in answer and "06 45 12 78 90" in answer
+        assert "<PERSONNE" not in answer
+        masked = page.locator("#resume-masquage").inner_text()
+        assert "1 nom de personne" in masked and "1 numéro de téléphone" in masked
+        assert "relisez-le avant tout usage" in page.locator(".ai-banner").inner_text()
+        page.locator("#reponse").scroll_into_view_if_needed()
+        page.screenshot(path=ARTEFACTS / "04-reponse.png", full_page=True)
+
+        with page.expect_download() as download_info:
+            page.get_by_role("button", name="Télécharger (Word .docx)").click()
+        download = download_info.value
+        assert download.suggested_filename.endswith(".docx")
+        saved = tmp_path / download.suggested_filename
+        download.save_as(saved)
+        document = docx.Document(io.BytesIO(saved.read_bytes()))
+        body = "\n".join(p.text for p in document.paragraphs)
+        assert "Sophie Garnier" in body and "06 45 12 78 90" in body
+
+        page.get_by_label("J'ai relu et je prends la responsabilité de ce texte").check()
+        page.get_by_role("button", name="Enregistrer ma relecture").click()
+        page.locator("#relecture-etat").filter(has_text="Relecture enregistrée").wait_for()
+        page.screenshot(path=ARTEFACTS / "05-relecture.png", full_page=True)
+    except Exception:
+        page.screenshot(path=ARTEFACTS / "echec-redaction.png", full_page=True)
+        raise
+    finally:
+        context.close()
+
+
+def test_when_required_field_left_empty_then_browser_blocks_submission(
+    browser: Browser, gateway: LiveGateway, make_key: KeyFactory
+) -> None:
+    ARTEFACTS.mkdir(exist_ok=True)
+    context = browser.new_context(locale="fr-FR")
+    context.set_default_timeout(20_000)
+    page = context.new_page()
+    try:
+        page.goto(gateway.base_url + "/connexion")
+        page.get_by_label("Clé d'accès personnelle").fill("iag_pas-une-cle")
+        page.get_by_role("button", name="Se connecter").click()
+        page.get_by_role("alert").wait_for()
+        assert "Clé d'accès inconnue" in page.get_by_role("alert").inner_text()
+        page.screenshot(path=ARTEFACTS / "06-connexion-erreur.png", full_page=True)
+
+        page.get_by_label("Clé d'accès personnelle").fill(make_key("buyer"))
+        page.get_by_role("button", name="Se connecter").click()
+        page.wait_for_url(gateway.base_url + "/")
+        page.goto(gateway.base_url + "/formulaires/achats-cctp")
+        page.get_by_label("Objet du marché").fill("Gants")
+        page.get_by_role("button", name="Générer le projet de texte").click()
+        besoin = page.get_by_label("Besoin exprimé par le service prescripteur")
+        assert besoin.evaluate("el => !el.validity.valid")
+        assert page.locator("#reponse").is_hidden()
+        page.keyboard.press("Tab")
+        page.screenshot(path=ARTEFACTS / "07-champ-obligatoire.png", full_page=True)
+    finally:
+        context.close()
