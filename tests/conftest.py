@@ -51,7 +51,9 @@ def make_key(gateway: LiveGateway) -> KeyFactory:
     """Create an API key on the live gateway's database; trained unless told otherwise."""
     counter = iter(range(1, 1_000_000))
 
-    def create(*roles: str, department: str = "pole-achats", trained: bool = True, user: str | None = None) -> str:
+    def create(
+        *roles: str, department: str = "pole-achats", trained: bool = True, user: str | None = None
+    ) -> str:
         user_id = user or f"user-{next(counter)}"
         keys = gateway.services.keys
         _, plaintext = keys.create(user_id=user_id, department=department, roles=roles or ("staff",))

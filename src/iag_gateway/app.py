@@ -43,8 +43,11 @@ def build_services(settings: Settings) -> "Services":  # noqa: UP037
         audit=AuditStore(engine),
         policies=policies,
         quotas=build_quota_enforcer(engine, settings.redis_url),
-        pii=PiiEngine.build(model=settings.pii_model, allow_list_files=settings.pii_allow_lists,
-                            timeout_s=settings.pii_timeout_s),
+        pii=PiiEngine.build(
+            model=settings.pii_model,
+            allow_list_files=settings.pii_allow_lists,
+            timeout_s=settings.pii_timeout_s,
+        ),
         templates=templates,
         router=ProviderRouter(provider_config),
         telemetry=Telemetry(settings.otel_exporter, settings.otel_endpoint),

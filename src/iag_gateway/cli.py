@@ -90,7 +90,9 @@ def bootstrap() -> None:
     if keys.list():
         click.echo("keys already exist; create more with: iag-gateway keys create ...")
         return
-    info, plaintext = keys.create(user_id="admin", department="direction-data-ia", roles=["admin"], label="first admin")
+    _info, plaintext = keys.create(
+        user_id="admin", department="direction-data-ia", roles=["admin"], label="first admin"
+    )
     keys.record_training("admin", "bootstrap", date.today())
     click.echo("First admin key (shown once; store it safely):")
     click.echo(plaintext)
@@ -104,10 +106,17 @@ def keys() -> None:
 @keys.command("create")
 @click.option("--user", "user_id", required=True)
 @click.option("--department", required=True, help="Service / pôle / direction.")
-@click.option("--role", "roles", multiple=True, required=True,
-              type=click.Choice(["buyer", "finance", "research", "staff", "auditor", "admin"]))
+@click.option(
+    "--role",
+    "roles",
+    multiple=True,
+    required=True,
+    type=click.Choice(["buyer", "finance", "research", "staff", "auditor", "admin"]),
+)
 @click.option("--label", default="")
-@click.option("--trained/--not-trained", default=False, help="Also record the AI-literacy training for this user.")
+@click.option(
+    "--trained/--not-trained", default=False, help="Also record the AI-literacy training for this user."
+)
 @exits_on_error
 def keys_create(user_id: str, department: str, roles: tuple[str, ...], label: str, trained: bool) -> None:
     """Create a key; the key itself is printed alone on the last line."""
@@ -129,7 +138,9 @@ def keys_list() -> None:
 
     for info in KeyStore(_engine(Settings())).list():
         state = f"revoked {info.revoked_at:%Y-%m-%d}" if info.revoked_at else "active"
-        click.echo(f"{info.key_id}\t{info.user_id}\t{info.department}\t{','.join(sorted(info.roles))}\t{state}")
+        click.echo(
+            f"{info.key_id}\t{info.user_id}\t{info.department}\t{','.join(sorted(info.roles))}\t{state}"
+        )
 
 
 @keys.command("revoke")
@@ -191,7 +202,9 @@ def audit_verify() -> None:
 @click.option("--user", default=None)
 @click.option("--department", default=None)
 @exits_on_error
-def audit_export(fmt: str, output: Path | None, since: Any, until: Any, user: str | None, department: str | None) -> None:
+def audit_export(
+    fmt: str, output: Path | None, since: Any, until: Any, user: str | None, department: str | None
+) -> None:
     """Export audit records (no personal data) as CSV or JSON lines."""
     from iag_gateway.audit.export import export
     from iag_gateway.audit.store import AuditFilter, AuditStore
@@ -235,13 +248,30 @@ def policy_check(policies_dir: Path | None, charter_dir: Path | None) -> None:
 @click.option("--template", "template_id", default=None)
 @click.option("--prompt", default="", help="Prompt text (analysed for personal data, never stored).")
 @exits_on_error
-def policy_explain(key: str | None, roles: tuple[str, ...], department: str, trained: bool, model: str,
-                   template_id: str | None, prompt: str) -> None:
+def policy_explain(
+    key: str | None,
+    roles: tuple[str, ...],
+    department: str,
+    trained: bool,
+    model: str,
+    template_id: str | None,
+    prompt: str,
+) -> None:
     """Dry-run the policy decision for a caller, a model, a template and a prompt."""
     from iag_gateway.explain import explain_cli
 
-    click.echo(explain_cli(Settings(), key=key, roles=roles, department=department, trained=trained,
-                           model=model, template_id=template_id, prompt=prompt))
+    click.echo(
+        explain_cli(
+            Settings(),
+            key=key,
+            roles=roles,
+            department=department,
+            trained=trained,
+            model=model,
+            template_id=template_id,
+            prompt=prompt,
+        )
+    )
 
 
 @main.group()

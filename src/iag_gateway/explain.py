@@ -41,7 +41,10 @@ def explain_cli(
         if identity is None:
             raise AuthenticationFailed("Invalid or revoked API key.")
         user_id, department, role_set, trained = (
-            identity.user_id, identity.department, identity.roles, identity.trained,
+            identity.user_id,
+            identity.department,
+            identity.roles,
+            identity.trained,
         )
     elif roles:
         role_set = frozenset(roles)
@@ -51,7 +54,9 @@ def explain_cli(
     counts: dict[str, int] = {}
     redacted = ""
     if prompt:
-        pseudonymizer = Pseudonymizer(PiiEngine.build(model=settings.pii_model, allow_list_files=settings.pii_allow_lists))
+        pseudonymizer = Pseudonymizer(
+            PiiEngine.build(model=settings.pii_model, allow_list_files=settings.pii_allow_lists)
+        )
         redacted = pseudonymizer.redact(prompt)
         counts = dict(pseudonymizer.counts)
     request = PolicyRequest(
@@ -72,4 +77,6 @@ def explain_cli(
         template_allows_tools=False,
     )
     found = ", ".join(f"{label}×{n}" for label, n in sorted(counts.items())) or "aucune"
-    return f"Données personnelles détectées (types) : {found}\n" + explain(loaded.policy, request, loaded.articles)
+    return f"Données personnelles détectées (types) : {found}\n" + explain(
+        loaded.policy, request, loaded.articles
+    )

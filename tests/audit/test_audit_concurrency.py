@@ -5,11 +5,11 @@ from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 import sqlalchemy as sa
-from audit_helpers import append_many, make_entry
 from sqlalchemy.engine import Engine
 
 from iag_gateway.audit.chain import verify
 from iag_gateway.audit.store import AuditFilter, AuditStore
+from tests.audit.audit_helpers import append_many, make_entry
 
 PER_WORKER = 150
 

@@ -6,13 +6,13 @@ import json
 from datetime import datetime
 
 import pytest
-from audit_helpers import make_entry
 from sqlalchemy.engine import Engine
 
 from iag_gateway.audit.chain import chain_hash
 from iag_gateway.audit.export import export
 from iag_gateway.audit.models import PUBLIC_FIELDS
 from iag_gateway.audit.store import AuditFilter, AuditStore
+from tests.audit.audit_helpers import make_entry
 
 
 @pytest.fixture

@@ -6,7 +6,6 @@ from pathlib import Path
 
 import pytest
 import sqlalchemy as sa
-from audit_helpers import make_entry
 from sqlalchemy.engine import Engine
 
 from iag_gateway.audit.chain import verify
@@ -15,6 +14,7 @@ from iag_gateway.errors import AuditUnavailable
 from iag_gateway.storage.engine import SQLITE_IMMEDIATE, make_engine
 from iag_gateway.storage.migrate import upgrade
 from iag_gateway.storage.testing import sqlite_url
+from tests.audit.audit_helpers import make_entry
 
 CLOSED_PORT_URL = "postgresql+psycopg://postgres@127.0.0.1:1/x"
 

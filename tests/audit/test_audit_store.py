@@ -5,11 +5,11 @@ import json
 from datetime import UTC, datetime, timedelta
 
 import pytest
-from audit_helpers import make_entry
 from sqlalchemy.engine import Engine
 
 from iag_gateway.audit.models import GENESIS_HASH, AuditEntry, AuditEvent, digest_text
 from iag_gateway.audit.store import AuditFilter, AuditStore
+from tests.audit.audit_helpers import make_entry
 
 
 @pytest.fixture

@@ -77,23 +77,39 @@ class FakeUpstream:
         if "[[fail500]]" in prompt:
             return self._json(handler, 500, {"error": {"message": "boom", "type": "server_error"}})
         if "[[ratelimit]]" in prompt:
-            return self._json(handler, 429, {"error": {"message": "slow down", "type": "rate_limit"}},
-                              {"Retry-After": "7"})
+            return self._json(
+                handler, 429, {"error": {"message": "slow down", "type": "rate_limit"}}, {"Retry-After": "7"}
+            )
         text = "Appelez le 06 12 34 56 78." if "[[invent]]" in prompt else "echo: " + prompt
-        usage = {"prompt_tokens": len(prompt.split()), "completion_tokens": len(text.split()),
-                 "total_tokens": len(prompt.split()) + len(text.split())}
+        usage = {
+            "prompt_tokens": len(prompt.split()),
+            "completion_tokens": len(text.split()),
+            "total_tokens": len(prompt.split()) + len(text.split()),
+        }
         if body.get("stream"):
             return self._stream(handler, text, usage, cut="[[cut]]" in prompt)
-        self._json(handler, 200, {
-            "id": "chatcmpl-fake", "object": "chat.completion", "created": int(time.time()),
-            "model": body.get("model", "fake"),
-            "choices": [{"index": 0, "message": {"role": "assistant", "content": text}, "finish_reason": "stop"}],
-            "usage": usage,
-        })
+        self._json(
+            handler,
+            200,
+            {
+                "id": "chatcmpl-fake",
+                "object": "chat.completion",
+                "created": int(time.time()),
+                "model": body.get("model", "fake"),
+                "choices": [
+                    {"index": 0, "message": {"role": "assistant", "content": text}, "finish_reason": "stop"}
+                ],
+                "usage": usage,
+            },
+        )
 
     @staticmethod
-    def _json(handler: BaseHTTPRequestHandler, status: int, payload: dict[str, Any],
-              headers: dict[str, str] | None = None) -> None:
+    def _json(
+        handler: BaseHTTPRequestHandler,
+        status: int,
+        payload: dict[str, Any],
+        headers: dict[str, str] | None = None,
+    ) -> None:
         data = json.dumps(payload).encode()
         handler.send_response(status)
         handler.send_header("content-type", "application/json")
@@ -115,7 +131,12 @@ class FakeUpstream:
             handler.wfile.write(b"data: " + json.dumps(payload).encode() + b"\n\n")
             handler.wfile.flush()
 
-        base = {"id": "chatcmpl-fake", "object": "chat.completion.chunk", "created": int(time.time()), "model": "fake"}
+        base = {
+            "id": "chatcmpl-fake",
+            "object": "chat.completion.chunk",
+            "created": int(time.time()),
+            "model": "fake",
+        }
         pieces = [text[i : i + STREAM_PIECE] for i in range(0, len(text), STREAM_PIECE)]
         for index, piece in enumerate(pieces):
             if cut and index == len(pieces) // 2:

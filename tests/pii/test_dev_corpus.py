@@ -9,9 +9,9 @@ from types import ModuleType
 
 import pytest
 
-from conftest import REPO_ROOT
 from iag_gateway.pii.engine import PiiEngine
 from iag_gateway.pii.evaluation import scan_jsonl
+from tests.pii.conftest import REPO_ROOT
 
 EVAL_DIR = REPO_ROOT.parent / "shared" / "eval"
 CORPUS = EVAL_DIR / "pii_fr_dev.jsonl"

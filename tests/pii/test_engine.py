@@ -6,9 +6,9 @@ from pathlib import Path
 
 import pytest
 
-from conftest import REPO_ROOT, found, nir_with_key
 from iag_gateway.errors import ConfigError, PiiAnalysisFailed
 from iag_gateway.pii.engine import PiiEngine
+from tests.pii.conftest import REPO_ROOT, found, nir_with_key
 
 
 def test_when_text_mixes_types_then_entities_are_sorted_and_disjoint(engine: PiiEngine) -> None:

@@ -152,8 +152,8 @@ CASES: dict[str, tuple[Case, Case]] = {
         _decide(roles={"buyer"}, model="onprem-llm"),
     ),
     "access-template": (
-        _decide(roles={"staff"}, model="onprem-llm", **TEMPLATE),
-        _decide(roles={"staff"}, model="onprem-llm", **{**TEMPLATE, "template_domain": "redaction"}),
+        _decide(roles={"buyer"}, model="onprem-llm", **{**TEMPLATE, "template_domain": "recherche"}),
+        _decide(roles={"buyer"}, model="onprem-llm", **{**TEMPLATE, "template_domain": "achats"}),
     ),
     "access-model": (_decide(model="azure-gpt-eu"), _decide(model="azure-gpt-eu", roles={"research"})),
     "access-audit-read": (_audit_read({"staff", "buyer"}), _audit_read({"auditor"})),

@@ -48,7 +48,10 @@ PROBE = textwrap.dedent(
 def test_when_litellm_imported_and_called_then_no_connection_leaves_the_machine() -> None:
     result = subprocess.run(
         [sys.executable, "-c", PROBE],
-        capture_output=True, text=True, timeout=120, check=False,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
     )
     assert result.returncode == 0, result.stderr[-2000:]
     assert "ATTEMPTS []" in result.stdout
@@ -56,7 +59,10 @@ def test_when_litellm_imported_and_called_then_no_connection_leaves_the_machine(
 
 def test_when_demo_answers_then_it_restates_the_request_and_says_what_it_is() -> None:
     answer = compose_answer(
-        [{"role": "system", "content": "Tu es acheteur public.\nRègles..."}, {"role": "user", "content": "Objet : gants"}]
+        [
+            {"role": "system", "content": "Tu es acheteur public.\nRègles..."},
+            {"role": "user", "content": "Objet : gants"},
+        ]
     )
     assert "pas un modèle" in answer
     assert "« Objet : gants »" in answer

@@ -7,7 +7,6 @@ import openai
 import pytest
 
 from tests.conftest import KeyFactory
-from tests.fakes.upstream import FakeUpstream
 from tests.harness import LiveGateway
 
 
@@ -19,7 +18,9 @@ def events_of(gateway: LiveGateway, request_id: str) -> list:  # type: ignore[ty
     return gateway.services.audit.get(request_id)
 
 
-def test_when_plain_completion_then_answer_usage_and_labels(gateway: LiveGateway, make_key: KeyFactory) -> None:
+def test_when_plain_completion_then_answer_usage_and_labels(
+    gateway: LiveGateway, make_key: KeyFactory
+) -> None:
     raw = client(gateway, make_key("buyer")).chat.completions.with_raw_response.create(
         model="onprem-llm", messages=[{"role": "user", "content": "Rédige l'objet du marché de gants."}]
     )
@@ -60,16 +61,22 @@ def test_when_demo_model_then_answer_says_it_is_not_a_language_model(
     messages = [{"role": "user", "content": "Bonjour, que sais-tu faire ?"}]
     if stream:
         text = "".join(
-            c.choices[0].delta.content or "" for c in api.chat.completions.create(
-                model="demo-local", messages=messages, stream=True) if c.choices
+            c.choices[0].delta.content or ""
+            for c in api.chat.completions.create(model="demo-local", messages=messages, stream=True)
+            if c.choices
         )
     else:
-        text = api.chat.completions.create(model="demo-local", messages=messages).choices[0].message.content or ""
+        text = (
+            api.chat.completions.create(model="demo-local", messages=messages).choices[0].message.content
+            or ""
+        )
     assert "modèle de démonstration" in text and "pas un modèle" in text
     assert "Bonjour, que sais-tu faire ?" in text
 
 
-def test_when_models_listed_then_only_allowed_ones_with_demo_label(gateway: LiveGateway, make_key: KeyFactory) -> None:
+def test_when_models_listed_then_only_allowed_ones_with_demo_label(
+    gateway: LiveGateway, make_key: KeyFactory
+) -> None:
     models = client(gateway, make_key("buyer")).models.list().data
     ids = {m.id for m in models}
     assert "demo-local" in ids
@@ -97,14 +104,19 @@ def test_when_key_revoked_then_401(gateway: LiveGateway, make_key: KeyFactory) -
         api.models.list()
 
 
-def test_when_auditor_reads_audit_then_allowed_and_others_403(gateway: LiveGateway, make_key: KeyFactory) -> None:
+def test_when_auditor_reads_audit_then_allowed_and_others_403(
+    gateway: LiveGateway, make_key: KeyFactory
+) -> None:
     buyer = make_key("buyer")
     response = httpx.get(gateway.base_url + "/v1/audit/events", headers={"Authorization": f"Bearer {buyer}"})
     assert response.status_code == 403
     assert response.json()["error"]["type"] == "permission_error"
     auditor = make_key("auditor", department="direction-data-ia")
-    response = httpx.get(gateway.base_url + "/v1/audit/events", params={"outcome": "denied", "limit": 5},
-                         headers={"Authorization": f"Bearer {auditor}"})
+    response = httpx.get(
+        gateway.base_url + "/v1/audit/events",
+        params={"outcome": "denied", "limit": 5},
+        headers={"Authorization": f"Bearer {auditor}"},
+    )
     assert response.status_code == 200
     data = response.json()["data"]
     assert data and all(e["outcome"] == "denied" for e in data)

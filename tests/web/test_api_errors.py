@@ -11,10 +11,18 @@ from tests.harness import LiveGateway
 SECRET_PROMPT = "Texte confidentiel du dossier 4242"
 
 
-def post(gateway: LiveGateway, key: str, content: bytes | None = None, json: object = None,
-         headers: dict[str, str] | None = None) -> httpx.Response:
+def post(
+    gateway: LiveGateway,
+    key: str,
+    content: bytes | None = None,
+    json: object = None,
+    headers: dict[str, str] | None = None,
+) -> httpx.Response:
     return httpx.post(
-        gateway.base_url + "/v1/chat/completions", content=content, json=json, timeout=30,
+        gateway.base_url + "/v1/chat/completions",
+        content=content,
+        json=json,
+        timeout=30,
         headers={"Authorization": f"Bearer {key}", **(headers or {})},
     )
 
@@ -38,11 +46,26 @@ def assert_no_leak(response: httpx.Response) -> None:
         (b'{"model": "demo-local", "messages": []}', 400, "messages"),
         (b'{"model": "demo-local", "messages": "hello"}', 400, "messages"),
         (b'{"model": 3, "messages": [{"role": "user", "content": "x"}]}', 400, "model"),
-        (b'{"model": "demo-local", "messages": [{"role": "robot", "content": "x"}]}', 400, "messages[0].role"),
-        (b'{"model": "demo-local", "messages": [{"role": "user", "content": "x"}], "temperature": "hot"}', 400,
-         "temperature"),
-        (b'{"model": "demo-local", "messages": [{"role": "user", "content": "x"}], "stream": "yes"}', 400, "stream"),
-        (b'{"model": "demo-local", "messages": [{"role": "user", "content": "x"}], "bogus": 1}', 400, "bogus"),
+        (
+            b'{"model": "demo-local", "messages": [{"role": "robot", "content": "x"}]}',
+            400,
+            "messages[0].role",
+        ),
+        (
+            b'{"model": "demo-local", "messages": [{"role": "user", "content": "x"}], "temperature": "hot"}',
+            400,
+            "temperature",
+        ),
+        (
+            b'{"model": "demo-local", "messages": [{"role": "user", "content": "x"}], "stream": "yes"}',
+            400,
+            "stream",
+        ),
+        (
+            b'{"model": "demo-local", "messages": [{"role": "user", "content": "x"}], "bogus": 1}',
+            400,
+            "bogus",
+        ),
     ],
 )
 def test_when_body_is_invalid_then_400_naming_the_field(
@@ -59,7 +82,9 @@ def test_when_body_is_invalid_then_400_naming_the_field(
 
 
 def test_when_model_unknown_then_404(gateway: LiveGateway, make_key: KeyFactory) -> None:
-    response = post(gateway, make_key("buyer"), json={"model": "gpt-99", "messages": [{"role": "user", "content": "x"}]})
+    response = post(
+        gateway, make_key("buyer"), json={"model": "gpt-99", "messages": [{"role": "user", "content": "x"}]}
+    )
     assert response.status_code == 404
     assert response.json()["error"]["code"] == "model_not_found"
     assert_audited(gateway, response, "rejected")
@@ -67,7 +92,11 @@ def test_when_model_unknown_then_404(gateway: LiveGateway, make_key: KeyFactory)
 
 def test_when_body_too_large_then_413(gateway: LiveGateway, make_key: KeyFactory) -> None:
     big = "a" * (gateway.settings.max_body_bytes + 10)
-    response = post(gateway, make_key("buyer"), json={"model": "demo-local", "messages": [{"role": "user", "content": big}]})
+    response = post(
+        gateway,
+        make_key("buyer"),
+        json={"model": "demo-local", "messages": [{"role": "user", "content": big}]},
+    )
     assert response.status_code == 413
     assert response.json()["error"]["code"] == "payload_too_large"
     assert_audited(gateway, response, "rejected")
@@ -75,8 +104,11 @@ def test_when_body_too_large_then_413(gateway: LiveGateway, make_key: KeyFactory
 
 @pytest.mark.parametrize(
     ("word", "status", "code"),
-    [("[[slow]]", 504, "upstream_timeout"), ("[[fail500]]", 502, "upstream_error"),
-     ("[[ratelimit]]", 429, "upstream_rate_limited")],
+    [
+        ("[[slow]]", 504, "upstream_timeout"),
+        ("[[fail500]]", 502, "upstream_error"),
+        ("[[ratelimit]]", 429, "upstream_rate_limited"),
+    ],
 )
 def test_when_upstream_fails_then_precise_status(
     gateway: LiveGateway, make_key: KeyFactory, word: str, status: int, code: str

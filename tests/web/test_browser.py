@@ -48,6 +48,10 @@ def test_when_buyer_drafts_a_cctp_then_answer_streams_with_restored_names_and_ex
     context = browser.new_context(accept_downloads=True, locale="fr-FR")
     context.set_default_timeout(20_000)
     page = context.new_page()
+    page.on("console", lambda m: print("CONSOLE", m.type, m.text))
+    page.on("pageerror", lambda e: print("PAGEERROR", e))
+    page.on("request", lambda r: print("REQ", r.method, r.url))
+    page.on("response", lambda r: print("RESP", r.status, r.url, r.headers.get("content-type")))
     try:
         page.goto(gateway.base_url + "/")
         assert page.url.endswith("/connexion")

@@ -67,7 +67,9 @@ def load_provider_config(path: Path) -> ProviderConfig:
         raise ConfigError(str(path), first["msg"], field=field) from exc
     for index, deployment in enumerate(config.model_list):
         if "model" not in deployment.litellm_params:
-            raise ConfigError(str(path), "missing litellm model", field=f"model_list.{index}.litellm_params.model")
+            raise ConfigError(
+                str(path), "missing litellm model", field=f"model_list.{index}.litellm_params.model"
+            )
         for name in _SECRET_PARAMS & deployment.litellm_params.keys():
             value = deployment.litellm_params[name]
             if not (isinstance(value, str) and value.startswith(_ENV_PREFIX)):

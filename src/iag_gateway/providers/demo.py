@@ -12,7 +12,7 @@ import uuid
 from collections.abc import AsyncIterator, Iterator
 from typing import Any
 
-from litellm import CustomLLM
+from litellm.llms.custom_llm import CustomLLM
 from litellm.types.utils import GenericStreamingChunk, ModelResponse
 
 DEMO_PROVIDER = "iag-demo"
@@ -66,7 +66,7 @@ def _pieces(answer: str) -> Iterator[str]:
         yield answer[start : start + _STREAM_PIECE_CHARS]
 
 
-class DemoLLM(CustomLLM):  # type: ignore[misc]
+class DemoLLM(CustomLLM):
     """litellm custom provider ``iag-demo/<name>``."""
 
     def completion(self, *args: Any, **kwargs: Any) -> ModelResponse:
@@ -77,7 +77,9 @@ class DemoLLM(CustomLLM):  # type: ignore[misc]
             created=int(time.time()),
             model=f"{DEMO_PROVIDER}/{kwargs.get('model', 'demo')}",
             object="chat.completion",
-            choices=[{"index": 0, "message": {"role": "assistant", "content": answer}, "finish_reason": "stop"}],
+            choices=[
+                {"index": 0, "message": {"role": "assistant", "content": answer}, "finish_reason": "stop"}
+            ],
             usage=_usage(messages, answer),
         )
 
@@ -99,6 +101,8 @@ class DemoLLM(CustomLLM):  # type: ignore[misc]
                 usage=_usage(messages, answer) if last else None,  # type: ignore[typeddict-item]
             )
 
-    async def astreaming(self, *args: Any, **kwargs: Any) -> AsyncIterator[GenericStreamingChunk]:
+    async def astreaming(  # type: ignore[override]
+        self, *args: Any, **kwargs: Any
+    ) -> AsyncIterator[GenericStreamingChunk]:
         for chunk in self.streaming(*args, **kwargs):
             yield chunk

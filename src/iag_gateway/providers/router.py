@@ -30,7 +30,7 @@ class ProviderRouter:
     def __init__(self, config: ProviderConfig) -> None:
         offline_litellm_environment()
         import litellm
-        from litellm import Router
+        from litellm.router import Router
         from litellm.types.router import RetryPolicy
 
         from iag_gateway.providers.demo import DEMO_PROVIDER, DemoLLM
@@ -48,16 +48,20 @@ class ProviderRouter:
             litellm.custom_provider_map.append({"provider": DEMO_PROVIDER, "custom_handler": DemoLLM()})
         from litellm.utils import custom_llm_setup
 
-        custom_llm_setup()
+        custom_llm_setup()  # type: ignore[no-untyped-call]
 
         self._litellm = litellm
         self.config = config
         settings = config.router_settings
         model_list = [
-            {"model_name": d.model_name, "litellm_params": resolve_env(d.litellm_params), "model_info": d.model_info}
+            {
+                "model_name": d.model_name,
+                "litellm_params": resolve_env(d.litellm_params),
+                "model_info": d.model_info,
+            }
             for d in config.model_list
         ]
-        self._router = Router(
+        self._router: Any = Router(
             model_list=model_list,
             timeout=settings.timeout,
             num_retries=settings.num_retries,
@@ -68,7 +72,7 @@ class ProviderRouter:
                 AuthenticationErrorRetries=0,
                 InternalServerErrorRetries=settings.num_retries,
             ),
-            fallbacks=settings.fallbacks or None,
+            fallbacks=list(settings.fallbacks),
             disable_cooldowns=True,
         )
         self._demo_prefix = DEMO_PROVIDER + "/"
@@ -79,7 +83,9 @@ class ProviderRouter:
     def knows(self, alias: str) -> bool:
         return self.config.provider_model(alias) is not None
 
-    async def complete(self, alias: str, messages: list[dict[str, Any]], params: dict[str, Any]) -> dict[str, Any]:
+    async def complete(
+        self, alias: str, messages: list[dict[str, Any]], params: dict[str, Any]
+    ) -> dict[str, Any]:
         """Return the provider's answer as an OpenAI-shaped dict."""
         try:
             response = await self._router.acompletion(model=alias, messages=messages, **params)
@@ -119,7 +125,10 @@ class ProviderRouter:
 def _retry_after(exc: BaseException) -> int:
     value = None
     # litellm keeps the provider's headers apart from the (rebuilt) response object.
-    for headers in (getattr(exc, "litellm_response_headers", None), getattr(getattr(exc, "response", None), "headers", None)):
+    for headers in (
+        getattr(exc, "litellm_response_headers", None),
+        getattr(getattr(exc, "response", None), "headers", None),
+    ):
         if headers is not None and hasattr(headers, "get") and headers.get("retry-after"):
             value = headers.get("retry-after")
             break

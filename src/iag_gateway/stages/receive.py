@@ -119,7 +119,11 @@ def _messages(value: Any) -> list[dict[str, Any]]:
             if not isinstance(content, list):
                 raise InvalidField(f"{where}.content", "must be a string or an array of text parts")
             for part_index, part in enumerate(content):
-                if not (isinstance(part, dict) and part.get("type") == "text" and isinstance(part.get("text"), str)):
+                if not (
+                    isinstance(part, dict)
+                    and part.get("type") == "text"
+                    and isinstance(part.get("text"), str)
+                ):
                     raise InvalidField(
                         f"{where}.content[{part_index}]", "only text parts are accepted (no images or files)"
                     )
@@ -129,9 +133,16 @@ def _messages(value: Any) -> list[dict[str, Any]]:
 
 def _check_params(params: dict[str, Any]) -> None:
     for key in ("max_tokens", "max_completion_tokens", "seed", "top_logprobs"):
-        if key in params and (not isinstance(params[key], int) or isinstance(params[key], bool) or params[key] < 0):
+        if key in params and (
+            not isinstance(params[key], int) or isinstance(params[key], bool) or params[key] < 0
+        ):
             raise InvalidField(key, "must be a non-negative integer")
-    for key, low, high in (("temperature", 0, 2), ("top_p", 0, 1), ("presence_penalty", -2, 2), ("frequency_penalty", -2, 2)):
+    for key, low, high in (
+        ("temperature", 0, 2),
+        ("top_p", 0, 1),
+        ("presence_penalty", -2, 2),
+        ("frequency_penalty", -2, 2),
+    ):
         if key in params:
             value = params[key]
             if not isinstance(value, int | float) or isinstance(value, bool) or not low <= value <= high:

@@ -14,7 +14,9 @@ from iag_gateway.exchange import Exchange
 from iag_gateway.stages.redact import prompt_text
 
 
-def build_entry(ex: Exchange, *, store_text: bool, policy_version: str | None, policy_digest: str | None) -> AuditEntry:
+def build_entry(
+    ex: Exchange, *, store_text: bool, policy_version: str | None, policy_digest: str | None
+) -> AuditEntry:
     """Turn the exchange into the audit entry (no raw personal data)."""
     identity = ex.identity
     decision = ex.decision

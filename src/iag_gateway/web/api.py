@@ -15,7 +15,6 @@ from iag_gateway.audit.store import AuditFilter
 from iag_gateway.errors import (
     AuthenticationFailed,
     GatewayError,
-    InvalidField,
     PayloadTooLarge,
     PermissionDenied,
 )
@@ -127,14 +126,23 @@ async def audited(request: Request, route: str, roles: frozenset[str] | None = N
             raise PermissionDenied(f"This route requires one of the roles: {', '.join(sorted(roles))}.")
     except GatewayError as exc:
         entry = AuditEntry(
-            request_id=request_id, route=route, outcome=exc.outcome, status_code=exc.status,
-            error_type=type(exc).__name__, error_code=exc.code,
+            request_id=request_id,
+            route=route,
+            outcome=exc.outcome,
+            status_code=exc.status,
+            error_type=type(exc).__name__,
+            error_code=exc.code,
         )
         await to_thread.run_sync(services.audit.append, entry)
         raise
     entry = AuditEntry(
-        request_id=request_id, route=route, outcome="ok", status_code=200, user_id=identity.user_id,
-        department=identity.department, roles=sorted(identity.roles),
+        request_id=request_id,
+        route=route,
+        outcome="ok",
+        status_code=200,
+        user_id=identity.user_id,
+        department=identity.department,
+        roles=sorted(identity.roles),
     )
     await to_thread.run_sync(services.audit.append, entry)
     return identity, request_id
@@ -185,7 +193,11 @@ async def get_template(template_id: str, request: Request) -> JSONResponse:
     template = services.templates.get(template_id)
     if template.id not in visible:
         raise PermissionDenied("Your roles do not allow this template.")
-    body = {**summary(template), "inputs_schema": template.input_json_schema(), "ai_mention": template.ai_mention}
+    body = {
+        **summary(template),
+        "inputs_schema": template.input_json_schema(),
+        "ai_mention": template.ai_mention,
+    }
     return JSONResponse(body, headers={"X-IAG-Request-Id": request_id})
 
 
@@ -214,8 +226,15 @@ async def audit_events(
 ) -> JSONResponse:
     services = services_of(request)
     _, request_id = await audited(request, "audit.read", frozenset({"auditor"}))
-    filters = AuditFilter(since=since, until=until, user_id=user, department=department, model=model,
-                          outcome=outcome, route=route)
+    filters = AuditFilter(
+        since=since,
+        until=until,
+        user_id=user,
+        department=department,
+        model=model,
+        outcome=outcome,
+        route=route,
+    )
     events, next_cursor = await to_thread.run_sync(
         lambda: services.audit.query(filters, limit=limit, cursor=cursor)
     )

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import iban_with_key, luhn_complete
 from iag_gateway.pii.recognizers.adeli import AdeliRecognizer
 from iag_gateway.pii.recognizers.base import CheckedPatternRecognizer
 from iag_gateway.pii.recognizers.email import EmailAddressRecognizer
@@ -12,6 +11,7 @@ from iag_gateway.pii.recognizers.iban import IbanCodeRecognizer
 from iag_gateway.pii.recognizers.patient_id import PatientIdRecognizer
 from iag_gateway.pii.recognizers.phone import PhoneNumberRecognizer
 from iag_gateway.pii.recognizers.rpps import RppsRecognizer
+from tests.pii.conftest import iban_with_key, luhn_complete
 
 RPPS = luhn_complete("1004455667")
 RPPS_BAD = RPPS[:-1] + str((int(RPPS[-1]) + 1) % 10)

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import found
 from iag_gateway.pii.engine import PiiEngine
+from tests.pii.conftest import found
 
 
 @pytest.mark.parametrize(
