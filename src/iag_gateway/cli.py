@@ -292,3 +292,7 @@ def pii_scan(input_path: Path) -> None:
     with input_path.open(encoding="utf-8") as lines:
         count = scan_jsonl(engine, lines, sys.stdout)
     click.echo(f"scanned {count} records", err=True)
+
+
+if __name__ == "__main__":
+    main()

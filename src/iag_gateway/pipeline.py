@@ -19,7 +19,7 @@ from typing import Any
 
 from anyio import to_thread
 
-from iag_gateway.errors import AuditUnavailable, GatewayError
+from iag_gateway.errors import AuditUnavailable, GatewayError, ModelNotFound
 from iag_gateway.exchange import Exchange
 from iag_gateway.services import Services
 from iag_gateway.stages.authenticate import authenticate
@@ -91,6 +91,8 @@ class Pipeline:
             set_attributes(sp, decision=ex.decision.action, gen_ai_request_model=ex.model)
         with span("render"):
             render(ex)
+        if not self.s.router.knows(ex.model):
+            raise ModelNotFound(f"The model '{ex.model}' is approved but not configured on this gateway.")
         # Fail closed: never call a provider we could not audit.
         self.s.audit.ping()
 

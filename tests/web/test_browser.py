@@ -48,10 +48,6 @@ def test_when_buyer_drafts_a_cctp_then_answer_streams_with_restored_names_and_ex
     context = browser.new_context(accept_downloads=True, locale="fr-FR")
     context.set_default_timeout(20_000)
     page = context.new_page()
-    page.on("console", lambda m: print("CONSOLE", m.type, m.text))
-    page.on("pageerror", lambda e: print("PAGEERROR", e))
-    page.on("request", lambda r: print("REQ", r.method, r.url))
-    page.on("response", lambda r: print("RESP", r.status, r.url, r.headers.get("content-type")))
     try:
         page.goto(gateway.base_url + "/")
         assert page.url.endswith("/connexion")
@@ -70,7 +66,8 @@ def test_when_buyer_drafts_a_cctp_then_answer_streams_with_restored_names_and_ex
         page.get_by_label("Lots envisagés").fill("Pousse-seringues\nMaintenance")
         page.get_by_label("Durée du marché (mois)").fill("48")
         page.screenshot(path=ARTEFACTS / "03-formulaire.png", full_page=True)
-        page.get_by_role("button", name="Générer le projet de texte").click()
+        # Keyboard only from here on (full-page screenshots also throw off mouse coordinates).
+        page.get_by_role("button", name="Générer le projet de texte").press("Enter")
 
         page.locator("#etat.status-error, #etat:text('Réponse complète.')").first.wait_for()
         assert page.locator("#etat").inner_text() == "Réponse complète."
@@ -84,7 +81,7 @@ def test_when_buyer_drafts_a_cctp_then_answer_streams_with_restored_names_and_ex
         page.screenshot(path=ARTEFACTS / "04-reponse.png", full_page=True)
 
         with page.expect_download() as download_info:
-            page.get_by_role("button", name="Télécharger (Word .docx)").click()
+            page.get_by_role("button", name="Télécharger (Word .docx)").press("Enter")
         download = download_info.value
         assert download.suggested_filename.endswith(".docx")
         saved = tmp_path / download.suggested_filename
@@ -93,8 +90,8 @@ def test_when_buyer_drafts_a_cctp_then_answer_streams_with_restored_names_and_ex
         body = "\n".join(p.text for p in document.paragraphs)
         assert "Sophie Garnier" in body and "06 45 12 78 90" in body
 
-        page.get_by_label("J'ai relu et je prends la responsabilité de ce texte").check()
-        page.get_by_role("button", name="Enregistrer ma relecture").click()
+        page.get_by_label("J'ai relu et je prends la responsabilité de ce texte").press("Space")
+        page.get_by_role("button", name="Enregistrer ma relecture").press("Enter")
         page.locator("#relecture-etat").filter(has_text="Relecture enregistrée").wait_for()
         page.screenshot(path=ARTEFACTS / "05-relecture.png", full_page=True)
     except Exception:
@@ -124,7 +121,7 @@ def test_when_required_field_left_empty_then_browser_blocks_submission(
         page.wait_for_url(gateway.base_url + "/")
         page.goto(gateway.base_url + "/formulaires/achats-cctp")
         page.get_by_label("Objet du marché").fill("Gants")
-        page.get_by_role("button", name="Générer le projet de texte").click()
+        page.get_by_role("button", name="Générer le projet de texte").press("Enter")
         besoin = page.get_by_label("Besoin exprimé par le service prescripteur")
         assert besoin.evaluate("el => !el.validity.valid")
         assert page.locator("#reponse").is_hidden()
