@@ -42,7 +42,7 @@ def build_services(settings: Settings) -> "Services":  # noqa: UP037
         keys=KeyStore(engine),
         audit=AuditStore(engine),
         policies=policies,
-        quotas=build_quota_enforcer(engine, settings.redis_url),
+        quotas=build_quota_enforcer(make_engine(settings.database_url, durable=False), settings.redis_url),
         pii=PiiEngine.build(
             model=settings.pii_model,
             allow_list_files=settings.pii_allow_lists,

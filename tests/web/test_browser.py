@@ -127,5 +127,19 @@ def test_when_required_field_left_empty_then_browser_blocks_submission(
         assert page.locator("#reponse").is_hidden()
         page.keyboard.press("Tab")
         page.screenshot(path=ARTEFACTS / "07-champ-obligatoire.png", full_page=True)
+
+        # Past the browser's checks, the server's validation answers in French, field by field.
+        besoin.fill("Gants nitrile non poudrés")
+        duree = page.get_by_label("Durée du marché (mois)")
+        duree.evaluate("el => el.removeAttribute('max')")
+        duree.fill("500")
+        page.get_by_role("button", name="Générer le projet de texte").press("Enter")
+        summary = page.locator("#resume-erreurs")
+        summary.wait_for()
+        assert "Valeur trop grande (maximum 96)" in summary.inner_text()
+        assert page.locator("#erreur-duree_mois").inner_text() == "Valeur trop grande (maximum 96)."
+        assert duree.get_attribute("aria-invalid") == "true" and duree.input_value() == "500"
+        assert page.get_by_label("Objet du marché").input_value() == "Gants"
+        page.screenshot(path=ARTEFACTS / "08-erreur-serveur.png", full_page=True)
     finally:
         context.close()

@@ -30,22 +30,26 @@ def make_engine(
     busy_timeout_s: float = DEFAULT_BUSY_TIMEOUT_S,
     connect_timeout_s: int = DEFAULT_CONNECT_TIMEOUT_S,
     lock_timeout_ms: int = DEFAULT_LOCK_TIMEOUT_MS,
+    durable: bool = True,
 ) -> Engine:
     """Create an engine for ``url`` (``sqlite:///path.db`` or ``postgresql+psycopg://...``).
 
     Creating the engine does not connect; the first use does. Timeouts bound how
     long a call may wait for the database before the caller fails closed.
+    ``durable=False`` (quota counters only) skips the per-commit disk sync: a power
+    cut may lose the last counts, an application crash loses nothing. The audit
+    trail always uses a durable engine.
     """
     parsed = make_url(url)
     backend = parsed.get_backend_name()
     if backend == "sqlite":
-        return _sqlite_engine(url, busy_timeout_s)
+        return _sqlite_engine(url, busy_timeout_s, durable)
     if backend == "postgresql":
-        return _postgres_engine(url, connect_timeout_s, lock_timeout_ms)
+        return _postgres_engine(url, connect_timeout_s, lock_timeout_ms, durable)
     raise ValueError(f"unsupported database URL scheme: {parsed.drivername!r}")
 
 
-def _sqlite_engine(url: str, busy_timeout_s: float) -> Engine:
+def _sqlite_engine(url: str, busy_timeout_s: float, durable: bool = True) -> Engine:
     parsed = make_url(url)
     in_memory = parsed.database in (None, "", ":memory:")
     kwargs: dict[str, Any] = {
@@ -67,7 +71,7 @@ def _sqlite_engine(url: str, busy_timeout_s: float) -> Engine:
         try:
             if not in_memory:
                 cursor.execute("PRAGMA journal_mode=WAL")
-            cursor.execute("PRAGMA synchronous=FULL")
+            cursor.execute("PRAGMA synchronous=FULL" if durable else "PRAGMA synchronous=NORMAL")
             cursor.execute(f"PRAGMA busy_timeout={busy_ms}")
             cursor.execute("PRAGMA foreign_keys=ON")
         finally:
@@ -81,7 +85,7 @@ def _sqlite_engine(url: str, busy_timeout_s: float) -> Engine:
     return engine
 
 
-def _postgres_engine(url: str, connect_timeout_s: int, lock_timeout_ms: int) -> Engine:
+def _postgres_engine(url: str, connect_timeout_s: int, lock_timeout_ms: int, durable: bool = True) -> Engine:
     parsed = make_url(url)
     connect_args: dict[str, Any] = {}
     if "connect_timeout" not in parsed.query:
@@ -103,7 +107,7 @@ def _postgres_engine(url: str, connect_timeout_s: int, lock_timeout_ms: int) -> 
         cursor = dbapi_connection.cursor()
         try:
             cursor.execute(f"SET lock_timeout = {int(lock_timeout_ms)}")
-            cursor.execute("SET synchronous_commit = on")
+            cursor.execute("SET synchronous_commit = on" if durable else "SET synchronous_commit = off")
         finally:
             cursor.close()
         dbapi_connection.commit()

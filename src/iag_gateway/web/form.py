@@ -482,25 +482,29 @@ async def stream_form(request: Request, template_id: str) -> Response:
 async def with_summary(stream: AsyncIterator[bytes]) -> AsyncIterator[bytes]:
     """Relay the pipeline's events, adding the French masking summary and French error messages."""
     pending = True
-    async for event in stream:
-        if event.startswith(b"data: {"):
-            payload = json.loads(event[len(b"data: ") :])
-            if pending and isinstance(payload.get("iag"), dict):
-                payload["iag"]["masked_summary"] = masking_summary(payload["iag"].get("pii_masked") or {})
-                pending = False
-            elif isinstance(payload.get("error"), dict):
-                payload["error"]["message"] = interrupted_message(payload["error"])
-            else:
-                yield event
-                continue
-            event = b"data: " + json.dumps(payload, ensure_ascii=False).encode("utf-8") + b"\n\n"
-        yield event
+    try:
+        async for event in stream:
+            if (pending and event.startswith(b"data: {")) or event.startswith(b'data: {"error"'):
+                payload = json.loads(event[len(b"data: ") :])
+                if isinstance(payload.get("error"), dict):
+                    payload["error"]["message"] = interrupted_message(payload["error"])
+                elif isinstance(payload.get("iag"), dict):
+                    payload["iag"]["masked_summary"] = masking_summary(payload["iag"].get("pii_masked") or {})
+                    pending = False
+                event = b"data: " + json.dumps(payload, ensure_ascii=False).encode("utf-8") + b"\n\n"
+            yield event
+    finally:
+        # A client that goes away must still close the pipeline's stream, so the call is recorded now.
+        close = getattr(stream, "aclose", None)
+        if close is not None:
+            await close()
 
 
 def interrupted_message(error: dict[str, Any]) -> str:
     """A mid-stream error in French (charter refusals already are)."""
-    if error.get("code") in ("policy_denied", "rate_limited") and isinstance(error.get("message"), str):
-        return "La rédaction a été interrompue. " + error["message"]
+    message = error.get("message")
+    if error.get("code") in ("policy_denied", "rate_limited") and isinstance(message, str):
+        return "La rédaction a été interrompue. " + message
     return (
         "La rédaction a été interrompue : le service d'IA n'a pas répondu correctement. "
         "Réessayez dans quelques instants."

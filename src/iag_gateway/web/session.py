@@ -126,12 +126,6 @@ def write_session(response: Response, session: WebSession, settings: Settings) -
     )
 
 
-def clear_session(response: Response, settings: Settings) -> None:
-    response.delete_cookie(
-        COOKIE_NAME, path="/", secure=settings.cookie_secure, httponly=True, samesite="strict"
-    )
-
-
 def csrf_valid(session: WebSession | None, submitted: str | None) -> bool:
     """Compare the submitted token with the session's, in constant time."""
     if session is None or not submitted:
