@@ -10,7 +10,9 @@ BODY = {
     "id": "chatcmpl-bench",
     "object": "chat.completion",
     "model": "bench",
-    "choices": [{"index": 0, "message": {"role": "assistant", "content": "Réponse de test."}, "finish_reason": "stop"}],
+    "choices": [
+        {"index": 0, "message": {"role": "assistant", "content": "Réponse de test."}, "finish_reason": "stop"}
+    ],
     "usage": {"prompt_tokens": 12, "completion_tokens": 4, "total_tokens": 16},
 }
 
@@ -23,6 +25,14 @@ async def app(scope: dict[str, Any], receive: Any, send: Any) -> None:
         message = await receive()
         more = message.get("more_body", False)
     payload = json.dumps({**BODY, "created": int(time.time())}).encode()
-    await send({"type": "http.response.start", "status": 200,
-                "headers": [(b"content-type", b"application/json"), (b"content-length", str(len(payload)).encode())]})
+    await send(
+        {
+            "type": "http.response.start",
+            "status": 200,
+            "headers": [
+                (b"content-type", b"application/json"),
+                (b"content-length", str(len(payload)).encode()),
+            ],
+        }
+    )
     await send({"type": "http.response.body", "body": payload})

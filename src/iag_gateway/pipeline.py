@@ -15,11 +15,12 @@ import json
 import logging
 import traceback
 from collections.abc import AsyncIterator
+from datetime import UTC, datetime
 from typing import Any
 
 from anyio import to_thread
 
-from iag_gateway.errors import AuditUnavailable, GatewayError, ModelNotFound
+from iag_gateway.errors import AuditUnavailable, GatewayError, ModelNotFound, ServiceUnavailable
 from iag_gateway.exchange import Exchange
 from iag_gateway.services import Services
 from iag_gateway.stages.authenticate import authenticate
@@ -102,6 +103,21 @@ class Pipeline:
             scan(ex, loaded)
         with self.s.telemetry.span("restore"):
             restore(ex, enabled=loaded.policy.pseudonymisation.restore_answers)
+        self._count_tokens(ex)
+
+    def _count_tokens(self, ex: Exchange) -> None:
+        """Charge the tokens used to the monthly quotas (after the fact, like any meter)."""
+        assert ex.identity is not None
+        try:
+            self.s.quotas.add_tokens(
+                self.s.policies.current.policy,
+                user_id=ex.identity.user_id,
+                department=ex.identity.department,
+                tokens=ex.usage.total_tokens,
+                now=datetime.now(UTC),
+            )
+        except ServiceUnavailable:
+            log.warning("token usage not counted for request %s: quota store unavailable", ex.request_id)
 
     def _record(self, ex: Exchange) -> None:
         with self.s.telemetry.span("record", outcome=ex.outcome):
@@ -135,6 +151,7 @@ class Pipeline:
                 # A streamed answer has already been shown: count what the model produced.
                 _, counts = ex.pseudonymizer.scan_response(ex.answer, mask=False)
                 ex.response_pii_counts = dict(counts)
+            self._count_tokens(ex)
             self._record(ex)  # durable before the caller sees the end of the stream
             yield b"data: [DONE]\n\n"
         except GatewayError as exc:

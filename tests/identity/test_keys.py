@@ -139,3 +139,27 @@ def test_when_token_malformed_then_database_not_needed() -> None:
     engine = make_engine("postgresql+psycopg://postgres@127.0.0.1:1/x", connect_timeout_s=1)
     assert KeyStore(engine).authenticate("not-a-key") is None
     engine.dispose()
+
+
+def test_when_key_id_is_active_then_identity_matches_authenticate(keys: KeyStore) -> None:
+    info, token = keys.create(user_id="u1", department="achats", roles=["buyer", "staff"])
+    keys.record_training("u1", "Acculturation IA générative", date(2025, 3, 14))
+    identity = keys.identity(info.key_id)
+    assert identity == keys.authenticate(token)
+    assert identity is not None and identity.trained is True
+
+
+def test_when_key_id_is_unknown_or_revoked_then_identity_is_none(keys: KeyStore) -> None:
+    info, _ = keys.create(user_id="u1", department="achats", roles=["buyer"])
+    assert keys.identity("ZZZZZZZZZZZZ") is None
+    assert keys.identity("") is None
+    keys.revoke(info.key_id)
+    assert keys.identity(info.key_id) is None
+
+
+def test_when_database_unreachable_then_identity_raises_audit_unavailable() -> None:
+    engine = make_engine("postgresql+psycopg://postgres@127.0.0.1:1/x", connect_timeout_s=1)
+    with pytest.raises(AuditUnavailable) as caught:
+        KeyStore(engine).identity("ABCDEFGHIJKL")
+    assert isinstance(caught.value.__cause__, sa.exc.SQLAlchemyError)
+    engine.dispose()

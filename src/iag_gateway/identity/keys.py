@@ -131,6 +131,35 @@ class KeyStore:
             trained=bool(row["trained"]),
         )
 
+    def identity(self, key_id: str) -> Identity | None:
+        """Return the holder of a still-active key by its id, or ``None`` if unknown or revoked.
+
+        No secret is checked: this is for callers that already proved possession once and
+        kept only the key id (the signed web session), and must notice a revocation at once.
+        """
+        trained = TRAINING_TABLE.c.user_id.is_not(None).label("trained")
+        stmt = (
+            sa.select(API_KEY_TABLE, trained)
+            .select_from(
+                API_KEY_TABLE.outerjoin(TRAINING_TABLE, TRAINING_TABLE.c.user_id == API_KEY_TABLE.c.user_id)
+            )
+            .where(API_KEY_TABLE.c.key_id == key_id)
+        )
+        try:
+            with self._engine.connect() as conn:
+                row = conn.execute(stmt).mappings().one_or_none()
+        except SQLAlchemyError as exc:
+            raise AuditUnavailable("key store unavailable: the request was not forwarded") from exc
+        if row is None or row["revoked_at"] is not None:
+            return None
+        return Identity(
+            key_id=row["key_id"],
+            user_id=row["user_id"],
+            department=row["department"],
+            roles=frozenset(row["roles"]),
+            trained=bool(row["trained"]),
+        )
+
     def list(self) -> builtins.list[ApiKeyInfo]:
         """Return every key, revoked ones included, oldest first (never the hash)."""
         stmt = sa.select(API_KEY_TABLE).order_by(API_KEY_TABLE.c.created_at, API_KEY_TABLE.c.key_id)

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 import threading
 from collections import Counter
+from collections.abc import Collection
 
 from iag_gateway.pii.engine import DetectedEntity, PiiEngine
 from iag_gateway.pii.placeholders import PLACEHOLDER, mask, placeholder
@@ -69,13 +70,17 @@ class Pseudonymizer:
         """Return a restorer for a streamed answer (text deltas or tool-call argument chunks)."""
         return StreamRestorer(self.restore)
 
-    def scan_response(self, text: str, *, mask: bool) -> tuple[str, dict[str, int]]:
-        """Find personal data in the answer that the caller did not send; mask it if asked."""
+    def scan_response(
+        self, text: str, *, mask: bool, labels: Collection[str] | None = None
+    ) -> tuple[str, dict[str, int]]:
+        """Find personal data in the answer that the caller did not send; mask it if asked
+        (only the given ``labels``, when given)."""
         found = [e for e in self._engine.analyze(text) if self._is_new(e, text)]
         counts = dict(Counter(e.label for e in found))
-        if not mask or not found:
+        masked = [e for e in found if labels is None or e.label in labels]
+        if not mask or not masked:
             return text, counts
-        return _replace(text, found), counts
+        return _replace(text, masked), counts
 
     def _is_new(self, entity: DetectedEntity, text: str) -> bool:
         value = text[entity.start : entity.end]

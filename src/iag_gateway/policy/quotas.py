@@ -102,7 +102,28 @@ def _store_refusal(window: str, now: datetime) -> RateLimited:
     return RateLimited(f"Limite d'usage atteinte — réessayez dans {wait} s.", wait)
 
 
+@dataclass(frozen=True)
+class QuotaItem:
+    """One counter to increment for a request, with its limits (None: unlimited)."""
+
+    scope: str
+    window: str
+    request_limit: int | None
+    token_limit: int | None
+
+
+class _Refused(Exception):
+    def __init__(self, index: int) -> None:
+        self.index = index
+
+
 class QuotaStore(Protocol):
+    def reserve_all(self, items: Sequence[QuotaItem], now: datetime) -> int | None:
+        """Count one request in every counter, all or nothing; return the index of the first full one."""
+
+    def add_tokens_all(self, items: Sequence[tuple[str, str]], tokens: int) -> None:
+        """Add a finished request's tokens to several (scope, window) counters at once."""
+
     def reserve(
         self, scope: str, window: str, *, request_limit: int | None, token_limit: int | None, now: datetime
     ) -> None:
@@ -132,38 +153,50 @@ class SqlQuotaStore:
             except IntegrityError:
                 pass
 
+    def reserve_all(self, items: Sequence[QuotaItem], now: datetime) -> int | None:
+        # One transaction for every counter of the request: one commit, and a refusal
+        # rolls back the counters already incremented.
+        try:
+            with self._engine.begin() as conn:
+                for index, item in enumerate(items):
+                    condition = (quota_usage.c.scope == item.scope) & (quota_usage.c.window == item.window)
+                    if item.request_limit is not None:
+                        condition = condition & (quota_usage.c.requests < item.request_limit)
+                    if item.token_limit is not None:
+                        condition = condition & (quota_usage.c.tokens < item.token_limit)
+                    self._ensure_row(conn, item.scope, item.window)
+                    result = conn.execute(
+                        update(quota_usage).where(condition).values(requests=quota_usage.c.requests + 1)
+                    )
+                    if result.rowcount != 1:
+                        raise _Refused(index)
+        except _Refused as refused:
+            return refused.index
+        except SQLAlchemyError as exc:
+            raise ServiceUnavailable("Le service de quotas est indisponible.") from exc
+        return None
+
     def reserve(
         self, scope: str, window: str, *, request_limit: int | None, token_limit: int | None, now: datetime
     ) -> None:
-        row = (quota_usage.c.scope == scope) & (quota_usage.c.window == window)
-        condition = row
-        if request_limit is not None:
-            condition = condition & (quota_usage.c.requests < request_limit)
-        if token_limit is not None:
-            condition = condition & (quota_usage.c.tokens < token_limit)
+        if self.reserve_all([QuotaItem(scope, window, request_limit, token_limit)], now) is not None:
+            raise _store_refusal(window, now)
+
+    def add_tokens_all(self, items: Sequence[tuple[str, str]], tokens: int) -> None:
         try:
             with self._engine.begin() as conn:
-                self._ensure_row(conn, scope, window)
-                result = conn.execute(
-                    update(quota_usage).where(condition).values(requests=quota_usage.c.requests + 1)
-                )
-                if result.rowcount == 1:
-                    return
+                for scope, window in items:
+                    self._ensure_row(conn, scope, window)
+                    conn.execute(
+                        update(quota_usage)
+                        .where((quota_usage.c.scope == scope) & (quota_usage.c.window == window))
+                        .values(tokens=quota_usage.c.tokens + tokens)
+                    )
         except SQLAlchemyError as exc:
             raise ServiceUnavailable("Le service de quotas est indisponible.") from exc
-        raise _store_refusal(window, now)
 
     def add_tokens(self, scope: str, window: str, tokens: int) -> None:
-        try:
-            with self._engine.begin() as conn:
-                self._ensure_row(conn, scope, window)
-                conn.execute(
-                    update(quota_usage)
-                    .where((quota_usage.c.scope == scope) & (quota_usage.c.window == window))
-                    .values(tokens=quota_usage.c.tokens + tokens)
-                )
-        except SQLAlchemyError as exc:
-            raise ServiceUnavailable("Le service de quotas est indisponible.") from exc
+        self.add_tokens_all([(scope, window)], tokens)
 
     def usage(self, scope: str, window: str) -> tuple[int, int]:
         """Requests and tokens counted so far (0, 0 when the window is untouched)."""
@@ -175,6 +208,22 @@ class SqlQuotaStore:
             ).first()
         return (int(found[0]), int(found[1])) if found else (0, 0)
 
+
+# All counters of one request, all or nothing: returns 0, or the 1-based index of a full one.
+_RESERVE_ALL_LUA = """
+for i = 1, #KEYS do
+  local base = (i - 1) * 3
+  local requests = tonumber(redis.call('HGET', KEYS[i], 'requests') or '0')
+  local tokens = tonumber(redis.call('HGET', KEYS[i], 'tokens') or '0')
+  if ARGV[base + 1] ~= '' and requests >= tonumber(ARGV[base + 1]) then return i end
+  if ARGV[base + 2] ~= '' and tokens >= tonumber(ARGV[base + 2]) then return i end
+end
+for i = 1, #KEYS do
+  redis.call('HINCRBY', KEYS[i], 'requests', 1)
+  redis.call('EXPIRE', KEYS[i], ARGV[(i - 1) * 3 + 3])
+end
+return 0
+"""
 
 _RESERVE_LUA = """
 local requests = tonumber(redis.call('HGET', KEYS[1], 'requests') or '0')
@@ -221,6 +270,29 @@ class RedisQuotaStore:
             raise ServiceUnavailable("Le service de quotas est indisponible.") from exc
         if int(cast(int, granted)) != 1:
             raise _store_refusal(window, now)
+
+    def reserve_all(self, items: Sequence[QuotaItem], now: datetime) -> int | None:
+        import redis
+
+        keys = [self._key(item.scope, item.window) for item in items]
+        args: list[Any] = []
+        for item in items:
+            # A TTL relative to ``now`` so the key outlives the window whatever the clock offset.
+            ttl = parse_window(item.window).retry_after(now) + 60
+            args += [
+                "" if item.request_limit is None else item.request_limit,
+                "" if item.token_limit is None else item.token_limit,
+                ttl,
+            ]
+        try:
+            refused = int(cast(int, self._client.eval(_RESERVE_ALL_LUA, len(keys), *keys, *args)))
+        except redis.RedisError as exc:
+            raise ServiceUnavailable("Le service de quotas est indisponible.") from exc
+        return refused - 1 if refused else None
+
+    def add_tokens_all(self, items: Sequence[tuple[str, str]], tokens: int) -> None:
+        for scope, window in items:
+            self.add_tokens(scope, window, tokens)
 
     def add_tokens(self, scope: str, window: str, tokens: int) -> None:
         import redis
@@ -283,25 +355,23 @@ class QuotaEnforcer:
     ) -> None:
         """Count the request against each quota; raise RateLimited citing the rule at the first full one.
 
-        Counters already incremented for this request are not rolled back: a refused
-        attempt still counts against the shorter windows, which errs on the safe side.
+        All counters are reserved together (one transaction, or one Redis script): a
+        refused request counts in none of them.
         """
         now = now or datetime.now(UTC)
         tz = policy.limits.timezone
         identities = {"user": user_id, "department": department}
-        for counter in _counters(policy.limits.quotas, department):
-            window = window_for(counter.window_kind, now, tz)
-            scope = scope_key(counter.scope_kind, identities[counter.scope_kind])
-            try:
-                self._store.reserve(
-                    scope,
-                    window.key,
-                    request_limit=counter.request_limit,
-                    token_limit=counter.token_limit,
-                    now=now,
-                )
-            except RateLimited as exc:
-                raise self._refusal(counter, window, now) from exc
+        counters = _counters(policy.limits.quotas, department)
+        windows = [window_for(counter.window_kind, now, tz) for counter in counters]
+        items = [
+            QuotaItem(
+                scope_key(c.scope_kind, identities[c.scope_kind]), w.key, c.request_limit, c.token_limit
+            )
+            for c, w in zip(counters, windows, strict=True)
+        ]
+        refused = self._store.reserve_all(items, now) if items else None
+        if refused is not None:
+            raise self._refusal(counters[refused], windows[refused], now)
 
     def add_tokens(
         self, policy: PolicySet, *, user_id: str, department: str, tokens: int, now: datetime
@@ -311,13 +381,13 @@ class QuotaEnforcer:
             return
         tz = policy.limits.timezone
         identities = {"user": user_id, "department": department}
-        for counter in _counters(policy.limits.quotas, department):
-            if counter.token_limit is None:
-                continue
-            window = window_for(counter.window_kind, now, tz)
-            self._store.add_tokens(
-                scope_key(counter.scope_kind, identities[counter.scope_kind]), window.key, tokens
-            )
+        items = [
+            (scope_key(c.scope_kind, identities[c.scope_kind]), window_for(c.window_kind, now, tz).key)
+            for c in _counters(policy.limits.quotas, department)
+            if c.token_limit is not None
+        ]
+        if items:
+            self._store.add_tokens_all(items, tokens)
 
     @staticmethod
     def _refusal(counter: _Counter, window: Window, now: datetime) -> RateLimited:

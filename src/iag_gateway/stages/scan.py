@@ -19,11 +19,12 @@ def scan(ex: Exchange, loaded: LoadedPolicy, *, text: str | None = None, final: 
     _, counts = ex.pseudonymizer.scan_response(original, mask=False)
     for label, count in counts.items():
         ex.response_pii_counts[label] = ex.response_pii_counts.get(label, 0) + count
+    # A second analysis only in the rare case where the model produced data to mask.
     outcome = decide_output(loaded.policy, response_pii_counts=counts, text=original)
     if outcome.action == "block":
         raise PolicyDenied(outcome.message, outcome.rules)
     if outcome.action == "mask":
-        masked, _ = ex.pseudonymizer.scan_response(original, mask=True)
+        masked, _ = ex.pseudonymizer.scan_response(original, mask=True, labels=outcome.mask_labels)
         if text is None:
             ex.answer = masked
         return masked

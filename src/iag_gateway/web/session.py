@@ -20,15 +20,10 @@ from dataclasses import dataclass
 from typing import Any
 from urllib.parse import urlsplit
 
-import sqlalchemy as sa
 from fastapi import Request
 from fastapi.responses import Response
-from sqlalchemy.engine import Engine
-from sqlalchemy.exc import SQLAlchemyError
 
-from iag_gateway.errors import AuditUnavailable
-from iag_gateway.identity.keys import Identity
-from iag_gateway.identity.models import API_KEY_TABLE, TRAINING_TABLE
+from iag_gateway.identity.keys import Identity, KeyStore
 from iag_gateway.settings import Settings
 
 COOKIE_NAME = "iag_session"
@@ -149,31 +144,14 @@ def same_origin(request: Request) -> bool:
     return True
 
 
-def identity_for(engine: Engine, key_id: str, user_id: str) -> Identity | None:
+def identity_for(keys: KeyStore, key_id: str, user_id: str) -> Identity | None:
     """Return the identity behind a still-active key, or ``None`` if revoked, gone or reassigned.
 
     The web session cannot re-authenticate (it never keeps the secret), so it re-reads the
-    key row on every request: revoking a key signs its holder out.
+    key on every request: revoking a key signs its holder out. The user id in the cookie
+    must still be the key's holder.
     """
-    trained = TRAINING_TABLE.c.user_id.is_not(None).label("trained")
-    stmt = (
-        sa.select(API_KEY_TABLE, trained)
-        .select_from(
-            API_KEY_TABLE.outerjoin(TRAINING_TABLE, TRAINING_TABLE.c.user_id == API_KEY_TABLE.c.user_id)
-        )
-        .where(API_KEY_TABLE.c.key_id == key_id)
-    )
-    try:
-        with engine.connect() as conn:
-            row = conn.execute(stmt).mappings().one_or_none()
-    except SQLAlchemyError as exc:
-        raise AuditUnavailable("key store unavailable") from exc
-    if row is None or row["revoked_at"] is not None or row["user_id"] != user_id:
+    identity = keys.identity(key_id)
+    if identity is None or identity.user_id != user_id:
         return None
-    return Identity(
-        key_id=row["key_id"],
-        user_id=row["user_id"],
-        department=row["department"],
-        roles=frozenset(row["roles"]),
-        trained=bool(row["trained"]),
-    )
+    return identity
