@@ -31,7 +31,7 @@ from iag_gateway.stages.record import record
 from iag_gateway.stages.redact import redact
 from iag_gateway.stages.render import render
 from iag_gateway.stages.restore import restore
-from iag_gateway.stages.scan import scan
+from iag_gateway.stages.scan import StreamScanner, scan
 from iag_gateway.telemetry import set_attributes
 
 log = logging.getLogger("iag_gateway.pipeline")
@@ -134,6 +134,7 @@ class Pipeline:
         restore_answers = loaded.policy.pseudonymisation.restore_answers
         assert ex.pseudonymizer is not None and ex.decision is not None
         restorer = ex.pseudonymizer.stream_restorer() if restore_answers else None
+        scanner = StreamScanner(ex, loaded)
         first = True
         try:
             with self.s.telemetry.span("invoke", gen_ai_request_model=ex.model) as span:
@@ -141,16 +142,12 @@ class Pipeline:
                     take_chunk_usage(ex, chunk)
                     chunk["model"] = ex.model
                     for choice in chunk.get("choices") or []:
-                        self._relay_choice(ex, choice, restorer)
+                        self._relay_choice(ex, choice, scanner, restorer)
                     if first:
                         chunk["iag"] = response_metadata(ex, self.s)
                         first = False
                     yield sse(chunk)
                 self._usage_attributes(span, ex)
-            with self.s.telemetry.span("scan"):
-                # A streamed answer has already been shown: count what the model produced.
-                _, counts = ex.pseudonymizer.scan_response(ex.answer, mask=False)
-                ex.response_pii_counts = dict(counts)
             self._count_tokens(ex)
             self._record(ex)  # durable before the caller sees the end of the stream
             yield b"data: [DONE]\n\n"
@@ -168,15 +165,22 @@ class Pipeline:
             except AuditUnavailable:
                 log.critical("audit record lost for streamed request %s", ex.request_id)
 
-    def _relay_choice(self, ex: Exchange, choice: dict[str, Any], restorer: Any) -> None:
+    def _relay_choice(
+        self, ex: Exchange, choice: dict[str, Any], scanner: StreamScanner, restorer: Any
+    ) -> None:
+        """Scan, then restore, the text of one streamed choice (scan → restore, as unstreamed)."""
         delta = choice.setdefault("delta", {})
         content = delta.get("content")
         if content:
             ex.answer += content
-            delta["content"] = restorer.feed(content) if restorer else content
+            with self.s.telemetry.span("scan"):
+                shown = scanner.feed(content)
+            delta["content"] = restorer.feed(shown) if restorer else shown
         if choice.get("finish_reason"):
             ex.finish_reason = choice["finish_reason"]
-            tail = restorer.flush() if restorer else ""
+            with self.s.telemetry.span("scan"):
+                held = scanner.flush()
+            tail = (restorer.feed(held) + restorer.flush()) if restorer else held
             mention = ex.decision.label_mention if ex.decision else None
             if mention:
                 tail += "\n\n" + mention

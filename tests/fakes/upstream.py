@@ -4,7 +4,8 @@ It echoes the last user message (``echo: ...``) and keeps every body it received
 so tests can prove what left the gateway. Control words in the prompt select a
 behaviour: ``[[slow]]`` (sleeps past the gateway's timeout), ``[[fail500]]``,
 ``[[ratelimit]]`` (429 with Retry-After: 7), ``[[cut]]`` (stream cut mid-way),
-``[[invent]]`` (answers with a phone number the caller never gave).
+``[[invent]]`` (answers with a phone number the caller never gave), ``[[leak-nir]]``
+(answers with a social security number the caller never gave).
 """
 
 from __future__ import annotations
@@ -80,7 +81,12 @@ class FakeUpstream:
             return self._json(
                 handler, 429, {"error": {"message": "slow down", "type": "rate_limit"}}, {"Retry-After": "7"}
             )
-        text = "Appelez le 06 12 34 56 78." if "[[invent]]" in prompt else "echo: " + prompt
+        text = "echo: " + prompt
+        if "[[invent]]" in prompt:
+            text = "Voici la réponse. Appelez le 06 12 34 56 78. Bonne journée."
+        if "[[leak-nir]]" in prompt:
+            body_digits = "1840775123456"
+            text = f"Dossier retrouvé. Le NIR est {body_digits} {97 - int(body_digits) % 97:02d}. Fin."
         usage = {
             "prompt_tokens": len(prompt.split()),
             "completion_tokens": len(text.split()),

@@ -213,3 +213,32 @@ def test_when_templates_listed_then_twelve_or_more_across_domains(
         gateway.base_url + "/v1/templates/achats-cctp", headers={"Authorization": f"Bearer {key}"}
     )
     assert detail.json()["inputs_schema"]["required"]
+
+
+def test_when_streamed_answer_invents_a_phone_number_then_it_is_masked_before_shown(
+    gateway: LiveGateway, make_key: KeyFactory
+) -> None:
+    stream = api(gateway, make_key("buyer")).chat.completions.create(
+        model="onprem-llm", messages=[{"role": "user", "content": "Un numéro ? [[invent]]"}], stream=True
+    )
+    chunks = [c for c in stream]
+    text = "".join(c.choices[0].delta.content or "" for c in chunks if c.choices)
+    assert "06 12 34 56 78" not in text and "<TEL>" in text and "Bonne journée." in text
+    request_id = chunks[0].model_extra["iag"]["request_id"]  # type: ignore[index]
+    [event] = gateway.services.audit.get(request_id)
+    assert event.response_pii_counts == {"PHONE_NUMBER": 1}
+
+
+@pytest.mark.parametrize("stream", [False, True])
+def test_when_answer_contains_a_new_nir_then_it_never_reaches_the_caller(
+    gateway: LiveGateway, make_key: KeyFactory, stream: bool
+) -> None:
+    response = chat(gateway, make_key("research"), "Retrouve le dossier [[leak-nir]]", stream=stream)
+    assert "1840775123456" not in response.text and "1 84 07" not in response.text
+    if stream:
+        assert "Dossier retrouvé." in response.text and '"error"' in response.text
+    else:
+        assert response.status_code == 403 and "3.1" in response.json()["error"]["message"]
+    request_id = response.headers["x-iag-request-id"]
+    [event] = gateway.services.audit.get(request_id)
+    assert event.outcome == "denied" and event.response_pii_counts.get("FR_NIR") == 1

@@ -6,13 +6,15 @@ is counted for the audit record and, by policy, masked or blocked.
 
 from __future__ import annotations
 
+import re
+
 from iag_gateway.errors import PolicyDenied
 from iag_gateway.exchange import Exchange
 from iag_gateway.policy.engine import decide_output
 from iag_gateway.policy.loader import LoadedPolicy
 
 
-def scan(ex: Exchange, loaded: LoadedPolicy, *, text: str | None = None, final: bool = True) -> str:
+def scan(ex: Exchange, loaded: LoadedPolicy, *, text: str | None = None) -> str:
     """Scan ``text`` (default: the whole answer); return it, masked if the policy says so."""
     assert ex.pseudonymizer is not None
     original = ex.answer if text is None else text
@@ -29,3 +31,38 @@ def scan(ex: Exchange, loaded: LoadedPolicy, *, text: str | None = None, final: 
             ex.answer = masked
         return masked
     return original
+
+
+class StreamScanner:
+    """Scan a streamed answer one sentence at a time, before the caller sees it.
+
+    Holds back only the current, unfinished sentence (or at most ``MAX_HELD`` chars),
+    so the answer still streams while new personal data is masked or the stream is
+    stopped by the output rules, exactly as for a non-streamed answer.
+    """
+
+    BOUNDARY = re.compile(r"[.!?;:]\s|\n")
+    MAX_HELD = 2000
+
+    def __init__(self, ex: Exchange, loaded: LoadedPolicy) -> None:
+        self._ex = ex
+        self._loaded = loaded
+        self._held = ""
+
+    def feed(self, chunk: str) -> str:
+        """Add provider text; return the part that is ready to be shown (scanned)."""
+        self._held += chunk
+        cut = 0
+        for match in self.BOUNDARY.finditer(self._held):
+            cut = match.end()
+        if not cut and len(self._held) > self.MAX_HELD:
+            cut = max(self._held.rfind(" "), self.MAX_HELD // 2) + 1
+        if not cut:
+            return ""
+        ready, self._held = self._held[:cut], self._held[cut:]
+        return scan(self._ex, self._loaded, text=ready)
+
+    def flush(self) -> str:
+        """Scan and return whatever is still held (end of stream)."""
+        ready, self._held = self._held, ""
+        return scan(self._ex, self._loaded, text=ready) if ready else ""
