@@ -181,7 +181,7 @@ class Pipeline:
             with self.s.telemetry.span("scan"):
                 held = scanner.flush()
             tail = (restorer.feed(held) + restorer.flush()) if restorer else held
-            mention = ex.decision.label_mention if ex.decision else None
+            mention = visible_mention(ex)
             if mention:
                 tail += "\n\n" + mention
             if tail:
@@ -220,6 +220,13 @@ class Pipeline:
         )
 
 
+def visible_mention(ex: Exchange) -> str | None:
+    """The French AI mention appended to the answer: the template's own, else the policy's."""
+    if ex.template is not None and ex.template.ai_mention:
+        return ex.template.mention_for(ex.model)
+    return ex.decision.label_mention if ex.decision else None
+
+
 def response_metadata(ex: Exchange, services: Services) -> dict[str, Any]:
     """The ``iag`` object every answer carries: labelling, decision and review duty."""
     decision = ex.decision
@@ -237,7 +244,7 @@ def response_metadata(ex: Exchange, services: Services) -> dict[str, Any]:
         "articles": list(decision.articles) if decision else [],
         "data_class": decision.data_class if decision else None,
         "review_required": bool(decision and decision.review_required),
-        "ai_mention": decision.label_mention if decision else None,
+        "ai_mention": visible_mention(ex),
         "pii_masked": dict(ex.pii_counts),
         "template": (
             {"id": ex.template.id, "version": ex.template.version, "publishable": ex.template.publishable}
@@ -250,7 +257,7 @@ def response_metadata(ex: Exchange, services: Services) -> dict[str, Any]:
 def completion_body(ex: Exchange, services: Services) -> dict[str, Any]:
     """The OpenAI-shaped body of a non-streamed answer."""
     content = ex.restored_answer
-    mention = ex.decision.label_mention if ex.decision else None
+    mention = visible_mention(ex)
     if mention:
         content = f"{content}\n\n{mention}"
     message: dict[str, Any] = {"role": "assistant", "content": content}

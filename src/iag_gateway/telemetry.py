@@ -29,7 +29,7 @@ ALLOWED_ATTRIBUTES = frozenset(
         "iag.outcome",
         "iag.template_id",
         "iag.decision",
-        "iag.pii.entities",
+        "iag.pii_entities",
         "iag.user_department",
         "gen_ai.operation.name",
         "gen_ai.system",

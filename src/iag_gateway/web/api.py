@@ -196,7 +196,7 @@ async def get_template(template_id: str, request: Request) -> JSONResponse:
     body = {
         **summary(template),
         "inputs_schema": template.input_json_schema(),
-        "ai_mention": template.ai_mention,
+        "ai_mention": template.mention_for(template.model),
     }
     return JSONResponse(body, headers={"X-IAG-Request-Id": request_id})
 
