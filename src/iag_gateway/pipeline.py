@@ -20,7 +20,13 @@ from typing import Any
 
 from anyio import to_thread
 
-from iag_gateway.errors import AuditUnavailable, GatewayError, ModelNotFound, ServiceUnavailable
+from iag_gateway.errors import (
+    AuditUnavailable,
+    GatewayError,
+    ModelNotFound,
+    ServiceUnavailable,
+    UpstreamError,
+)
 from iag_gateway.exchange import Exchange
 from iag_gateway.services import Services
 from iag_gateway.stages.authenticate import authenticate
@@ -148,6 +154,8 @@ class Pipeline:
                         first = False
                     yield sse(chunk)
                 self._usage_attributes(span, ex)
+            if ex.finish_reason is None:
+                raise UpstreamError("The model provider ended the stream before the answer was complete.")
             self._count_tokens(ex)
             self._record(ex)  # durable before the caller sees the end of the stream
             yield b"data: [DONE]\n\n"

@@ -4,7 +4,8 @@ It echoes the last user message (``echo: ...``) and keeps every body it received
 so tests can prove what left the gateway. Control words in the prompt select a
 behaviour: ``[[slow]]`` (sleeps past the gateway's timeout), ``[[fail500]]``,
 ``[[ratelimit]]`` (429 with Retry-After: 7), ``[[cut]]`` (stream cut mid-way),
-``[[invent]]`` (answers with a phone number the caller never gave), ``[[leak-nir]]``
+``[[invent]]`` (answers with a phone number the caller never gave), ``[[slowstream]]`` (streams
+slowly), ``[[leak-nir]]``
 (answers with a social security number the caller never gave).
 """
 
@@ -93,7 +94,9 @@ class FakeUpstream:
             "total_tokens": len(prompt.split()) + len(text.split()),
         }
         if body.get("stream"):
-            return self._stream(handler, text, usage, cut="[[cut]]" in prompt)
+            return self._stream(
+                handler, text, usage, cut="[[cut]]" in prompt, pause=0.2 * ("[[slowstream]]" in prompt)
+            )
         self._json(
             handler,
             200,
@@ -126,16 +129,23 @@ class FakeUpstream:
         handler.wfile.write(data)
 
     @staticmethod
-    def _stream(handler: BaseHTTPRequestHandler, text: str, usage: dict[str, int], cut: bool) -> None:
+    def _stream(
+        handler: BaseHTTPRequestHandler, text: str, usage: dict[str, int], cut: bool, pause: float = 0.0
+    ) -> None:
         handler.send_response(200)
         handler.send_header("content-type", "text/event-stream")
+        handler.send_header("transfer-encoding", "chunked")
         handler.send_header("connection", "close")
         handler.end_headers()
         handler.close_connection = True
 
-        def send(payload: dict[str, Any]) -> None:
-            handler.wfile.write(b"data: " + json.dumps(payload).encode() + b"\n\n")
+        def write(data: bytes) -> None:
+            # HTTP/1.1 chunked framing, so a hang-up before the last chunk is a visible cut.
+            handler.wfile.write(f"{len(data):x}\r\n".encode() + data + b"\r\n")
             handler.wfile.flush()
+
+        def send(payload: dict[str, Any]) -> None:
+            write(b"data: " + json.dumps(payload).encode() + b"\n\n")
 
         base = {
             "id": "chatcmpl-fake",
@@ -146,9 +156,14 @@ class FakeUpstream:
         pieces = [text[i : i + STREAM_PIECE] for i in range(0, len(text), STREAM_PIECE)]
         for index, piece in enumerate(pieces):
             if cut and index == len(pieces) // 2:
-                return  # the provider hangs up mid-stream
-            send({**base, "choices": [{"index": 0, "delta": {"content": piece}, "finish_reason": None}]})
+                return  # the provider hangs up mid-stream, before the terminating chunk
+            try:
+                send({**base, "choices": [{"index": 0, "delta": {"content": piece}, "finish_reason": None}]})
+            except (BrokenPipeError, ConnectionResetError):
+                return  # the gateway went away (its caller hung up)
+            time.sleep(pause)
         send({**base, "choices": [{"index": 0, "delta": {}, "finish_reason": "stop"}]})
         send({**base, "choices": [], "usage": usage})
-        handler.wfile.write(b"data: [DONE]\n\n")
+        write(b"data: [DONE]\n\n")
+        handler.wfile.write(b"0\r\n\r\n")
         handler.wfile.flush()

@@ -114,6 +114,8 @@ def test_when_required_field_left_empty_then_browser_blocks_submission(
         page.get_by_role("button", name="Se connecter").click()
         page.get_by_role("alert").wait_for()
         assert "Clé d'accès inconnue" in page.get_by_role("alert").inner_text()
+        assert page.evaluate("document.activeElement.id") == "erreurs"  # the summary takes focus
+        assert page.title().startswith("Erreur : ")
         page.screenshot(path=ARTEFACTS / "06-connexion-erreur.png", full_page=True)
 
         page.get_by_label("Clé d'accès personnelle").fill(make_key("buyer"))
@@ -140,6 +142,34 @@ def test_when_required_field_left_empty_then_browser_blocks_submission(
         assert page.locator("#erreur-duree_mois").inner_text() == "Valeur trop grande (maximum 96)."
         assert duree.get_attribute("aria-invalid") == "true" and duree.input_value() == "500"
         assert page.get_by_label("Objet du marché").input_value() == "Gants"
+        assert page.evaluate("document.activeElement.id") == "resume-erreurs"
+        assert page.title().startswith("Erreur : ")
         page.screenshot(path=ARTEFACTS / "08-erreur-serveur.png", full_page=True)
+    finally:
+        context.close()
+
+
+def test_when_keyboard_user_arrives_then_skip_link_comes_first_and_errors_are_french_pages(
+    browser: Browser, gateway: LiveGateway
+) -> None:
+    ARTEFACTS.mkdir(exist_ok=True)
+    context = browser.new_context(locale="fr-FR")
+    context.set_default_timeout(20_000)
+    page = context.new_page()
+    try:
+        page.goto(gateway.base_url + "/connexion")
+        page.keyboard.press("Tab")
+        skip = page.get_by_role("link", name="Aller au contenu")
+        assert skip.evaluate("el => el === document.activeElement") and skip.is_visible()
+        outline = skip.evaluate("el => getComputedStyle(el).outlineStyle")
+        assert outline == "solid"
+        page.screenshot(path=ARTEFACTS / "00-lien-evitement.png")
+        page.keyboard.press("Enter")
+        assert page.evaluate("document.activeElement.id") == "contenu"
+
+        page.goto(gateway.base_url + "/formulaires/x/y")
+        assert page.get_by_role("heading", level=1).inner_text() == "Page introuvable"
+        assert page.evaluate("document.documentElement.lang") == "fr"
+        page.screenshot(path=ARTEFACTS / "09-page-introuvable.png", full_page=True)
     finally:
         context.close()

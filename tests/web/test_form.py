@@ -282,7 +282,11 @@ def test_when_export_has_no_csrf_token_then_refused(buyer: httpx.Client) -> None
 
 
 def test_when_charter_refuses_the_request_then_french_page_cites_the_article(buyer: httpx.Client) -> None:
-    data = {"csrf_token": page_csrf(buyer), "objet": "Gants", "besoin": "Quel est le diagnostic de ce patient ?"}
+    data = {
+        "csrf_token": page_csrf(buyer),
+        "objet": "Gants",
+        "besoin": "Quel est le diagnostic de ce patient ?",
+    }
     page = buyer.post("/formulaires/achats-cctp", data=data)
     streamed = buyer.post("/formulaires/achats-cctp/executer", data=data)
     assert page.status_code == 403 and "Demande refusée" in page.text and "article 5.3" in page.text

@@ -7,8 +7,8 @@ from fastapi.responses import Response
 
 from iag_gateway.identity.keys import Identity
 from iag_gateway.settings import Settings
-from iag_gateway.web.form import masking_summary
 from iag_gateway.web.session import WebSession, csrf_valid, decode_session, encode_session, write_session
+from iag_gateway.web.views import masking_summary
 
 SECRET = "a-test-secret-of-at-least-thirty-two-chars"
 IDENTITY = Identity(

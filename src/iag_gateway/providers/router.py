@@ -39,6 +39,9 @@ class ProviderRouter:
         litellm.suppress_debug_info = True
         litellm.turn_off_message_logging = True
         litellm.drop_params = True
+        # httpx, not aiohttp: aiohttp hides a provider hanging up mid-stream (litellm then
+        # invents a normal end); httpx reports the truncated body, so the caller is told.
+        litellm.disable_aiohttp_transport = True
         litellm.callbacks = []
         litellm.success_callback = []
         litellm.failure_callback = []

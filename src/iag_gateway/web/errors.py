@@ -1,13 +1,26 @@
-"""Map gateway errors to HTTP: OpenAI-shaped JSON on the API."""
+"""Map gateway errors to HTTP: OpenAI-shaped JSON on the API, the French error page elsewhere.
+
+Paths under ``/v1`` and ``/healthz`` are read by programs, so they get JSON; every other
+path is a staff page (``/connexion``, ``/formulaires/…``, a mistyped address), so an
+unknown route, a wrong method or a bug answers with the French HTML page, status kept.
+"""
 
 from __future__ import annotations
 
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
-from fastapi.responses import JSONResponse
+from fastapi.responses import JSONResponse, Response
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from iag_gateway.errors import BadRequest, GatewayError, NotFound
+from iag_gateway.web.views import WebError, error_page
+
+API_PREFIXES = ("/v1", "/healthz")
+
+
+def is_api_path(path: str) -> bool:
+    """Tell whether ``path`` belongs to the API (JSON errors) rather than to the pages."""
+    return any(path == prefix or path.startswith(prefix + "/") for prefix in API_PREFIXES)
 
 
 def error_response(error: GatewayError, request_id: str | None = None) -> JSONResponse:
@@ -17,15 +30,35 @@ def error_response(error: GatewayError, request_id: str | None = None) -> JSONRe
     return JSONResponse(error.body(), status_code=error.status, headers=headers)
 
 
+def http_page_error(exc: StarletteHTTPException) -> Exception:
+    """The page-side meaning of a routing error raised by Starlette."""
+    if exc.status_code == 404:
+        return NotFound("Unknown route.")
+    if exc.status_code == 405:
+        return WebError(
+            405,
+            "Action non autorisée",
+            "Cette page ne peut pas être utilisée de cette façon. Revenez à l'accueil.",
+        )
+    return WebError(exc.status_code, "Demande impossible", "La demande n'a pas pu être traitée.")
+
+
 def install_error_handlers(app: FastAPI) -> None:
     """One handler per family; none ever shows a stack trace or the prompt."""
 
     @app.exception_handler(GatewayError)
-    async def _gateway(request: Request, exc: GatewayError) -> JSONResponse:
+    async def _gateway(request: Request, exc: GatewayError) -> Response:
+        if not is_api_path(request.url.path):
+            return error_page(request, exc)
         return error_response(exc, getattr(request.state, "request_id", None))
 
     @app.exception_handler(StarletteHTTPException)
-    async def _http(request: Request, exc: StarletteHTTPException) -> JSONResponse:
+    async def _http(request: Request, exc: StarletteHTTPException) -> Response:
+        if not is_api_path(request.url.path):
+            response = error_page(request, http_page_error(exc))
+            if exc.status_code == 405 and exc.headers and "Allow" in exc.headers:
+                response.headers["Allow"] = exc.headers["Allow"]
+            return response
         if exc.status_code == 404:
             return error_response(NotFound("Unknown route."))
         if exc.status_code == 405:
@@ -34,12 +67,16 @@ def install_error_handlers(app: FastAPI) -> None:
         return JSONResponse(GatewayError("HTTP error.").body(), status_code=exc.status_code)
 
     @app.exception_handler(RequestValidationError)
-    async def _validation(request: Request, exc: RequestValidationError) -> JSONResponse:
+    async def _validation(request: Request, exc: RequestValidationError) -> Response:
+        if not is_api_path(request.url.path):
+            return error_page(request, BadRequest("invalid request"))
         first = exc.errors()[0] if exc.errors() else {"loc": ("query",), "msg": "invalid"}
         field = ".".join(str(p) for p in first["loc"][1:]) or "query"
         error = BadRequest(f"Invalid parameter '{field}': {first['msg']}", param=field)
         return error_response(error)
 
     @app.exception_handler(Exception)
-    async def _unexpected(request: Request, exc: Exception) -> JSONResponse:
+    async def _unexpected(request: Request, exc: Exception) -> Response:
+        if not is_api_path(request.url.path):
+            return error_page(request, exc)
         return error_response(GatewayError("Internal error; the request was not completed."))

@@ -11,101 +11,55 @@ from __future__ import annotations
 import json
 import logging
 import time
-from collections.abc import AsyncIterator, Awaitable, Callable
-from functools import cache, wraps
-from pathlib import Path
+from collections.abc import Awaitable, Callable
+from functools import wraps
 from typing import Any
 from urllib.parse import parse_qsl, quote
 
-import jinja2
 from anyio import to_thread
 from fastapi import APIRouter, Request
-from fastapi.responses import (
-    FileResponse,
-    HTMLResponse,
-    JSONResponse,
-    RedirectResponse,
-    Response,
-    StreamingResponse,
-)
+from fastapi.responses import FileResponse, JSONResponse, RedirectResponse, Response, StreamingResponse
 
 from iag_gateway.audit.models import AuditEntry
 from iag_gateway.errors import (
-    AuthenticationFailed,
     BadRequest,
     GatewayError,
     InputInvalid,
     NotFound,
     PayloadTooLarge,
     PermissionDenied,
-    PolicyDenied,
-    RateLimited,
-    ServiceUnavailable,
-    UpstreamError,
 )
 from iag_gateway.exchange import Exchange, new_request_id
 from iag_gateway.identity.keys import Identity
 from iag_gateway.pipeline import Pipeline, completion_body
-from iag_gateway.prompts.models import PromptTemplate, TemplateInput
+from iag_gateway.prompts.models import PromptTemplate
 from iag_gateway.services import Services
 from iag_gateway.web import session as web_session
 from iag_gateway.web.docx_export import DOCX_MEDIA_TYPE, build_docx, build_markdown
-from iag_gateway.web.reviews import STATEMENT, acknowledge
+from iag_gateway.web.reviews import acknowledge
 from iag_gateway.web.session import CSRF_FIELD, WebSession
+from iag_gateway.web.views import (
+    HERE,
+    WebError,
+    error_page,
+    form_context,
+    french_error,
+    labelled_errors,
+    masking_summary,
+    page,
+    with_summary,
+)
 
 log = logging.getLogger("iag_gateway.web.form")
 router = APIRouter(include_in_schema=False)
 
-HERE = Path(__file__).resolve().parent
 STATIC_FILES = {"app.css": "text/css; charset=utf-8", "form.js": "text/javascript; charset=utf-8"}
 DOMAINS = (
     ("comptabilite", "Comptabilité analytique"),
     ("achats", "Achats"),
     ("recherche", "Recherche clinique"),
 )
-REVIEW_REMINDER = "Texte généré par IA : relisez-le avant tout usage"
 FORM_LIMIT = 16 * 1024
-SECURITY_HEADERS = {
-    "Content-Security-Policy": (
-        "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
-        "form-action 'self'; frame-ancestors 'none'; base-uri 'none'; object-src 'none'"
-    ),
-    "X-Frame-Options": "DENY",
-    "X-Content-Type-Options": "nosniff",
-    "Referrer-Policy": "same-origin",
-    "Cache-Control": "no-store",
-}
-#: French names of what the redaction stage masks: (singular, plural, feminine).
-PII_LABELS: dict[str, tuple[str, str, bool]] = {
-    "PERSON": ("nom de personne", "noms de personne", False),
-    "PHONE_NUMBER": ("numéro de téléphone", "numéros de téléphone", False),
-    "EMAIL_ADDRESS": ("adresse électronique", "adresses électroniques", True),
-    "ADDRESS": ("adresse postale", "adresses postales", True),
-    "FR_NIR": ("numéro de sécurité sociale", "numéros de sécurité sociale", False),
-    "IBAN_CODE": ("IBAN", "IBAN", False),
-    "DATE_OF_BIRTH": ("date de naissance", "dates de naissance", True),
-    "PATIENT_ID": ("identifiant patient", "identifiants patient", False),
-    "HEALTH_PRO_ID": (
-        "identifiant de professionnel de santé",
-        "identifiants de professionnels de santé",
-        False,
-    ),
-}
-
-
-@cache
-def _environment() -> jinja2.Environment:
-    return jinja2.Environment(
-        loader=jinja2.FileSystemLoader(HERE / "templates"), autoescape=True, undefined=jinja2.StrictUndefined
-    )
-
-
-class WebError(Exception):
-    """A refusal specific to the pages (bad CSRF token, no session), shown as a French page."""
-
-    def __init__(self, status: int, title: str, message: str) -> None:
-        super().__init__(message)
-        self.status, self.title, self.message = status, title, message
 
 
 def services_of(request: Request) -> Services:
@@ -113,55 +67,7 @@ def services_of(request: Request) -> Services:
     return services
 
 
-def page(request: Request, name: str, status: int = 200, **context: Any) -> HTMLResponse:
-    """Render one page with the security headers every page carries."""
-    context.setdefault("identity", getattr(request.state, "web_identity", None))
-    context.setdefault("csrf", getattr(request.state, "web_csrf", ""))
-    html = _environment().get_template(name).render(**context)
-    return HTMLResponse(html, status_code=status, headers=SECURITY_HEADERS)
-
-
 # -- errors, in French -------------------------------------------------------------------
-
-
-def french_error(exc: Exception) -> tuple[int, str, str]:
-    """Return (status, title, message) for a page; never a stack trace or the prompt."""
-    if isinstance(exc, WebError):
-        return exc.status, exc.title, exc.message
-    if not isinstance(exc, GatewayError):
-        return 500, "Erreur interne", "Une erreur interne est survenue ; la demande n'a pas abouti."
-    status = exc.status
-    if isinstance(exc, PolicyDenied | RateLimited):
-        return status, "Demande refusée" if status == 403 else "Limite d'usage atteinte", exc.message
-    table: list[tuple[type[GatewayError], str, str]] = [
-        (AuthenticationFailed, "Session expirée", "Votre session a expiré ou votre clé a été révoquée."),
-        (PermissionDenied, "Accès refusé", "Vos rôles ne vous donnent pas accès à ce modèle."),
-        (NotFound, "Page introuvable", "La page ou le modèle demandé n'existe pas."),
-        (PayloadTooLarge, "Texte trop volumineux", "Le texte envoyé dépasse la taille autorisée."),
-        (BadRequest, "Demande invalide", "La demande est incomplète ou mal formée."),
-        (
-            UpstreamError,
-            "Service d'IA indisponible",
-            "Le service d'IA n'a pas répondu correctement. Réessayez dans quelques instants.",
-        ),
-        (
-            ServiceUnavailable,
-            "Service indisponible",
-            "Le service est temporairement indisponible ; rien n'a été envoyé. Réessayez plus tard.",
-        ),
-    ]
-    for kind, title, message in table:
-        if isinstance(exc, kind):
-            return status, title, message
-    return 500, "Erreur interne", "Une erreur interne est survenue ; la demande n'a pas abouti."
-
-
-def error_page(request: Request, exc: Exception) -> HTMLResponse:
-    status, title, message = french_error(exc)
-    response = page(request, "error.html", status=status, title=title, message=message, status_code=status)
-    if isinstance(exc, RateLimited):
-        response.headers["Retry-After"] = str(exc.retry_after)
-    return response
 
 
 Handler = Callable[..., Awaitable[Response]]
@@ -192,8 +98,9 @@ async def current_identity(request: Request) -> Identity | None:
     if session is None or not session.signed_in:
         return None
     assert session.key_id is not None and session.user_id is not None
-    engine = services.keys._engine
-    identity = await to_thread.run_sync(web_session.identity_for, engine, session.key_id, session.user_id)
+    identity = await to_thread.run_sync(
+        web_session.identity_for, services.keys, session.key_id, session.user_id
+    )
     if identity is not None:
         request.state.web_identity, request.state.web_csrf = identity, session.csrf
     return identity
@@ -251,71 +158,6 @@ async def audit_web(
         roles=sorted(identity.roles) if identity else [],
     )
     await to_thread.run_sync(services.audit.append, entry)
-
-
-# -- view models ---------------------------------------------------------------------------
-
-
-def masking_summary(counts: dict[str, int]) -> str:
-    """« 1 nom de personne, 1 numéro de téléphone masqués avant envoi » (types and counts only)."""
-    parts, total, all_feminine = [], 0, True
-    for entity, count in sorted(counts.items(), key=lambda item: (-item[1], item[0])):
-        if count <= 0:
-            continue
-        singular, plural, feminine = PII_LABELS.get(
-            entity, ("donnée personnelle", "données personnelles", True)
-        )
-        parts.append(f"{count} {singular if count == 1 else plural}")
-        total += count
-        all_feminine = all_feminine and feminine
-    if not parts:
-        return "Aucune donnée personnelle détectée : rien n'a été masqué avant envoi."
-    verb = "masqué" + ("e" if all_feminine else "") + ("s" if total > 1 else "")
-    return f"{', '.join(parts)} {verb} avant envoi."
-
-
-def field_view(field: TemplateInput, value: str, error: str | None) -> dict[str, Any]:
-    """What the form macro needs to draw one input."""
-    widget = {"long_text": "textarea", "list": "textarea", "choice": "select"}.get(field.type, "input")
-    html_type = {"number": "number", "money": "number", "date": "date"}.get(field.type, "text")
-    hint = field.help
-    if field.type == "list":
-        hint = (hint + " " if hint else "") + f"Une valeur par ligne (au plus {field.effective_max_items})."
-    if field.type == "money":
-        hint = (hint + " " if hint else "") + "Montant en euros, centimes facultatifs."
-    return {
-        "name": field.name,
-        "label": field.label,
-        "help": hint,
-        "required": field.required,
-        "widget": widget,
-        "type": html_type,
-        "value": value,
-        "error": error,
-        "choices": field.choices or [],
-        "maxlength": field.effective_max_length if field.type in ("text", "long_text") else None,
-        "min": field.min,
-        "max": field.max,
-        "step": "0.01" if field.type == "money" else ("any" if field.type == "number" else None),
-        "rows": 8 if field.type == "long_text" else 4,
-    }
-
-
-def form_context(
-    template: PromptTemplate, values: dict[str, str], errors: list[tuple[str, str]]
-) -> dict[str, Any]:
-    by_field = dict(errors)
-    labels = {f.name: f.label for f in template.inputs}
-    return {
-        "template": template,
-        "fields": [field_view(f, values.get(f.name, ""), by_field.get(f.name)) for f in template.inputs],
-        "errors": [{"field": name, "label": labels.get(name, name), "message": msg} for name, msg in errors],
-        "answer": None,
-        "reminder": REVIEW_REMINDER,
-        # What a published text must carry (the template's own mention, model filled in).
-        "publication_mention": template.mention_for(template.model) if template.publishable else None,
-        "statement": STATEMENT,
-    }
 
 
 def visible_template(services: Services, identity: Identity, template_id: str) -> PromptTemplate:
@@ -466,8 +308,7 @@ async def stream_form(request: Request, template_id: str) -> Response:
         ex = exchange_for(identity, template, fields, stream=True)
         stream = await Pipeline(services).handle(ex)
     except InputInvalid as exc:
-        labels = {f.name: f.label for f in template.inputs}
-        errors = [{"field": f, "label": labels.get(f, f), "message": m} for f, m in field_errors(exc)]
+        errors = labelled_errors(template, field_errors(exc))
         return JSONResponse(
             {"error": {"message": "Le formulaire contient des erreurs.", "fields": errors}}, 422
         )
@@ -477,38 +318,6 @@ async def stream_form(request: Request, template_id: str) -> Response:
     assert stream is not None
     headers = {"Cache-Control": "no-store", "X-IAG-Request-Id": ex.request_id, "X-Accel-Buffering": "no"}
     return StreamingResponse(with_summary(stream), media_type="text/event-stream", headers=headers)
-
-
-async def with_summary(stream: AsyncIterator[bytes]) -> AsyncIterator[bytes]:
-    """Relay the pipeline's events, adding the French masking summary and French error messages."""
-    pending = True
-    try:
-        async for event in stream:
-            if (pending and event.startswith(b"data: {")) or event.startswith(b'data: {"error"'):
-                payload = json.loads(event[len(b"data: ") :])
-                if isinstance(payload.get("error"), dict):
-                    payload["error"]["message"] = interrupted_message(payload["error"])
-                elif isinstance(payload.get("iag"), dict):
-                    payload["iag"]["masked_summary"] = masking_summary(payload["iag"].get("pii_masked") or {})
-                    pending = False
-                event = b"data: " + json.dumps(payload, ensure_ascii=False).encode("utf-8") + b"\n\n"
-            yield event
-    finally:
-        # A client that goes away must still close the pipeline's stream, so the call is recorded now.
-        close = getattr(stream, "aclose", None)
-        if close is not None:
-            await close()
-
-
-def interrupted_message(error: dict[str, Any]) -> str:
-    """A mid-stream error in French (charter refusals already are)."""
-    message = error.get("message")
-    if error.get("code") in ("policy_denied", "rate_limited") and isinstance(message, str):
-        return "La rédaction a été interrompue. " + message
-    return (
-        "La rédaction a été interrompue : le service d'IA n'a pas répondu correctement. "
-        "Réessayez dans quelques instants."
-    )
 
 
 @router.post("/export/{kind}")

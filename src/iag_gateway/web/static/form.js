@@ -25,6 +25,7 @@
   function clearErrors() {
     const summary = $("resume-erreurs");
     summary.hidden = true;
+    document.title = document.title.replace(/^Erreur : /, "");
     $("resume-erreurs-liste").textContent = "";
     form.querySelectorAll(".field-invalid").forEach((block) => block.classList.remove("field-invalid"));
     form.querySelectorAll("[aria-invalid]").forEach((input) => input.removeAttribute("aria-invalid"));
@@ -57,6 +58,7 @@
     });
     summary.hidden = false;
     summary.focus();
+    if (!document.title.startsWith("Erreur : ")) { document.title = "Erreur : " + document.title; }
   }
 
   function resetAnswer() {
