@@ -103,33 +103,13 @@ class KeyStore:
         if parsed is None:
             return None
         key_id, secret = parsed
-        trained = TRAINING_TABLE.c.user_id.is_not(None).label("trained")
-        stmt = (
-            sa.select(API_KEY_TABLE, trained)
-            .select_from(
-                API_KEY_TABLE.outerjoin(TRAINING_TABLE, TRAINING_TABLE.c.user_id == API_KEY_TABLE.c.user_id)
-            )
-            .where(API_KEY_TABLE.c.key_id == key_id)
-        )
-        try:
-            with self._engine.connect() as conn:
-                row = conn.execute(stmt).mappings().one_or_none()
-        except SQLAlchemyError as exc:
-            raise AuditUnavailable("key store unavailable: the request was not forwarded") from exc
+        row = self._row(key_id)
         if row is None:
             hmac.compare_digest(hash_secret(_DUMMY_SALT, secret), _DUMMY_HASH)
             return None
         if not hmac.compare_digest(hash_secret(row["salt"], secret), row["secret_hash"]):
             return None
-        if row["revoked_at"] is not None:
-            return None
-        return Identity(
-            key_id=row["key_id"],
-            user_id=row["user_id"],
-            department=row["department"],
-            roles=frozenset(row["roles"]),
-            trained=bool(row["trained"]),
-        )
+        return _identity(row)
 
     def identity(self, key_id: str) -> Identity | None:
         """Return the holder of a still-active key by its id, or ``None`` if unknown or revoked.
@@ -137,6 +117,11 @@ class KeyStore:
         No secret is checked: this is for callers that already proved possession once and
         kept only the key id (the signed web session), and must notice a revocation at once.
         """
+        row = self._row(key_id)
+        return None if row is None else _identity(row)
+
+    def _row(self, key_id: str) -> sa.RowMapping | None:
+        """The key's row with its holder's training flag (one query)."""
         trained = TRAINING_TABLE.c.user_id.is_not(None).label("trained")
         stmt = (
             sa.select(API_KEY_TABLE, trained)
@@ -147,18 +132,9 @@ class KeyStore:
         )
         try:
             with self._engine.connect() as conn:
-                row = conn.execute(stmt).mappings().one_or_none()
+                return conn.execute(stmt).mappings().one_or_none()
         except SQLAlchemyError as exc:
             raise AuditUnavailable("key store unavailable: the request was not forwarded") from exc
-        if row is None or row["revoked_at"] is not None:
-            return None
-        return Identity(
-            key_id=row["key_id"],
-            user_id=row["user_id"],
-            department=row["department"],
-            roles=frozenset(row["roles"]),
-            trained=bool(row["trained"]),
-        )
 
     def list(self) -> builtins.list[ApiKeyInfo]:
         """Return every key, revoked ones included, oldest first (never the hash)."""
@@ -217,4 +193,17 @@ def _info(row: Any) -> ApiKeyInfo:
         label=row["label"],
         created_at=row["created_at"],
         revoked_at=row["revoked_at"],
+    )
+
+
+def _identity(row: sa.RowMapping) -> Identity | None:
+    """The identity of an active key's row; ``None`` once revoked."""
+    if row["revoked_at"] is not None:
+        return None
+    return Identity(
+        key_id=row["key_id"],
+        user_id=row["user_id"],
+        department=row["department"],
+        roles=frozenset(row["roles"]),
+        trained=bool(row["trained"]),
     )
