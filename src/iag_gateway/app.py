@@ -23,6 +23,7 @@ def build_services(settings: Settings) -> "Services":  # noqa: UP037
     from iag_gateway.identity.keys import KeyStore
     from iag_gateway.pii.engine import PiiEngine
     from iag_gateway.policy.loader import PolicyHolder
+    from iag_gateway.policy.provider_check import check_provider_fallbacks
     from iag_gateway.policy.quotas import build_quota_enforcer
     from iag_gateway.prompts.catalogue import TemplateCatalogue
     from iag_gateway.providers.config import load_provider_config
@@ -35,6 +36,9 @@ def build_services(settings: Settings) -> "Services":  # noqa: UP037
     policies = PolicyHolder(settings.policies_dir, settings.charter_dir)
     templates = TemplateCatalogue.load(settings.templates_dir)
     provider_config = load_provider_config(settings.config)
+    check_provider_fallbacks(
+        policies.current.policy, provider_config.router_settings.fallbacks, str(settings.config)
+    )
     engine = make_engine(settings.database_url)
     upgrade(engine)
     return Services(
