@@ -67,3 +67,15 @@ def test_when_demo_answers_then_it_restates_the_request_and_says_what_it_is() ->
     assert "pas un modèle" in answer
     assert "« Objet : gants »" in answer
     assert "Tu es acheteur public." in answer
+
+
+def test_when_gateway_modules_are_imported_then_litellm_is_not_yet() -> None:
+    # litellm reads LITELLM_LOCAL_MODEL_COST_MAP at import: only the router may import it,
+    # after setting it. Importing our modules must not import litellm behind its back.
+    probe = (
+        "import sys, iag_gateway.app, iag_gateway.cli, iag_gateway.pipeline, iag_gateway.responses, "
+        "iag_gateway.web.api, iag_gateway.web.form; print('litellm' in sys.modules)"
+    )
+    result = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, timeout=120, check=False)
+    assert result.returncode == 0, result.stderr[-2000:]
+    assert result.stdout.strip() == "False"

@@ -15,12 +15,8 @@ from typing import Any
 from litellm.llms.custom_llm import CustomLLM
 from litellm.types.utils import GenericStreamingChunk, ModelResponse
 
-DEMO_PROVIDER = "iag-demo"
-DEMO_LABEL = "Modèle de démonstration intégré à la passerelle — ce n'est pas un modèle de langage"
-DEMO_NOTICE = (
-    "[Réponse du modèle de démonstration intégré à la passerelle IAG : ce n'est pas un modèle "
-    "de langage. Configurez un fournisseur approuvé pour obtenir une vraie réponse.]"
-)
+from iag_gateway.providers.labels import DEMO_NOTICE, DEMO_PROVIDER
+
 _EXCERPT_CHARS = 600
 _STREAM_PIECE_CHARS = 24
 

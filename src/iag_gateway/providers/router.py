@@ -33,7 +33,8 @@ class ProviderRouter:
         from litellm.router import Router
         from litellm.types.router import RetryPolicy
 
-        from iag_gateway.providers.demo import DEMO_PROVIDER, DemoLLM
+        from iag_gateway.providers.demo import DemoLLM
+        from iag_gateway.providers.labels import DEMO_PROVIDER
 
         litellm.telemetry = False
         litellm.suppress_debug_info = True

@@ -20,9 +20,10 @@ from iag_gateway.errors import (
 )
 from iag_gateway.exchange import Exchange, new_request_id
 from iag_gateway.identity.keys import Identity
-from iag_gateway.pipeline import Pipeline, completion_body, response_metadata
+from iag_gateway.pipeline import Pipeline
 from iag_gateway.policy.engine import allowed_models
 from iag_gateway.prompts.catalogue import summary
+from iag_gateway.responses import completion_body, response_metadata
 from iag_gateway.services import Services
 from iag_gateway.stages.receive import parse_json_object
 from iag_gateway.web.reviews import acknowledge
@@ -153,7 +154,7 @@ async def list_models(request: Request) -> JSONResponse:
     services = services_of(request)
     identity, request_id = await audited(request, "models")
     configured = set(services.router.config.aliases)
-    from iag_gateway.providers.demo import DEMO_LABEL
+    from iag_gateway.providers.labels import DEMO_LABEL
 
     data = []
     for entry in allowed_models(services.policies.current.policy, identity.roles):

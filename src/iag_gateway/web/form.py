@@ -31,8 +31,9 @@ from iag_gateway.errors import (
 )
 from iag_gateway.exchange import Exchange, new_request_id
 from iag_gateway.identity.keys import Identity
-from iag_gateway.pipeline import Pipeline, completion_body
+from iag_gateway.pipeline import Pipeline
 from iag_gateway.prompts.models import PromptTemplate
+from iag_gateway.responses import completion_body
 from iag_gateway.services import Services
 from iag_gateway.web import session as web_session
 from iag_gateway.web.docx_export import DOCX_MEDIA_TYPE, build_docx, build_markdown

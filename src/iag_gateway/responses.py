@@ -1,0 +1,72 @@
+"""Shape what the caller receives: the OpenAI-shaped body, the ``iag`` labels, SSE events."""
+
+from __future__ import annotations
+
+import json
+import time
+from typing import Any
+
+from iag_gateway.exchange import Exchange
+from iag_gateway.providers.labels import DEMO_LABEL
+from iag_gateway.services import Services
+
+
+def visible_mention(ex: Exchange) -> str | None:
+    """The French AI mention appended to the answer: the template's own, else the policy's."""
+    if ex.template is not None and ex.template.ai_mention:
+        return ex.template.mention_for(ex.model)
+    return ex.decision.label_mention if ex.decision else None
+
+
+def response_metadata(ex: Exchange, services: Services) -> dict[str, Any]:
+    """The ``iag`` object every answer carries: labelling, decision and review duty."""
+    decision = ex.decision
+    demo = services.router.is_demo(ex.model)
+    return {
+        "request_id": ex.request_id,
+        "generated_by_ai": True,
+        "model": ex.model,
+        "model_label": DEMO_LABEL if demo else f"Modèle « {ex.model} » (IA générative)",
+        "demo_model": demo,
+        "policy_version": ex.policy_version,
+        "decision": decision.action if decision else None,
+        "articles": list(decision.articles) if decision else [],
+        "data_class": decision.data_class if decision else None,
+        "review_required": bool(decision and decision.review_required),
+        "ai_mention": visible_mention(ex),
+        "pii_masked": dict(ex.pii_counts),
+        "template": (
+            {"id": ex.template.id, "version": ex.template.version, "publishable": ex.template.publishable}
+            if ex.template
+            else None
+        ),
+    }
+
+
+def completion_body(ex: Exchange, services: Services) -> dict[str, Any]:
+    """The OpenAI-shaped body of a non-streamed answer."""
+    content = ex.restored_answer
+    mention = visible_mention(ex)
+    if mention:
+        content = f"{content}\n\n{mention}"
+    message: dict[str, Any] = {"role": "assistant", "content": content}
+    if ex.tool_calls:
+        message["tool_calls"] = ex.tool_calls
+    return {
+        "id": "chatcmpl-" + ex.request_id.removeprefix("req_"),
+        "object": "chat.completion",
+        "created": int(time.time()),
+        "model": ex.model,
+        "choices": [{"index": 0, "message": message, "finish_reason": ex.finish_reason or "stop"}],
+        "usage": {
+            "prompt_tokens": ex.usage.prompt_tokens,
+            "completion_tokens": ex.usage.completion_tokens,
+            "total_tokens": ex.usage.total_tokens,
+        },
+        "iag": response_metadata(ex, services),
+    }
+
+
+def sse(payload: dict[str, Any]) -> bytes:
+    """Encode one server-sent event."""
+    return b"data: " + json.dumps(payload, ensure_ascii=False, separators=(",", ":")).encode() + b"\n\n"
