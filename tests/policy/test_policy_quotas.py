@@ -15,15 +15,9 @@ from sqlalchemy.pool import StaticPool
 
 from iag_gateway.errors import RateLimited
 from iag_gateway.policy import PolicySet
-from iag_gateway.policy.quotas import (
-    QuotaEnforcer,
-    RedisQuotaStore,
-    SqlQuotaStore,
-    metadata,
-    parse_window,
-    quota_usage,
-    window_for,
-)
+from iag_gateway.policy.quota_stores import QuotaItem, RedisQuotaStore, SqlQuotaStore, metadata, quota_usage
+from iag_gateway.policy.quota_windows import parse_window, window_for
+from iag_gateway.policy.quotas import QuotaEnforcer
 
 PG_URL = "postgresql+psycopg://postgres@127.0.0.1:5432/test"
 NOW = datetime(2025, 6, 2, 21, 59, 30, tzinfo=UTC)  # 23:59:30 in Paris (CEST)
@@ -182,3 +176,17 @@ def test_when_redis_tokens_reach_the_limit_then_the_next_request_is_refused(
     redis_store.add_tokens("user:gina", window, 10)
     with pytest.raises(RateLimited):
         redis_store.reserve("user:gina", window, request_limit=None, token_limit=10, now=NOW)
+
+
+@pytest.mark.parametrize("kind", ["sql", "redis"])
+def test_when_one_counter_of_a_request_is_full_then_none_is_incremented(kind: str, request: pytest.FixtureRequest) -> None:
+    store = _sqlite_store() if kind == "sql" else request.getfixturevalue("redis_store")
+    minute = window_for("minute", NOW, "Europe/Paris").key
+    day = window_for("day", NOW, "Europe/Paris").key
+    user, department = f"user:all-{uuid.uuid4().hex}", f"department:all-{uuid.uuid4().hex}"
+    store.reserve(department, day, request_limit=1, token_limit=None, now=NOW)  # the department is full
+    items = [QuotaItem(user, minute, 5, None), QuotaItem(department, day, 1, None)]
+    assert store.reserve_all(items, NOW) == 1
+    # The user's counter was not charged for the refused request.
+    assert store.reserve_all([QuotaItem(user, minute, 1, None)], NOW) is None
+    assert store.reserve_all([QuotaItem(user, minute, 1, None)], NOW) == 0

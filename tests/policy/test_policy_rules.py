@@ -16,7 +16,9 @@ from sqlalchemy.pool import StaticPool
 
 from iag_gateway.errors import GatewayError, ModelNotFound, PolicyDenied, RateLimited
 from iag_gateway.policy import PolicySet, can_read_audit, decide, decide_output
-from iag_gateway.policy.quotas import QuotaEnforcer, SqlQuotaStore, metadata, quota_usage, window_for
+from iag_gateway.policy.quota_stores import SqlQuotaStore, metadata, quota_usage
+from iag_gateway.policy.quota_windows import window_for
+from iag_gateway.policy.quotas import QuotaEnforcer
 
 from .factories import make_request
 

@@ -1,0 +1,240 @@
+"""Where quota counters live: the ``quota_usage`` table (SQLite/PostgreSQL) or Redis.
+
+A reservation is one atomic conditional increment of every counter of a request:
+the count can never pass the limit, however many processes race for the last slot.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any, Protocol, cast
+
+from sqlalchemy import BigInteger, Column, Engine, Integer, MetaData, String, Table, select, update
+from sqlalchemy.dialects.postgresql import insert as pg_insert
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+from sqlalchemy.exc import IntegrityError, SQLAlchemyError
+
+from iag_gateway.errors import RateLimited, ServiceUnavailable
+from iag_gateway.policy.quota_windows import parse_window
+
+metadata = MetaData()
+
+# Created by the lead's Alembic migration; declared here for queries and tests.
+quota_usage = Table(
+    "quota_usage",
+    metadata,
+    Column("scope", String(200), primary_key=True),
+    Column("window", String(40), primary_key=True),
+    Column("requests", Integer, nullable=False, server_default="0"),
+    Column("tokens", BigInteger, nullable=False, server_default="0"),
+)
+
+
+def _store_refusal(window: str, now: datetime) -> RateLimited:
+    wait = parse_window(window).retry_after(now)
+    return RateLimited(f"Limite d'usage atteinte — réessayez dans {wait} s.", wait)
+
+
+@dataclass(frozen=True)
+class QuotaItem:
+    """One counter to increment for a request, with its limits (None: unlimited)."""
+
+    scope: str
+    window: str
+    request_limit: int | None
+    token_limit: int | None
+
+
+class _Refused(Exception):
+    def __init__(self, index: int) -> None:
+        self.index = index
+
+
+class QuotaStore(Protocol):
+    def reserve_all(self, items: Sequence[QuotaItem], now: datetime) -> int | None:
+        """Count one request in every counter, all or nothing; return the index of the first full one."""
+
+    def add_tokens_all(self, items: Sequence[tuple[str, str]], tokens: int) -> None:
+        """Add a finished request's tokens to several (scope, window) counters at once."""
+
+    def reserve(
+        self, scope: str, window: str, *, request_limit: int | None, token_limit: int | None, now: datetime
+    ) -> None:
+        """Count one request, atomically, unless a limit is reached (then raise RateLimited)."""
+
+    def add_tokens(self, scope: str, window: str, tokens: int) -> None:
+        """Add the tokens a finished request consumed."""
+
+
+class SqlQuotaStore:
+    """Counters in the ``quota_usage`` table (SQLite or PostgreSQL)."""
+
+    def __init__(self, engine: Engine) -> None:
+        self._engine = engine
+
+    def _ensure_row(self, conn: Any, scope: str, window: str) -> None:
+        values = {"scope": scope, "window": window, "requests": 0, "tokens": 0}
+        dialect = conn.dialect.name
+        if dialect == "postgresql":
+            conn.execute(pg_insert(quota_usage).values(values).on_conflict_do_nothing())
+        elif dialect == "sqlite":
+            conn.execute(sqlite_insert(quota_usage).values(values).on_conflict_do_nothing())
+        else:
+            try:
+                with conn.begin_nested():
+                    conn.execute(quota_usage.insert().values(values))
+            except IntegrityError:
+                pass
+
+    def reserve_all(self, items: Sequence[QuotaItem], now: datetime) -> int | None:
+        # One transaction for every counter of the request: one commit, and a refusal
+        # rolls back the counters already incremented.
+        try:
+            with self._engine.begin() as conn:
+                for index, item in enumerate(items):
+                    condition = (quota_usage.c.scope == item.scope) & (quota_usage.c.window == item.window)
+                    if item.request_limit is not None:
+                        condition = condition & (quota_usage.c.requests < item.request_limit)
+                    if item.token_limit is not None:
+                        condition = condition & (quota_usage.c.tokens < item.token_limit)
+                    self._ensure_row(conn, item.scope, item.window)
+                    result = conn.execute(
+                        update(quota_usage).where(condition).values(requests=quota_usage.c.requests + 1)
+                    )
+                    if result.rowcount != 1:
+                        raise _Refused(index)
+        except _Refused as refused:
+            return refused.index
+        except SQLAlchemyError as exc:
+            raise ServiceUnavailable("Le service de quotas est indisponible.") from exc
+        return None
+
+    def reserve(
+        self, scope: str, window: str, *, request_limit: int | None, token_limit: int | None, now: datetime
+    ) -> None:
+        if self.reserve_all([QuotaItem(scope, window, request_limit, token_limit)], now) is not None:
+            raise _store_refusal(window, now)
+
+    def add_tokens_all(self, items: Sequence[tuple[str, str]], tokens: int) -> None:
+        try:
+            with self._engine.begin() as conn:
+                for scope, window in items:
+                    self._ensure_row(conn, scope, window)
+                    conn.execute(
+                        update(quota_usage)
+                        .where((quota_usage.c.scope == scope) & (quota_usage.c.window == window))
+                        .values(tokens=quota_usage.c.tokens + tokens)
+                    )
+        except SQLAlchemyError as exc:
+            raise ServiceUnavailable("Le service de quotas est indisponible.") from exc
+
+    def add_tokens(self, scope: str, window: str, tokens: int) -> None:
+        self.add_tokens_all([(scope, window)], tokens)
+
+    def usage(self, scope: str, window: str) -> tuple[int, int]:
+        """Requests and tokens counted so far (0, 0 when the window is untouched)."""
+        with self._engine.connect() as conn:
+            found = conn.execute(
+                select(quota_usage.c.requests, quota_usage.c.tokens).where(
+                    (quota_usage.c.scope == scope) & (quota_usage.c.window == window)
+                )
+            ).first()
+        return (int(found[0]), int(found[1])) if found else (0, 0)
+
+
+# All counters of one request, all or nothing: returns 0, or the 1-based index of a full one.
+_RESERVE_ALL_LUA = """
+for i = 1, #KEYS do
+  local base = (i - 1) * 3
+  local requests = tonumber(redis.call('HGET', KEYS[i], 'requests') or '0')
+  local tokens = tonumber(redis.call('HGET', KEYS[i], 'tokens') or '0')
+  if ARGV[base + 1] ~= '' and requests >= tonumber(ARGV[base + 1]) then return i end
+  if ARGV[base + 2] ~= '' and tokens >= tonumber(ARGV[base + 2]) then return i end
+end
+for i = 1, #KEYS do
+  redis.call('HINCRBY', KEYS[i], 'requests', 1)
+  redis.call('EXPIRE', KEYS[i], ARGV[(i - 1) * 3 + 3])
+end
+return 0
+"""
+
+_RESERVE_LUA = """
+local requests = tonumber(redis.call('HGET', KEYS[1], 'requests') or '0')
+local tokens = tonumber(redis.call('HGET', KEYS[1], 'tokens') or '0')
+if ARGV[1] ~= '' and requests >= tonumber(ARGV[1]) then return 0 end
+if ARGV[2] ~= '' and tokens >= tonumber(ARGV[2]) then return 0 end
+redis.call('HINCRBY', KEYS[1], 'requests', 1)
+redis.call('EXPIRE', KEYS[1], ARGV[3])
+return 1
+"""
+
+# Keep the key at least one window long if reserve() has not set an expiry yet.
+_ADD_TOKENS_LUA = """
+redis.call('HINCRBY', KEYS[1], 'tokens', ARGV[1])
+if redis.call('TTL', KEYS[1]) < 0 then redis.call('EXPIRE', KEYS[1], ARGV[2]) end
+return 1
+"""
+
+
+class RedisQuotaStore:
+    """Counters in Redis hashes, checked and incremented by one Lua script (atomic)."""
+
+    def __init__(self, url: str, *, prefix: str = "iag:quota:") -> None:
+        import redis  # imported here: Redis is optional and nothing connects before first use
+
+        self._client = redis.Redis.from_url(url)
+        self._prefix = prefix
+
+    def _key(self, scope: str, window: str) -> str:
+        return f"{self._prefix}{scope}|{window}"
+
+    def reserve(
+        self, scope: str, window: str, *, request_limit: int | None, token_limit: int | None, now: datetime
+    ) -> None:
+        import redis
+
+        # A TTL relative to ``now`` (not EXPIREAT) so the key outlives the window whatever
+        # the clock offset between this process and Redis.
+        ttl = parse_window(window).retry_after(now) + 60
+        args = ("" if request_limit is None else request_limit, "" if token_limit is None else token_limit)
+        try:
+            granted = self._client.eval(_RESERVE_LUA, 1, self._key(scope, window), *args, ttl)
+        except redis.RedisError as exc:
+            raise ServiceUnavailable("Le service de quotas est indisponible.") from exc
+        if int(cast(int, granted)) != 1:
+            raise _store_refusal(window, now)
+
+    def reserve_all(self, items: Sequence[QuotaItem], now: datetime) -> int | None:
+        import redis
+
+        keys = [self._key(item.scope, item.window) for item in items]
+        args: list[Any] = []
+        for item in items:
+            # A TTL relative to ``now`` so the key outlives the window whatever the clock offset.
+            ttl = parse_window(item.window).retry_after(now) + 60
+            args += [
+                "" if item.request_limit is None else item.request_limit,
+                "" if item.token_limit is None else item.token_limit,
+                ttl,
+            ]
+        try:
+            refused = int(cast(int, self._client.eval(_RESERVE_ALL_LUA, len(keys), *keys, *args)))
+        except redis.RedisError as exc:
+            raise ServiceUnavailable("Le service de quotas est indisponible.") from exc
+        return refused - 1 if refused else None
+
+    def add_tokens_all(self, items: Sequence[tuple[str, str]], tokens: int) -> None:
+        for scope, window in items:
+            self.add_tokens(scope, window, tokens)
+
+    def add_tokens(self, scope: str, window: str, tokens: int) -> None:
+        import redis
+
+        parsed = parse_window(window)
+        ttl = int((parsed.end - parsed.start).total_seconds()) + 60
+        try:
+            self._client.eval(_ADD_TOKENS_LUA, 1, self._key(scope, window), tokens, ttl)
+        except redis.RedisError as exc:
+            raise ServiceUnavailable("Le service de quotas est indisponible.") from exc
