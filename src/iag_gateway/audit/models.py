@@ -88,8 +88,18 @@ class AuditEntry:
         return values
 
 
-#: Content fields in declaration order; the chain hash covers these plus seq and created_at.
+#: Content fields in declaration order, as stored and exported.
 CONTENT_FIELDS: tuple[str, ...] = tuple(f.name for f in dataclasses.fields(AuditEntry))
+#: Each redacted text and the digest that stands for it in the chain. Retention clears the
+#: texts long before the record goes, so the hash commits to the digest, not the text.
+TEXT_DIGESTS: tuple[tuple[str, str], ...] = (
+    ("prompt_text", "prompt_digest"),
+    ("response_text", "response_digest"),
+)
+#: Content fields the chain hash covers (plus seq and created_at): all but the texts.
+HASHED_FIELDS: tuple[str, ...] = tuple(
+    name for name in CONTENT_FIELDS if name not in {text for text, _digest in TEXT_DIGESTS}
+)
 JSON_FIELDS: frozenset[str] = frozenset(
     {"roles", "rules", "articles", "pii_counts", "response_pii_counts", "extra"}
 )
@@ -106,7 +116,8 @@ def _json() -> Any:
 class AuditEvent(SQLModel, table=True):
     """One persisted audit record, linked to the previous one by ``prev_hash``.
 
-    ``hash = sha256(prev_hash || canonical(seq, created_at, content))`` (see ``chain``).
+    ``hash = sha256(prev_hash || canonical(seq, created_at, content))`` (see ``chain``);
+    the canonical content leaves out the redacted texts, which must match their digests.
     """
 
     __tablename__ = "audit_event"
@@ -171,9 +182,28 @@ class AuditChainHead(SQLModel, table=True):
     hash: str = Field(sa_column=sa.Column(sa.String(64), nullable=False))
 
 
-#: Core handles on the tables, for the statements that skip the ORM (append, verify).
+class AuditCheckpoint(SQLModel, table=True):
+    """Where the chain now starts after retention deleted its oldest records.
+
+    ``verify`` begins at ``purged_through_seq + 1`` and expects that record's
+    ``prev_hash`` to be ``anchor_hash`` (the hash of the last deleted record).
+    Records deleted without a checkpoint still show as missing.
+    """
+
+    __tablename__ = "audit_checkpoint"
+
+    id: int | None = Field(default=None, sa_column=sa.Column(sa.Integer(), primary_key=True))
+    purged_through_seq: int = Field(sa_column=sa.Column(sa.BigInteger(), nullable=False))
+    anchor_hash: str = Field(sa_column=sa.Column(sa.String(64), nullable=False))
+    purged_at: datetime = Field(sa_column=sa.Column(UtcDateTime(), nullable=False))
+    purged_count: int = Field(sa_column=sa.Column(sa.BigInteger(), nullable=False))
+    reason: str = Field(sa_column=sa.Column(sa.String(), nullable=False))
+
+
+#: Core handles on the tables, for the statements that skip the ORM (append, verify, purge).
 AUDIT_EVENT_TABLE: sa.Table = SQLModel.metadata.tables["audit_event"]
 AUDIT_CHAIN_HEAD_TABLE: sa.Table = SQLModel.metadata.tables["audit_chain_head"]
+AUDIT_CHECKPOINT_TABLE: sa.Table = SQLModel.metadata.tables["audit_checkpoint"]
 
 #: Column order used by exports and ``public_dict``.
 PUBLIC_FIELDS: tuple[str, ...] = ("seq", "created_at", *CONTENT_FIELDS, "prev_hash", "hash")

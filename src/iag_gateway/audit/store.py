@@ -1,8 +1,8 @@
 """Append audit records to the chain and read them back for auditors.
 
-Appends are serialised across threads and processes (``SELECT ... FOR UPDATE``
-on the chain head row in PostgreSQL, ``BEGIN IMMEDIATE`` in SQLite) and
-committed before ``append`` returns. Any database failure becomes
+Appends (and retention purges) are serialised across threads and processes
+(``SELECT ... FOR UPDATE`` on the chain head row in PostgreSQL, ``BEGIN
+IMMEDIATE`` in SQLite) and committed before ``append`` returns. Any database failure becomes
 ``AuditUnavailable``: the gateway then refuses the call rather than run it
 unrecorded (fail closed).
 """
@@ -17,11 +17,12 @@ from datetime import UTC, datetime
 from typing import Any
 
 import sqlalchemy as sa
-from sqlalchemy.engine import Engine
+from sqlalchemy.engine import Connection, Engine
 from sqlalchemy.exc import SQLAlchemyError
 
 from iag_gateway.audit.chain import chain_hash
 from iag_gateway.audit.models import AUDIT_CHAIN_HEAD_TABLE, AUDIT_EVENT_TABLE, AuditEntry, AuditEvent
+from iag_gateway.audit.retention import DEFAULT_PURGE_BATCH, PurgeReport, purge
 from iag_gateway.errors import AuditUnavailable
 from iag_gateway.storage.engine import SQLITE_IMMEDIATE, is_sqlite
 from iag_gateway.storage.types import utc_now
@@ -80,32 +81,58 @@ class AuditStore:
     def engine(self) -> Engine:
         return self._engine
 
+    @contextlib.contextmanager
+    def locked_chain(self) -> Iterator[tuple[Connection, int, str]]:
+        """Open a write transaction that holds the chain lock; yield it with the head's (seq, hash).
+
+        Every write to the trail (append, purge) goes through here, so they are
+        serialised the same way on both backends. Commits when the block ends.
+        """
+        with self._write_lock, self._engine.connect() as conn:
+            conn.execution_options(**{SQLITE_IMMEDIATE: True})
+            with conn.begin():
+                head = conn.execute(
+                    sa.select(AUDIT_CHAIN_HEAD_TABLE.c.seq, AUDIT_CHAIN_HEAD_TABLE.c.hash)
+                    .where(AUDIT_CHAIN_HEAD_TABLE.c.id == 1)
+                    .with_for_update()
+                ).one()
+                yield conn, int(head.seq), str(head.hash)
+
     def append(self, entry: AuditEntry) -> AuditEvent:
         """Chain ``entry`` after the last record and commit it; raise ``AuditUnavailable`` on failure."""
         values = entry.content()
         try:
-            with self._write_lock, self._engine.connect() as conn:
-                conn.execution_options(**{SQLITE_IMMEDIATE: True})
-                with conn.begin():
-                    head = conn.execute(
-                        sa.select(AUDIT_CHAIN_HEAD_TABLE.c.seq, AUDIT_CHAIN_HEAD_TABLE.c.hash)
-                        .where(AUDIT_CHAIN_HEAD_TABLE.c.id == 1)
-                        .with_for_update()
-                    ).one()
-                    seq = int(head.seq) + 1
-                    values["seq"] = seq
-                    values["created_at"] = utc_now()
-                    values["prev_hash"] = head.hash
-                    values["hash"] = chain_hash(head.hash, values)
-                    conn.execute(sa.insert(AUDIT_EVENT_TABLE), values)
-                    conn.execute(
-                        sa.update(AUDIT_CHAIN_HEAD_TABLE)
-                        .where(AUDIT_CHAIN_HEAD_TABLE.c.id == 1)
-                        .values(seq=seq, hash=values["hash"])
-                    )
+            with self.locked_chain() as (conn, head_seq, head_hash):
+                seq = head_seq + 1
+                values["seq"] = seq
+                values["created_at"] = utc_now()
+                values["prev_hash"] = head_hash
+                values["hash"] = chain_hash(head_hash, values)
+                conn.execute(sa.insert(AUDIT_EVENT_TABLE), values)
+                conn.execute(
+                    sa.update(AUDIT_CHAIN_HEAD_TABLE)
+                    .where(AUDIT_CHAIN_HEAD_TABLE.c.id == 1)
+                    .values(seq=seq, hash=values["hash"])
+                )
         except SQLAlchemyError as exc:
             raise AuditUnavailable("audit store unavailable: the request was not forwarded") from exc
         return AuditEvent(**values)
+
+    def purge(
+        self,
+        *,
+        metadata_before: datetime | None,
+        text_before: datetime | None,
+        dry_run: bool = False,
+        batch: int = DEFAULT_PURGE_BATCH,
+    ) -> PurgeReport:
+        """Apply retention: delete records older than ``metadata_before``, clear older texts.
+
+        See ``retention.purge``; ``None`` skips that part.
+        """
+        return purge(
+            self, metadata_before=metadata_before, text_before=text_before, dry_run=dry_run, batch=batch
+        )
 
     def query(
         self,
