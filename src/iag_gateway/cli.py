@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import logging
 import sys
 from collections.abc import Callable
 from datetime import date
@@ -55,6 +56,10 @@ def serve(host: str | None, port: int | None, workers: int) -> None:
     import uvicorn
 
     settings = Settings()
+    # Our own messages (policy reloads, refused edits, lost records) go to stderr.
+    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    for noisy in ("LiteLLM", "LiteLLM Router", "httpx", "presidio-analyzer"):
+        logging.getLogger(noisy).setLevel(logging.WARNING)
     host = host or settings.host
     port = port or settings.port
     options: dict[str, Any] = {"host": host, "port": port, "access_log": False, "log_level": "warning"}
@@ -177,7 +182,7 @@ def training_record(user_id: str, course: str, completed_on: Any) -> None:
 
 @main.group()
 def audit() -> None:
-    """The audit trail: verify the chain, export for auditors."""
+    """The audit trail: verify the chain, export for auditors, purge by retention."""
 
 
 @audit.command("verify")
@@ -217,6 +222,43 @@ def audit_export(
         with output.open("w", encoding="utf-8", newline="") as out:
             count = export(store, fmt, out, filters)
     click.echo(f"exported {count} records", err=True)
+
+
+@audit.command("purge")
+@click.option("--dry-run", is_flag=True, help="Count what would be purged; change nothing.")
+@exits_on_error
+def audit_purge(dry_run: bool) -> None:
+    """Apply the policy's retention: clear old redacted texts, delete old records behind a checkpoint."""
+    from iag_gateway.audit.store import AuditStore
+    from iag_gateway.policy.loader import load_policy
+    from iag_gateway.storage.types import utc_now
+
+    settings = Settings()
+    loaded = load_policy(settings.policies_dir, settings.charter_dir)
+    rule = loaded.policy.meta.audit.retention
+    if rule.digests_days < rule.metadata_days:
+        click.echo(
+            "note: digests are kept as long as the metadata (the hash chain commits to them)", err=True
+        )
+    now = utc_now()
+    metadata_before, text_before = rule.cutoff("metadata", now), rule.cutoff("redacted_text", now)
+    report = AuditStore(_engine(settings)).purge(
+        metadata_before=metadata_before,
+        text_before=text_before,
+        dry_run=dry_run,
+        reason=f"{rule.id} (policy {loaded.version})",
+    )
+    verb = "would delete" if dry_run else "deleted"
+    through = "" if report.purged_through_seq is None else f", through seq={report.purged_through_seq}"
+    click.echo(
+        f"{verb} {report.records_deleted} records created before {metadata_before:%Y-%m-%d %H:%M}Z{through}"
+    )
+    verb = "would clear" if dry_run else "cleared"
+    click.echo(
+        f"{verb} the texts of {report.texts_cleared} records created before {text_before:%Y-%m-%d %H:%M}Z"
+    )
+    if report.audit_seq is not None:
+        click.echo(f"purge recorded as seq={report.audit_seq}")
 
 
 @main.group()

@@ -179,7 +179,9 @@ def test_when_redis_tokens_reach_the_limit_then_the_next_request_is_refused(
 
 
 @pytest.mark.parametrize("kind", ["sql", "redis"])
-def test_when_one_counter_of_a_request_is_full_then_none_is_incremented(kind: str, request: pytest.FixtureRequest) -> None:
+def test_when_one_counter_of_a_request_is_full_then_none_is_incremented(
+    kind: str, request: pytest.FixtureRequest
+) -> None:
     store = _sqlite_store() if kind == "sql" else request.getfixturevalue("redis_store")
     minute = window_for("minute", NOW, "Europe/Paris").key
     day = window_for("day", NOW, "Europe/Paris").key

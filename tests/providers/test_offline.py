@@ -76,6 +76,8 @@ def test_when_gateway_modules_are_imported_then_litellm_is_not_yet() -> None:
         "import sys, iag_gateway.app, iag_gateway.cli, iag_gateway.pipeline, iag_gateway.responses, "
         "iag_gateway.web.api, iag_gateway.web.form; print('litellm' in sys.modules)"
     )
-    result = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, timeout=120, check=False)
+    result = subprocess.run(
+        [sys.executable, "-c", probe], capture_output=True, text=True, timeout=120, check=False
+    )
     assert result.returncode == 0, result.stderr[-2000:]
     assert result.stdout.strip() == "False"

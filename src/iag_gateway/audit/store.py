@@ -125,13 +125,19 @@ class AuditStore:
         text_before: datetime | None,
         dry_run: bool = False,
         batch: int = DEFAULT_PURGE_BATCH,
+        reason: str = "retention",
     ) -> PurgeReport:
         """Apply retention: delete records older than ``metadata_before``, clear older texts.
 
         See ``retention.purge``; ``None`` skips that part.
         """
         return purge(
-            self, metadata_before=metadata_before, text_before=text_before, dry_run=dry_run, batch=batch
+            self,
+            metadata_before=metadata_before,
+            text_before=text_before,
+            dry_run=dry_run,
+            batch=batch,
+            reason=reason,
         )
 
     def query(

@@ -4,7 +4,8 @@
 but designate a place of care; masking them makes the answer useless. The
 deployment lists its sites in ``policies/pii_allowlist.yaml`` (and may add
 files or terms); a pattern also protects « Hôpital X », « Centre X »,
-« Université X »... so sites nobody listed are kept too.
+« Université X »... so sites nobody listed are kept too, and another the
+companies named after their founder (« Laboratoires Pierre Fabre »).
 """
 
 from __future__ import annotations
@@ -71,6 +72,12 @@ class AllowList:
         rf"[{_UPPER}][{_LETTER}'’\-]*\.?){{0,4}})"
     )
 
+    # a company named after its founder: « Laboratoires Pierre Fabre », « Établissements Jean Martin »
+    COMPANY: ClassVar[re.Pattern[str]] = re.compile(
+        r"(?<![\w])(?i:laboratoires?|labos?|soci[ée]t[ée]|[ée]ts\.?|[ée]tablissements|maison)[ \t]+"
+        rf"(?P<name>[{_UPPER}][{_LETTER}'’\-]*(?:[ \t]+[{_UPPER}][{_LETTER}'’\-]*){{0,3}})"
+    )
+
     def __init__(self, terms: Iterable[str]) -> None:
         cleaned = sorted({term.strip() for term in terms if term.strip()}, key=len, reverse=True)
         if cleaned:
@@ -107,6 +114,7 @@ class AllowList:
     def protected_spans(self, text: str) -> list[tuple[int, int]]:
         """Return the spans of listed terms and of « Hôpital X »-style institution names."""
         spans = [match.span() for match in self.INSTITUTION.finditer(text)]
+        spans.extend(match.span() for match in self.COMPANY.finditer(text))
         if self._terms is not None:
             spans.extend(match.span() for match in self._terms.finditer(text))
         return spans

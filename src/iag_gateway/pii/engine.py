@@ -28,6 +28,7 @@ from iag_gateway.pii.recognizers.iban import IbanCodeRecognizer
 from iag_gateway.pii.recognizers.nir import NirRecognizer
 from iag_gateway.pii.recognizers.patient_id import PatientIdRecognizer
 from iag_gateway.pii.recognizers.person import PersonRecognizer
+from iag_gateway.pii.recognizers.person_cues import PersonCueRecognizer
 from iag_gateway.pii.recognizers.phone import PhoneNumberRecognizer
 from iag_gateway.pii.recognizers.rpps import RppsRecognizer
 from iag_gateway.pii.recognizers.spacy_person import SpacyPersonRecognizer
@@ -47,6 +48,7 @@ RECOGNIZERS: tuple[Callable[[], EntityRecognizer], ...] = (
     BirthDateRecognizer,
     AddressRecognizer,
     PersonRecognizer,
+    PersonCueRecognizer,
     SpacyPersonRecognizer,
     CsvColumnRecognizer,
 )

@@ -67,7 +67,64 @@ _FIRST_NAMES = _words(
     "sacha sophia thaïs ulysse valère wilfried yolande "
 )
 
-FIRST_NAMES: frozenset[str] = frozenset(fold(name) for name in _FIRST_NAMES)
+# regional French, Maghreb, West-African, English, European and Asian given names met in a
+# French hospital's staff, patients and suppliers' correspondence
+_MORE_FIRST_NAMES = _words(
+    "gwenaël gwenaëlle gwendal gwendoline gwladys erwann ewen goulven katell klervi loïg maïwenn "
+    "morgan nolwenn ronan soizic solenn tanguy tifenn tugdual yannig yvon yvonnick enora elouan "
+    "ségolène bérangère blanche-marie gaëtane léandre mathurin clotaire baptistin florestan ambroise "
+    "anatole augustine célestin célestine eudes hélios héloïse isabeau lison loïs oriane sixtine "
+    "sylvère valériane ysaline bartholomé thibaud tiphaine anselme aristide barnabé côme cyprien "
+    "désiré eloi éloi faustine gonzague hermine hippolyte jehanne joachim josselin leandre "
+    "marius-jean oscar philomène quitterie romy séraphin séraphine tancrède venceslas wandrille "
+    "apolline bertille domitille ombeline pétronille "
+    "nawel leïla leila yasmina amel amina aminata awa aïssatou fatoumata mariama oumou binta "
+    "kadiatou mamadou moussa ousmane seydou souleymane idrissa boubacar cheikh modibo kofi kwame "
+    "abdelaziz abdelhak abderrahmane ali bilal driss faycal fayçal hicham hocine issam kamel khaled "
+    "lakhdar mourad nabil nacer nassim nordine rachida redouane riad saïd said sofiane sofia soufiane "
+    "tarek walid yacine yanis yazid zakaria zineb nadir nour nora naïma naima houria latifa malika "
+    "meriem myriem samira sihem wassila yamina djamila farida fadila hafida kenza salma "
+    "inês joão joana rui nuno tiago miguel carlos diego pablo sergio javier alejandro lucía lucia "
+    "carmen pilar dolores mercedes giulia giovanni giuseppe francesco matteo alessandro chiara "
+    "federica lorenzo marco paolo stefano elena beatriz "
+    "hans jürgen klaus wolfgang stefan uwe dieter helmut katrin ursula heike sabine gudrun "
+    "sebastiaan pieter joost maarten willem anouk femke lotte sanne "
+    "tadeusz krzysztof wojciech piotr agnieszka katarzyna małgorzata magdalena dorota ewa jan "
+    "ivan dmitri sergei natalia olga irina svetlana "
+    "priya anjali arjun rahul ravi sanjay deepak sunita lakshmi aditya "
+    "wei li ming hua mei lin yan jun hiroshi yuki kenji akiko "
+    "james john robert michael william david richard joseph charles thomas christopher daniel matthew "
+    "anthony mark donald steven paul andrew joshua kenneth kevin brian george timothy ronald edward "
+    "jason jeffrey ryan jacob gary nicholas eric jonathan stephen larry justin scott brandon benjamin "
+    "samuel gregory frank alexander raymond patrick jack dennis jerry tyler aaron jose adam henry "
+    "nathan douglas zachary peter kyle walter ethan jeremy harold keith christian roger noah gerald "
+    "carl terry sean austin arthur lawrence jesse dylan bryan joe jordan billy bruce albert willie "
+    "gabriel logan alan juan wayne roy ralph randy eugene vincent russell elijah louis bobby philip "
+    "johnny oliver harry rupert gareth nigel colin graham simon neil trevor desmond declan ciaran "
+    "bradley liam connor callum rhys owen dylan hamish angus fergus "
+    "mary patricia jennifer linda elizabeth barbara susan jessica sarah karen nancy lisa betty "
+    "margaret sandra ashley kimberly emily donna michelle dorothy carol amanda melissa deborah "
+    "stephanie rebecca sharon laura cynthia kathleen amy shirley angela helen anna brenda pamela "
+    "nicole emma samantha katherine christine debra rachel catherine carolyn janet ruth maria "
+    "heather diane virginia julie joyce victoria olivia kelly christina lauren joan evelyn judith "
+    "megan cheryl andrea hannah martha jacqueline frances gloria ann teresa kathryn sara janice "
+    "jean alice madison doris abigail julia judy grace denise amber marilyn beverly danielle "
+    "theresa sophia marie diana brittany natalie isabella charlotte rose alexis kayla eleanor "
+    "harriet fiona gemma siobhan niamh aoife bridget imogen philippa penelope naomi rosalind "
+    "abigail gwen bethany chloe holly poppy "
+)
+
+FIRST_NAMES: frozenset[str] = frozenset(fold(name) for name in _FIRST_NAMES + _MORE_FIRST_NAMES)
+
+# words that open a letter or a message and come before a name: « Bonjour Claire, », « Hi Tom »
+GREETINGS = r"bonjour|bonsoir|salut|coucou|cher|ch[èe]re|chers|ch[èe]res|dear|hi|hello|hey"
+
+# lower-case words that may sit inside a name: « Marie de La Tour », « Sebastiaan van der Meulen »
+NAME_PARTICLES: frozenset[str] = frozenset(
+    _words(
+        "de du des d' d’ le la da di del della van von der den ter ten ben bin el al ait aït mac dos das do"
+    )
+)
 
 # given names that are also everyday French words: trusted only when capitalised
 AMBIGUOUS_FIRST_NAMES: frozenset[str] = frozenset(
@@ -75,6 +132,8 @@ AMBIGUOUS_FIRST_NAMES: frozenset[str] = frozenset(
     for word in _words(
         "ange aimé aimée ambre blanche claire constance france grâce jade lise margot marin martin noël "
         "olive pierre rose prosper rené salomé victoire violette guy colin "
+        "eloi côme mark will bill jack frank grant amber holly hope joy may june april august "
+        "john carol wei li ming hua mei lin yan jun ali said nour ewa jan ravi "
     )
 )
 
@@ -129,5 +188,17 @@ NOT_SURNAMES: frozenset[str] = frozenset(
         "support admissions facturation cellule bureau département department office staff lyon paris "
         "france europe saint sainte rue avenue boulevard place quai "
         "hello hi dear thanks regards "
+    )
+)
+
+# lower-case words a title may precede that are roles, not surnames: « monsieur le directeur »
+ROLE_WORDS: frozenset[str] = frozenset(
+    fold(word)
+    for word in _words(
+        "directeur directrice président présidente responsable chef cheffe cadre maire ministre associé "
+        "associée agrégé agrégée émérite honoraire adjoint adjointe titulaire stagiaire interne externe "
+        "remplaçant remplaçante veuve épouse vve référent référente coordonnateur coordinatrice "
+        "investigateur investigatrice praticien praticienne pharmacien pharmacienne ingénieur ingénieure "
+        "the and who from "
     )
 )

@@ -22,7 +22,10 @@ def build_entry(
     decision = ex.decision
     template = ex.template
     error = ex.error
-    rules = list(decision.rules) if decision else list(getattr(error, "rules", ()) or ())
+    # A refusal raised after the decision (a quota, an output rule) is what took effect:
+    # its rules are the ones the record must cite, not those of the overridden decision.
+    refusal_rules = list(getattr(error, "rules", ()) or ())
+    rules = refusal_rules or (list(decision.rules) if decision else [])
     articles = list(dict.fromkeys(a for rule in rules for a in rule.articles))
     prompt = prompt_text(ex) if ex.messages or ex.inputs else ""
     return AuditEntry(
@@ -36,7 +39,7 @@ def build_entry(
         template_id=template.id if template else ex.template_id,
         template_version=template.version if template else None,
         template_digest=template.digest if template else None,
-        decision=(decision.action if decision else ("deny" if ex.outcome == "denied" else None)),
+        decision="deny" if ex.outcome == "denied" else (decision.action if decision else None),
         rules=[asdict(rule) for rule in rules],
         articles=articles,
         policy_version=policy_version,

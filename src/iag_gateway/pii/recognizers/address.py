@@ -15,7 +15,9 @@ _STREET_TYPES = (
 )
 _WORD = r"(?:[A-ZÀ-ÖØ-Þ0-9][\w'’\-]*|d['’][\wÀ-ÿ'’\-]+|l['’][\wÀ-ÿ'’\-]+|de|du|des|la|le|les|et|aux?|sur|sous|en)(?![\w'’])"  # noqa: E501
 _CITY_WORD = r"(?!(?i:cedex)(?![\w]))[A-ZÀ-ÖØ-Þ][\w'’]*(?:-[\w'’]+)*"
-_CITY = rf"{_CITY_WORD}(?:\s(?:(?:sur|sous|les|lès|en|de|du|des|la|le|aux?)\s)?{_CITY_WORD}){{0,3}}(?:\s+(?i:cedex)(?:\s\d{{1,2}})?)?"  # noqa: E501
+_CITY = rf"{_CITY_WORD}(?:[ \t](?:(?:sur|sous|les|lès|en|de|du|des|la|le|aux?)[ \t])?{_CITY_WORD}){{0,3}}(?:[ \t]+(?i:cedex)(?:[ \t]\d{{1,2}})?)?"  # noqa: E501
+# a building or residence named before the street number: « Résidence Les Tilleuls, 45 allée... »
+_BUILDING = r"(?:(?i:r[ée]sidence|r[ée]sid\.|b[âa]timent|b[âa]t\.|immeuble|appartement|appt?\.?|escalier|esc\.)[ \t]+[\w'’\-]+(?:[ \t]+[\w'’\-]+){0,3},?[ \t]+)?"  # noqa: E501
 
 
 class AddressRecognizer(CheckedPatternRecognizer):
@@ -25,7 +27,7 @@ class AddressRecognizer(CheckedPatternRecognizer):
     SCORE = 0.85
     PATTERNS: ClassVar[tuple[re.Pattern[str], ...]] = (
         re.compile(
-            r"(?<![\w,.])(?P<value>\d{1,4}(?:\s?(?:bis|ter|quater|[BbTt])(?![\w]))?,?\s+"
+            rf"(?<![\w,.])(?P<value>{_BUILDING}\d{{1,4}}(?:\s?(?:(?i:bis|ter|quater)|[BbTt])(?![\w]))?,?\s+"
             rf"(?i:{_STREET_TYPES})(?![\w])\s+{_WORD}(?:[ \-]{_WORD}){{0,6}}"
             rf"(?:(?:\s*[,\-–]\s*|\s+)(?:(?:BP|CS)\s?\d{{1,6}}\s*[,\-–]?\s*)?(?:F-)?\d{{5}}\s+{_CITY})?)"
         ),
@@ -34,7 +36,7 @@ class AddressRecognizer(CheckedPatternRecognizer):
             r"(?<![\w,.])(?P<value>\d{1,5}[ \t]+(?:[A-Z][\w'’\-]*[ \t]+){1,4}"
             r"(?:Street|St\.|Road|Rd\.|Avenue|Ave\.|Lane|Ln\.|Drive|Boulevard|Blvd\.|Way|Court|"
             r"Square|Terrace|Crescent|Close|Gardens|Row|Hill)(?![\w])"
-            r"(?:,[ \t]*[A-Z][\w\-]+(?:[ \t][A-Z][\w\-]+)?)?"
+            r"(?:,[ \t]*[A-Z][\w\-]+(?:[ \t](?![A-Z]{1,2}\d)[A-Z][\w\-]+)?)?"
             r"(?:[ \t,]+[A-Z]{1,2}\d[A-Z\d]?[ \t]?\d[A-Z]{2}|[ \t,]+\d{5}(?:-\d{4})?)?)"
         ),
     )

@@ -20,6 +20,6 @@ class AdeliRecognizer(CheckedPatternRecognizer):
     PATTERNS: ClassVar[tuple[re.Pattern[str], ...]] = (
         re.compile(
             r"(?i:\bADELI\b)(?:\s*(?:n[°o]|num[ée]ro|number|no\.?|#))?\s*[:=]?\s*"
-            r"(?P<value>\d{2}\s?\d{2}\s?\d{5}|\d{9})(?![\w]|[.,]\d)"
+            r"(?P<value>\d(?:[ ]?\d){8})(?![\w]|[.,]\d|[ ]\d)"
         ),
     )

@@ -21,6 +21,10 @@ _CONTEXT = (
     r"patient\s+(?:id|number|no\.?|n[°o])|medical\s+record(?:\s+number)?|hospital\s+(?:number|id)|"
     r"encounter(?:\s+(?:id|number))?|visit\s+(?:id|number)|case\s+(?:id|number)|stay\s+(?:id|number)"
 )
+_STRONG_CONTEXT = (
+    r"IPP|NDA|MRN|n[°o]\s*(?:de\s+)?(?:s[ée]jour|dossier|patient|IPP|NDA)|"
+    r"num[ée]ro\s+(?:de\s+|d['’])?(?:s[ée]jour|dossier|patient|IPP|NDA)"
+)
 
 
 class PatientIdRecognizer(CheckedPatternRecognizer):
@@ -33,4 +37,13 @@ class PatientIdRecognizer(CheckedPatternRecognizer):
             rf"(?i:\b(?:{_CONTEXT}))(?:\s*\(?(?:n[°o]|num[ée]ro|number|no\.?|#|id)\)?)?\s*[:=#]?\s*"
             r"(?P<value>[A-Z]{0,3}\d{5,12})(?![\w]|[.,]\d|\s?(?:€|euros?|EUR|%|ans|jours))"
         ),
+        # grouped (80 012 345, 23/004512, 00-123-456): only after a word that names the id itself
+        re.compile(
+            rf"(?i:\b(?:{_STRONG_CONTEXT}))(?:\s*\(?(?:n[°o]|num[ée]ro|number|no\.?|#)\)?)?\s*[:=#]?\s*"
+            r"(?P<value>\d{2,4}(?:[ /\-]\d{2,6}){1,3})(?![\w]|[.,/\-]\d|\s?(?:€|euros?|EUR|%|ans|jours))"
+        ),
     )
+
+    def accept(self, match: re.Match[str], text: str) -> tuple[int, int] | None:
+        digits = sum(char.isdigit() for char in match.group("value"))
+        return match.span("value") if 5 <= digits <= 12 else None

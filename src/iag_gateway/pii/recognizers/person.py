@@ -23,6 +23,7 @@ from iag_gateway.pii.lexicon import (
     AMBIGUOUS_FIRST_NAMES,
     COMPANY_WORDS,
     FIRST_NAMES,
+    NAME_PARTICLES,
     NOT_SURNAMES,
     TITLES,
     fold,
@@ -54,35 +55,7 @@ class PersonRecognizer(LocalRecognizer):
     SCORE = 0.85
     TOKEN: ClassVar[re.Pattern[str]] = re.compile(rf"[{_LETTER}]+(?:['’\-][{_LETTER}]+)*\.?")
     TITLE: ClassVar[re.Pattern[str]] = re.compile(rf"(?:{TITLES})")
-    PARTICLES: ClassVar[frozenset[str]] = frozenset(
-        [
-            "de",
-            "du",
-            "des",
-            "d'",
-            "d’",
-            "le",
-            "la",
-            "da",
-            "di",
-            "del",
-            "della",
-            "van",
-            "von",
-            "der",
-            "den",
-            "ben",
-            "bin",
-            "el",
-            "al",
-            "ait",
-            "aït",
-            "mac",
-            "dos",
-            "das",
-            "do",
-        ]
-    )
+    PARTICLES: ClassVar[frozenset[str]] = NAME_PARTICLES
     NAME_GAP: ClassVar[re.Pattern[str]] = re.compile(r"[ \t\u00a0]{1,3}")
     HEADER: ClassVar[re.Pattern[str]] = re.compile(
         r"(?im)^[ \t>]*(?:from|to|cc|bcc|de|à|a|cci|exp[ée]diteur|destinataire|envoy[ée] par|sent by|"
@@ -284,7 +257,7 @@ class PersonRecognizer(LocalRecognizer):
         folded = fold(token.text)
         if nxt.kind != "lower" or not self._adjacent(text, token, nxt):
             return i
-        if folded not in FIRST_NAMES or folded in AMBIGUOUS_FIRST_NAMES or folded in STOP_WORDS:
+        if not _is_given_name(folded) or folded in AMBIGUOUS_FIRST_NAMES or folded in STOP_WORDS:
             return i
         if len(nxt.text) < 3 or nxt.text in STOP_WORDS or fold(nxt.text) in NOT_SURNAMES:
             return i
@@ -307,8 +280,9 @@ class PersonRecognizer(LocalRecognizer):
         rf"(?:[{_UPPER}][{_LETTER}]*(?:['’\-][{_LETTER}]+)*)"
     )
     _TITLED: ClassVar[re.Pattern[str]] = re.compile(
-        rf"(?<![\w])(?:{TITLES})(?:\s+(?:le|la)\s+(?:Dr\.?|Pr\.?|Docteur|Professeur)\.?)?(?:\s+|(?<=\.))"
-        rf"(?P<name>(?:[{_UPPER}]\.\s?)?{_NAME_WORD}(?:[ \t]+{_NAME_WORD}){{0,3}})"
+        rf"(?<![\w])(?:{TITLES})(?:\s+(?:le|la)\s+(?:Dr\.?|Pr\.?|Docteur|Professeur)\.?)?"
+        rf"(?:\s+(?:veuve|vve|[ée]pouse|ép\.))?(?:\s+|(?<=\.))"
+        rf"(?P<name>(?:[{_UPPER}]\.(?:-?[{_UPPER}]\.)?\s?)?{_NAME_WORD}(?:[ \t]+{_NAME_WORD}){{0,3}})"
     )
 
     def _titled(self, text: str) -> list[tuple[int, int]]:

@@ -18,6 +18,12 @@ class PhoneNumberRecognizer(CheckedPatternRecognizer):
         re.compile(
             r"(?<![\w+.,/-])(?P<value>0[1-9](?P<sep>[ .\-]?)\d{2}(?:(?P=sep)\d{2}){3})(?![\w]|[.,/-]\d)"
         ),
+        # national in odd groupings (06 85 144 932, 06 1234 5678, 06/48/21/93/07, 04 72 11 - 52 67):
+        # « 0X » set apart, then exactly eight more digits; ``accept`` turns away a date and a number
+        re.compile(
+            r"(?<![\w+.,/-])(?<!\d[ ])(?P<value>0[1-9](?:[ ./]|[ ]?-[ ]?)(?:(?:[ ./]|[ ]?-[ ]?)?\d){8})"
+            r"(?![\w]|[.,/-]\d|[ ]?\d)"
+        ),
         # +33 / 0033, optional (0), one digit then four pairs
         re.compile(
             r"(?<![\w+])(?P<value>(?:\+|00)\s?33\s?(?:\(0\)\s?)?[1-9](?:[ .\-]?\d{2}){4})(?![\w]|[.,/-]\d)"
@@ -28,6 +34,13 @@ class PhoneNumberRecognizer(CheckedPatternRecognizer):
         ),
     )
 
+    DATE: ClassVar[re.Pattern[str]] = re.compile(r"\d{1,2}([/.\-])\d{1,2}\1(?:19|20)\d{2}")
+    REGULAR: ClassVar[re.Pattern[str]] = re.compile(r"0[1-9](?P<sep>[ .\-]?)\d{2}(?:(?P=sep)\d{2}){3}")
+
     def accept(self, match: re.Match[str], text: str) -> tuple[int, int] | None:
+        if match.re is self.PATTERNS[1] and (
+            self.DATE.search(match.group("value")) or self.REGULAR.fullmatch(match.group("value"))
+        ):
+            return None  # a date and an hour, or a number the first pattern already reports
         digits = sum(char.isdigit() for char in match.group("value"))
         return match.span("value") if 9 <= digits <= 15 else None

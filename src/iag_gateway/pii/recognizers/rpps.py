@@ -18,13 +18,17 @@ class RppsRecognizer(CheckedPatternRecognizer):
         re.compile(r"(?<![\w.,])(?P<value>\d{11})(?![\w]|[.,]\d)"),
         # the national health-professional id is the RPPS prefixed with 8
         re.compile(r"(?<![\w.,])(?P<value>8\d{11})(?![\w]|[.,]\d)"),
+        # written in groups (1010 1234 567, 10 10 123 4567): only right after « RPPS »
+        re.compile(r"(?i:\bRPPS\b)[^\d\n]{0,20}(?P<value>\d{1,5}(?: \d{1,6}){1,4})(?![\w]|[.,]\d)"),
     )
     CONTEXT: ClassVar[re.Pattern[str]] = re.compile(
         r"(?i)\b(?:RPPS|IDNPS|identifiant national)\b[^\n]{0,25}$"
     )
 
     def accept(self, match: re.Match[str], text: str) -> tuple[int, int] | None:
-        value = match.group("value")
+        value = match.group("value").replace(" ", "")
+        if len(value) not in (11, 12):
+            return None
         if len(value) == 12:
             value = value[1:]
         if not luhn_is_valid(value):

@@ -7,12 +7,15 @@ from typing import ClassVar
 
 from presidio_analyzer import LocalRecognizer, RecognizerResult
 from presidio_analyzer.nlp_engine import NlpArtifacts
+from spacy.lang.fr.stop_words import STOP_WORDS
 
 from iag_gateway.pii.lexicon import (
     ACRONYMS,
     COMPANY_CUES,
     COMPANY_WORDS,
     FIRST_NAMES,
+    GREETINGS,
+    NAME_PARTICLES,
     NOT_SURNAMES,
     TITLES,
     fold,
@@ -24,11 +27,14 @@ class SpacyPersonRecognizer(LocalRecognizer):
 
     ENTITY = "PERSON"
     SCORE = 0.7
-    LEADING_TITLE: ClassVar[re.Pattern[str]] = re.compile(rf"^(?:(?:{TITLES}|le|la)\s*)+")
+    LEADING_TITLE: ClassVar[re.Pattern[str]] = re.compile(
+        rf"^(?:(?:{TITLES}|(?i:{GREETINGS})(?![\w])|le|la|(?i:mme|mlle|m\.|dr\.?|pr\.?)(?![\w])),?\s*)+"
+    )
     # a company cue earlier in the same clause: « fournisseurs consultés : X et Y »
     COMPANY_CLAUSE: ClassVar[re.Pattern[str]] = re.compile(rf"(?i)\b(?:{COMPANY_CUES})\b[^.!?;\n]*$")
     SENTENCE_START: ClassVar[re.Pattern[str]] = re.compile(r"(?:^|[.!?\n:]\s*)$")
     LEADING_LOWER: ClassVar[re.Pattern[str]] = re.compile(r"^(?:[a-zà-öø-ÿ]+\s+)+(?=[A-ZÀ-ÖØ-Þ])")
+    TRAILING_LOWER: ClassVar[re.Pattern[str]] = re.compile(r"(?:\s+[a-zà-öø-ÿ]+)+$")
     COMPANY_AFTER: ClassVar[re.Pattern[str]] = re.compile(r"^\s*(?:\(SIRE[NT]|,?\s*SIRE[NT])")
 
     def __init__(self) -> None:
@@ -56,11 +62,21 @@ class SpacyPersonRecognizer(LocalRecognizer):
 
     def _clean(self, text: str, start: int, end: int) -> tuple[int, int] | None:
         value = text[start:end]
+        # a name never runs across a line break or a tab (headers, signatures, CSV cells)
+        while value[:1].isspace():
+            start, value = start + 1, value[1:]
+        cut = re.search(r"[\n\t]", value)
+        if cut:
+            end, value = start + cut.start(), value[: cut.start()]
         title = self.LEADING_TITLE.match(value)
         if title:
             start += title.end()
             value = text[start:end]
         value = value.rstrip(" .,;:")
+        # and the preposition or verb after it (« Dr. Rupert Caldwell for », « m. Fabre c »)
+        tail = self.TRAILING_LOWER.search(value)
+        if tail and not all(fold(word) in NAME_PARTICLES for word in tail.group().split()):
+            value = value[: tail.start()]
         # spaCy sometimes swallows the verb before a name (« please call John Smith »)
         lead = self.LEADING_LOWER.match(value)
         if lead:
@@ -70,7 +86,15 @@ class SpacyPersonRecognizer(LocalRecognizer):
         words = value.split()
         if not words or any(char.isdigit() or char in "@<>/()" for char in value):
             return None
-        if value.islower() or all(word in ACRONYMS or fold(word) in NOT_SURNAMES for word in words):
+        if value.islower() or all(
+            word in ACRONYMS or fold(word) in NOT_SURNAMES or fold(word) in STOP_WORDS for word in words
+        ):
+            return None
+        # a lower-case word that is no particle means a clause, not a name (« Can you translate this »)
+        if any(word.islower() and fold(word) not in NAME_PARTICLES for word in words):
+            return None
+        # a lone short capital word is an acronym (« EIG », « CPP ») far more often than a surname
+        if len(words) == 1 and value.isupper() and len(value) <= 3:
             return None
         after = text[end : end + 40]
         next_word = after.split()[0].strip(",.;:()") if after.split() else ""
