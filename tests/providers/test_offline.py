@@ -35,6 +35,9 @@ PROBE = textwrap.dedent(
         answer = await router.complete("demo-local", [{"role": "user", "content": "Bonjour"}], {"max_tokens": 50})
         chunks = [c async for c in router.stream("demo-local", [{"role": "user", "content": "Bonjour"}], {})]
         return answer, chunks
+    from iag_gateway.pii.engine import PiiEngine
+    engine = PiiEngine.build(allow_list_files=Settings().pii_allow_lists)
+    assert engine.analyze("Écrire à jeanne.martin@example.org ou au 06 12 34 56 78, Mme Jeanne Martin.")
     answer, chunks = asyncio.new_event_loop().run_until_complete(main())
     assert "Bonjour" in answer["choices"][0]["message"]["content"]
     assert chunks
@@ -45,7 +48,7 @@ PROBE = textwrap.dedent(
 )
 
 
-def test_when_litellm_imported_and_called_then_no_connection_leaves_the_machine() -> None:
+def test_when_providers_and_pii_engine_are_built_and_used_then_no_connection_leaves_the_machine() -> None:
     result = subprocess.run(
         [sys.executable, "-c", PROBE],
         capture_output=True,
