@@ -11,10 +11,10 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any, Protocol, cast
 
-from sqlalchemy import BigInteger, Column, Engine, Integer, MetaData, String, Table, select, update
+from sqlalchemy import BigInteger, Column, Engine, Integer, MetaData, String, Table, select
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
-from sqlalchemy.exc import IntegrityError, SQLAlchemyError
+from sqlalchemy.exc import SQLAlchemyError
 
 from iag_gateway.errors import RateLimited, ServiceUnavailable
 from iag_gateway.policy.quota_windows import parse_window
@@ -74,19 +74,27 @@ class SqlQuotaStore:
     def __init__(self, engine: Engine) -> None:
         self._engine = engine
 
-    def _ensure_row(self, conn: Any, scope: str, window: str) -> None:
-        values = {"scope": scope, "window": window, "requests": 0, "tokens": 0}
-        dialect = conn.dialect.name
-        if dialect == "postgresql":
-            conn.execute(pg_insert(quota_usage).values(values).on_conflict_do_nothing())
-        elif dialect == "sqlite":
-            conn.execute(sqlite_insert(quota_usage).values(values).on_conflict_do_nothing())
-        else:
-            try:
-                with conn.begin_nested():
-                    conn.execute(quota_usage.insert().values(values))
-            except IntegrityError:
-                pass
+    @staticmethod
+    def _upsert(conn: Any, scope: str, window: str, *, requests: int, tokens: int, where: Any = None) -> int:
+        """Create the counter or add to it, in one statement; return the rows written (0 or 1).
+
+        With ``where``, an existing counter is only incremented while the condition holds,
+        so the check and the increment are one atomic step on SQLite and PostgreSQL alike.
+        """
+        insert = {"postgresql": pg_insert, "sqlite": sqlite_insert}[conn.dialect.name]
+        statement: Any = insert(quota_usage).values(
+            scope=scope, window=window, requests=requests, tokens=tokens
+        )
+        statement = statement.on_conflict_do_update(
+            index_elements=[quota_usage.c.scope, quota_usage.c.window],
+            set_={
+                "requests": quota_usage.c.requests + requests,
+                "tokens": quota_usage.c.tokens + tokens,
+            },
+            where=where,
+        ).returning(quota_usage.c.requests)
+        # RETURNING, not rowcount: psycopg reports no row count for an upsert.
+        return len(conn.execute(statement).all())
 
     def reserve_all(self, items: Sequence[QuotaItem], now: datetime) -> int | None:
         # One transaction for every counter of the request: one commit, and a refusal
@@ -94,16 +102,20 @@ class SqlQuotaStore:
         try:
             with self._engine.begin() as conn:
                 for index, item in enumerate(items):
-                    condition = (quota_usage.c.scope == item.scope) & (quota_usage.c.window == item.window)
+                    if (item.request_limit is not None and item.request_limit < 1) or (
+                        item.token_limit is not None and item.token_limit < 1
+                    ):
+                        raise _Refused(index)
+                    condition = None
                     if item.request_limit is not None:
-                        condition = condition & (quota_usage.c.requests < item.request_limit)
+                        condition = quota_usage.c.requests < item.request_limit
                     if item.token_limit is not None:
-                        condition = condition & (quota_usage.c.tokens < item.token_limit)
-                    self._ensure_row(conn, item.scope, item.window)
-                    result = conn.execute(
-                        update(quota_usage).where(condition).values(requests=quota_usage.c.requests + 1)
-                    )
-                    if result.rowcount != 1:
+                        below = quota_usage.c.tokens < item.token_limit
+                        condition = below if condition is None else (condition & below)
+                    if (
+                        self._upsert(conn, item.scope, item.window, requests=1, tokens=0, where=condition)
+                        != 1
+                    ):
                         raise _Refused(index)
         except _Refused as refused:
             return refused.index
@@ -121,12 +133,7 @@ class SqlQuotaStore:
         try:
             with self._engine.begin() as conn:
                 for scope, window in items:
-                    self._ensure_row(conn, scope, window)
-                    conn.execute(
-                        update(quota_usage)
-                        .where((quota_usage.c.scope == scope) & (quota_usage.c.window == window))
-                        .values(tokens=quota_usage.c.tokens + tokens)
-                    )
+                    self._upsert(conn, scope, window, requests=0, tokens=tokens)
         except SQLAlchemyError as exc:
             raise ServiceUnavailable("Le service de quotas est indisponible.") from exc
 
