@@ -10,7 +10,6 @@ unrecorded (fail closed).
 from __future__ import annotations
 
 import contextlib
-import threading
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -24,7 +23,7 @@ from iag_gateway.audit.chain import chain_hash
 from iag_gateway.audit.models import AUDIT_CHAIN_HEAD_TABLE, AUDIT_EVENT_TABLE, AuditEntry, AuditEvent
 from iag_gateway.audit.retention import DEFAULT_PURGE_BATCH, PurgeReport, purge
 from iag_gateway.errors import AuditUnavailable
-from iag_gateway.storage.engine import SQLITE_IMMEDIATE, is_sqlite
+from iag_gateway.storage.engine import SQLITE_IMMEDIATE, is_sqlite, writer_lock
 from iag_gateway.storage.types import utc_now
 
 MAX_PAGE = 1000
@@ -73,9 +72,9 @@ class AuditStore:
 
     def __init__(self, engine: Engine) -> None:
         self._engine = engine
-        # SQLite's busy handler sleeps in steps of up to 100 ms; threads of this process
-        # queue on a lock instead, which wakes them at once. Share one store per process.
-        self._write_lock = threading.Lock() if is_sqlite(engine) else contextlib.nullcontext()
+        # Threads of this process queue on one lock per SQLite file rather than sleeping in
+        # SQLite's busy handler (see ``writer_lock``).
+        self._write_lock = writer_lock(engine)
 
     @property
     def engine(self) -> Engine:
@@ -194,8 +193,30 @@ class AuditStore:
         return int(row[0]["seq"]), str(row[0]["hash"])
 
     def ping(self) -> None:
-        """Check that the store answers and is migrated; raise ``AuditUnavailable`` otherwise."""
-        self.head()
+        """Check that a record could be written now; raise ``AuditUnavailable`` otherwise.
+
+        Called before a provider is contacted (fail closed): on SQLite it takes and
+        releases the write lock; on PostgreSQL it refuses a read-only session.
+        """
+        try:
+            with self._write_lock, self._engine.connect() as conn:
+                if is_sqlite(self._engine):
+                    conn.execution_options(**{SQLITE_IMMEDIATE: True})
+                with conn.begin() as transaction:
+                    head = conn.execute(
+                        sa.select(AUDIT_CHAIN_HEAD_TABLE.c.seq).where(AUDIT_CHAIN_HEAD_TABLE.c.id == 1)
+                    ).first()
+                    read_only = (
+                        not is_sqlite(self._engine)
+                        and conn.exec_driver_sql("SHOW transaction_read_only").scalar() == "on"
+                    )
+                    transaction.rollback()
+        except SQLAlchemyError as exc:
+            raise AuditUnavailable("audit store unavailable: the request was not forwarded") from exc
+        if head is None:
+            raise AuditUnavailable("audit store unavailable: the schema is not migrated")
+        if read_only:
+            raise AuditUnavailable("audit store is read-only: the request was not forwarded")
 
     def _fetch(self, stmt: sa.Select[Any]) -> list[dict[str, Any]]:
         try:

@@ -18,6 +18,7 @@ from sqlalchemy.exc import SQLAlchemyError
 
 from iag_gateway.errors import RateLimited, ServiceUnavailable
 from iag_gateway.policy.quota_windows import parse_window
+from iag_gateway.storage.engine import writer_lock
 
 metadata = MetaData()
 
@@ -73,6 +74,7 @@ class SqlQuotaStore:
 
     def __init__(self, engine: Engine) -> None:
         self._engine = engine
+        self._write_lock = writer_lock(engine)
 
     @staticmethod
     def _upsert(conn: Any, scope: str, window: str, *, requests: int, tokens: int, where: Any = None) -> int:
@@ -100,7 +102,7 @@ class SqlQuotaStore:
         # One transaction for every counter of the request: one commit, and a refusal
         # rolls back the counters already incremented.
         try:
-            with self._engine.begin() as conn:
+            with self._write_lock, self._engine.begin() as conn:
                 for index, item in enumerate(items):
                     if (item.request_limit is not None and item.request_limit < 1) or (
                         item.token_limit is not None and item.token_limit < 1
@@ -131,7 +133,7 @@ class SqlQuotaStore:
 
     def add_tokens_all(self, items: Sequence[tuple[str, str]], tokens: int) -> None:
         try:
-            with self._engine.begin() as conn:
+            with self._write_lock, self._engine.begin() as conn:
                 for scope, window in items:
                     self._upsert(conn, scope, window, requests=0, tokens=tokens)
         except SQLAlchemyError as exc:

@@ -9,6 +9,8 @@ by the sqlite3 module, so that writers can take the write lock up front.
 
 from __future__ import annotations
 
+import contextlib
+import threading
 from typing import Any
 
 import sqlalchemy as sa
@@ -118,3 +120,20 @@ def _postgres_engine(url: str, connect_timeout_s: int, lock_timeout_ms: int, dur
 def is_sqlite(engine: Engine) -> bool:
     """Say whether ``engine`` talks to SQLite."""
     return engine.dialect.name == "sqlite"
+
+
+# One lock per SQLite database file, shared by every engine of this process on that file
+# (the audit trail's and the quota counters'): SQLite's busy handler sleeps in steps of
+# up to 100 ms, while threads queued on a lock wake at once. A process-wide registry,
+# like logging's, because the resource it guards (the file) is process-wide too.
+_SQLITE_WRITE_LOCKS: dict[str, threading.Lock] = {}
+_SQLITE_WRITE_LOCKS_GUARD = threading.Lock()
+
+
+def writer_lock(engine: Engine) -> contextlib.AbstractContextManager[object]:
+    """The lock this process's writers take before a write transaction (a no-op off SQLite)."""
+    if not is_sqlite(engine):
+        return contextlib.nullcontext()
+    key = str(engine.url.database or ":memory:") + ("" if engine.url.database else f"#{id(engine)}")
+    with _SQLITE_WRITE_LOCKS_GUARD:
+        return _SQLITE_WRITE_LOCKS.setdefault(key, threading.Lock())
