@@ -120,3 +120,17 @@ def test_when_auditor_reads_audit_then_allowed_and_others_403(
     assert response.status_code == 200
     data = response.json()["data"]
     assert data and all(e["outcome"] == "denied" for e in data)
+
+
+def test_when_a_read_call_fails_then_its_one_record_has_the_real_outcome(
+    gateway: LiveGateway, make_key: KeyFactory
+) -> None:
+    headers = {"Authorization": f"Bearer {make_key('buyer')}"}
+    missing = httpx.get(gateway.base_url + "/v1/templates/no-such-template", headers=headers)
+    assert missing.status_code == 404
+    [event] = events_of(gateway, missing.headers["x-iag-request-id"])
+    assert event.outcome == "rejected" and event.status_code == 404 and event.route == "templates.get"
+    refused = httpx.get(gateway.base_url + "/v1/audit/events", headers=headers)
+    assert refused.status_code == 403 and "8.3" in refused.json()["error"]["message"]
+    [event] = events_of(gateway, refused.headers["x-iag-request-id"])
+    assert event.outcome == "denied" and event.articles == ["art-8.3"]

@@ -18,7 +18,7 @@ import yaml
 from jinja2 import meta, nodes
 from pydantic import ValidationError
 
-from iag_gateway.errors import TemplateConfigError, TemplateNotFound
+from iag_gateway.errors import FiredRule, PolicyDenied, TemplateConfigError, TemplateNotFound
 from iag_gateway.prompts.models import PromptTemplate
 from iag_gateway.prompts.render import FORBIDDEN_NODES, compile_source, parse, render
 
@@ -57,6 +57,20 @@ class TemplateCatalogue:
             raise TemplateNotFound(
                 f"Modèle de prompt introuvable : « {template_id} ».", param="template_id"
             ) from None
+
+    def get_for(self, template_id: str, roles: frozenset[str]) -> PromptTemplate:
+        """Return the template if one of ``roles`` may use it; refuse citing the charter otherwise.
+
+        A template's sheet names the roles it was approved for (charter art. 5.1,
+        purpose limitation); drafts are for admins, retired ones for no one.
+        """
+        template = self.get(template_id)
+        if template not in self.visible_to(roles):
+            raise PolicyDenied(
+                "Refusé : article 5.1 de la charte — ce modèle de prompt n'est pas ouvert à votre fonction.",
+                (FiredRule("access-template", ("art-5.1",), "deny", "template roles"),),
+            )
+        return template
 
     def visible_to(self, roles: frozenset[str]) -> list[PromptTemplate]:
         """Return the approved templates open to one of ``roles``; admins also see every draft.

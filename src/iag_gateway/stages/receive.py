@@ -9,7 +9,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from iag_gateway.errors import FiredRule, InvalidField, MalformedJson, PolicyDenied
+from iag_gateway.errors import InvalidField, MalformedJson
 from iag_gateway.exchange import Exchange
 from iag_gateway.prompts.catalogue import TemplateCatalogue
 
@@ -75,13 +75,7 @@ def receive_template(ex: Exchange, catalogue: TemplateCatalogue) -> None:
         if key not in {"inputs", "stream"}:
             raise InvalidField(key, "unsupported field")
     assert ex.template_id is not None and ex.identity is not None
-    template = catalogue.get(ex.template_id)
-    if template not in catalogue.visible_to(ex.identity.roles):
-        # The template's own sheet names the roles it is approved for (charter art. 5.1).
-        raise PolicyDenied(
-            "Refusé : article 5.1 de la charte — ce gabarit n'est pas ouvert à votre fonction.",
-            (FiredRule("access-template", ("art-5.1",), "deny", "template roles"),),
-        )
+    template = catalogue.get_for(ex.template_id, ex.identity.roles)
     ex.template = template
     ex.model = template.model
     ex.stream = _bool(body, "stream")

@@ -10,22 +10,18 @@ from anyio import to_thread
 from fastapi import APIRouter, Query, Request
 from fastapi.responses import JSONResponse, Response, StreamingResponse
 
-from iag_gateway.audit.models import AuditEntry
 from iag_gateway.audit.store import AuditFilter
-from iag_gateway.errors import (
-    AuthenticationFailed,
-    GatewayError,
-    PayloadTooLarge,
-    PermissionDenied,
-)
-from iag_gateway.exchange import Exchange, new_request_id
-from iag_gateway.identity.keys import Identity
+from iag_gateway.errors import FiredRule, PayloadTooLarge, PolicyDenied
+from iag_gateway.exchange import Exchange
 from iag_gateway.pipeline import Pipeline
-from iag_gateway.policy.engine import allowed_models
+from iag_gateway.policy.engine import allowed_models, article_refs, can_read_audit
+from iag_gateway.policy.models import ModelEntry
 from iag_gateway.prompts.catalogue import summary
+from iag_gateway.providers.labels import DEMO_LABEL
 from iag_gateway.responses import completion_body, response_metadata
 from iag_gateway.services import Services
 from iag_gateway.stages.receive import parse_json_object
+from iag_gateway.web.audited import audited_call, bearer_token
 from iag_gateway.web.reviews import acknowledge
 
 router = APIRouter(prefix="/v1")
@@ -34,12 +30,6 @@ router = APIRouter(prefix="/v1")
 def services_of(request: Request) -> Services:
     services: Services = request.app.state.services
     return services
-
-
-def bearer_token(request: Request) -> str | None:
-    header = request.headers.get("authorization", "")
-    scheme, _, token = header.partition(" ")
-    return token.strip() or None if scheme.lower() == "bearer" else None
 
 
 async def read_body(request: Request, limit: int) -> bytes:
@@ -108,107 +98,67 @@ async def run_template(template_id: str, request: Request) -> Response:
     return await run_exchange(request, ex)
 
 
-# -- simple authenticated reads, each audited as one record -----------------------------
-
-
-async def audited(request: Request, route: str, roles: frozenset[str] | None = None) -> tuple[Identity, str]:
-    """Authenticate (and check roles for) a read-only call; audit denials."""
-    services = services_of(request)
-    request_id = new_request_id()
-    request.state.request_id = request_id
-    token = bearer_token(request)
-    try:
-        if not token:
-            raise AuthenticationFailed("Missing API key: send 'Authorization: Bearer <key>'.")
-        identity = await to_thread.run_sync(services.keys.authenticate, token)
-        if identity is None:
-            raise AuthenticationFailed("Invalid or revoked API key.")
-        if roles is not None and not (identity.roles & roles):
-            raise PermissionDenied(f"This route requires one of the roles: {', '.join(sorted(roles))}.")
-    except GatewayError as exc:
-        entry = AuditEntry(
-            request_id=request_id,
-            route=route,
-            outcome=exc.outcome,
-            status_code=exc.status,
-            error_type=type(exc).__name__,
-            error_code=exc.code,
-        )
-        await to_thread.run_sync(services.audit.append, entry)
-        raise
-    entry = AuditEntry(
-        request_id=request_id,
-        route=route,
-        outcome="ok",
-        status_code=200,
-        user_id=identity.user_id,
-        department=identity.department,
-        roles=sorted(identity.roles),
-    )
-    await to_thread.run_sync(services.audit.append, entry)
-    return identity, request_id
+# -- calls outside the pipeline, each audited as one record -----------------------------
 
 
 @router.get("/models")
 async def list_models(request: Request) -> JSONResponse:
     services = services_of(request)
-    identity, request_id = await audited(request, "models")
-    configured = set(services.router.config.aliases)
-    from iag_gateway.providers.labels import DEMO_LABEL
+    async with audited_call(request, "models") as call:
+        configured = set(services.router.config.aliases)
+        data = [
+            _model_entry(services, entry)
+            for entry in allowed_models(services.policies.current.policy, call.caller.roles)
+            if entry.alias in configured
+        ]
+    return JSONResponse({"object": "list", "data": data}, headers={"X-IAG-Request-Id": call.request_id})
 
-    data = []
-    for entry in allowed_models(services.policies.current.policy, identity.roles):
-        if entry.alias not in configured:
-            continue
-        demo = services.router.is_demo(entry.alias)
-        data.append(
-            {
-                "id": entry.alias,
-                "object": "model",
-                "created": 0,
-                "owned_by": "iag-gateway",
-                "iag": {
-                    "label": DEMO_LABEL if demo else f"Modèle « {entry.alias} » (IA générative)",
-                    "demo_model": demo,
-                    "hosting": entry.hosting,
-                    "max_data_class": entry.max_data_class,
-                },
-            }
-        )
-    return JSONResponse({"object": "list", "data": data}, headers={"X-IAG-Request-Id": request_id})
+
+def _model_entry(services: Services, entry: ModelEntry) -> dict[str, Any]:
+    demo = services.router.is_demo(entry.alias)
+    return {
+        "id": entry.alias,
+        "object": "model",
+        "created": 0,
+        "owned_by": "iag-gateway",
+        "iag": {
+            "label": DEMO_LABEL if demo else f"Modèle « {entry.alias} » (IA générative)",
+            "demo_model": demo,
+            "hosting": entry.hosting,
+            "max_data_class": entry.max_data_class,
+        },
+    }
 
 
 @router.get("/templates")
 async def list_templates(request: Request) -> JSONResponse:
     services = services_of(request)
-    identity, request_id = await audited(request, "templates.list")
-    data = [summary(t) for t in services.templates.visible_to(identity.roles)]
-    return JSONResponse({"object": "list", "data": data}, headers={"X-IAG-Request-Id": request_id})
+    async with audited_call(request, "templates.list") as call:
+        data = [summary(t) for t in services.templates.visible_to(call.caller.roles)]
+    return JSONResponse({"object": "list", "data": data}, headers={"X-IAG-Request-Id": call.request_id})
 
 
 @router.get("/templates/{template_id}")
 async def get_template(template_id: str, request: Request) -> JSONResponse:
     services = services_of(request)
-    identity, request_id = await audited(request, "templates.get")
-    visible = {t.id: t for t in services.templates.visible_to(identity.roles)}
-    template = services.templates.get(template_id)
-    if template.id not in visible:
-        raise PermissionDenied("Your roles do not allow this template.")
-    body = {
-        **summary(template),
-        "inputs_schema": template.input_json_schema(),
-        "ai_mention": template.mention_for(template.model),
-    }
-    return JSONResponse(body, headers={"X-IAG-Request-Id": request_id})
+    async with audited_call(request, "templates.get") as call:
+        template = services.templates.get_for(template_id, call.caller.roles)
+        body = {
+            **summary(template),
+            "inputs_schema": template.input_json_schema(),
+            "ai_mention": template.mention_for(template.model),
+        }
+    return JSONResponse(body, headers={"X-IAG-Request-Id": call.request_id})
 
 
 @router.post("/reviews")
 async def acknowledge_review(request: Request) -> JSONResponse:
     """Record « J'ai relu et je prends la responsabilité de ce texte » for a call."""
     services = services_of(request)
-    identity, _ = await audited(request, "review.auth")
-    body = parse_json_object(await read_body(request, 16 * 1024))
-    seq = await to_thread.run_sync(acknowledge, services, identity, body.get("request_id"))
+    async with audited_call(request, "review.ack") as call:
+        body = parse_json_object(await read_body(request, 16 * 1024))
+        seq = await to_thread.run_sync(acknowledge, services, call.caller, body.get("request_id"))
+        call.recorded_elsewhere = True  # the acknowledgement is this call's record
     return JSONResponse({"acknowledged": True, "request_id": body.get("request_id"), "audit_seq": seq})
 
 
@@ -226,22 +176,30 @@ async def audit_events(
     cursor: int | None = Query(default=None, ge=0),
 ) -> JSONResponse:
     services = services_of(request)
-    _, request_id = await audited(request, "audit.read", frozenset({"auditor"}))
-    filters = AuditFilter(
-        since=since,
-        until=until,
-        user_id=user,
-        department=department,
-        model=model,
-        outcome=outcome,
-        route=route,
-    )
-    events, next_cursor = await to_thread.run_sync(
-        lambda: services.audit.query(filters, limit=limit, cursor=cursor)
-    )
+    async with audited_call(request, "audit.read") as call:
+        policy = services.policies.current.policy
+        if not can_read_audit(policy, call.caller.roles):
+            rule = policy.access.rules.audit_read
+            raise PolicyDenied(
+                f"Refusé : {article_refs(rule.articles)} de la charte — seuls les auditeurs désignés "
+                "consultent les traces.",
+                (FiredRule(rule.id, tuple(rule.articles), "deny"),),
+            )
+        filters = AuditFilter(
+            since=since,
+            until=until,
+            user_id=user,
+            department=department,
+            model=model,
+            outcome=outcome,
+            route=route,
+        )
+        events, next_cursor = await to_thread.run_sync(
+            lambda: services.audit.query(filters, limit=limit, cursor=cursor)
+        )
     return JSONResponse(
         {"object": "list", "data": [e.public_dict() for e in events], "next_cursor": next_cursor},
-        headers={"X-IAG-Request-Id": request_id},
+        headers={"X-IAG-Request-Id": call.request_id},
     )
 
 
