@@ -12,27 +12,28 @@ from pathlib import Path
 
 from fastapi import FastAPI
 
+from iag_gateway.audit.store import AuditStore
+from iag_gateway.identity.keys import KeyStore
+from iag_gateway.pii.engine import PiiEngine
+from iag_gateway.policy.loader import PolicyHolder
+from iag_gateway.policy.provider_check import check_provider_fallbacks
+from iag_gateway.policy.quotas import build_quota_enforcer
+from iag_gateway.prompts.catalogue import TemplateCatalogue
+from iag_gateway.providers.config import load_provider_config
+from iag_gateway.providers.router import ProviderRouter
+from iag_gateway.services import Services
 from iag_gateway.settings import Settings
+from iag_gateway.storage.engine import make_engine
+from iag_gateway.storage.migrate import upgrade
+from iag_gateway.telemetry import Telemetry
+from iag_gateway.web import api, form
+from iag_gateway.web.errors import install_error_handlers
 
 log = logging.getLogger("iag_gateway")
 
 
-def build_services(settings: Settings) -> "Services":  # noqa: UP037
+def build_services(settings: Settings) -> Services:
     """Create the long-lived services (fails fast on any invalid configuration)."""
-    from iag_gateway.audit.store import AuditStore
-    from iag_gateway.identity.keys import KeyStore
-    from iag_gateway.pii.engine import PiiEngine
-    from iag_gateway.policy.loader import PolicyHolder
-    from iag_gateway.policy.provider_check import check_provider_fallbacks
-    from iag_gateway.policy.quotas import build_quota_enforcer
-    from iag_gateway.prompts.catalogue import TemplateCatalogue
-    from iag_gateway.providers.config import load_provider_config
-    from iag_gateway.providers.router import ProviderRouter
-    from iag_gateway.services import Services
-    from iag_gateway.storage.engine import make_engine
-    from iag_gateway.storage.migrate import upgrade
-    from iag_gateway.telemetry import Telemetry
-
     policies = PolicyHolder(settings.policies_dir, settings.charter_dir)
     templates = TemplateCatalogue.load(settings.templates_dir)
     provider_config = load_provider_config(settings.config)
@@ -63,7 +64,7 @@ def _policy_files_stamp(*directories: Path) -> tuple[tuple[str, float], ...]:
     return tuple((str(p), p.stat().st_mtime) for p in files)
 
 
-async def _watch_policies(services: "Services", interval_s: float = 2.0) -> None:  # noqa: UP037
+async def _watch_policies(services: Services, interval_s: float = 2.0) -> None:
     """Reload policies when their files change (an invalid edit keeps the old version)."""
     settings = services.settings
     stamp = _policy_files_stamp(settings.policies_dir, settings.charter_dir)
@@ -75,7 +76,7 @@ async def _watch_policies(services: "Services", interval_s: float = 2.0) -> None
             services.policies.reload()
 
 
-def create_app(settings: Settings | None = None, services: "Services | None" = None) -> FastAPI:  # noqa: UP037
+def create_app(settings: Settings | None = None, services: Services | None = None) -> FastAPI:
     """Return the gateway application; nothing is built until the lifespan starts."""
     settings = settings or Settings()
 
@@ -95,9 +96,7 @@ def create_app(settings: Settings | None = None, services: "Services | None" = N
             with contextlib.suppress(NotImplementedError, RuntimeError, ValueError):
                 loop.remove_signal_handler(signal.SIGHUP)
             built.telemetry.shutdown()
-
-    from iag_gateway.web import api, form
-    from iag_gateway.web.errors import install_error_handlers
+            built.pii.close()
 
     app = FastAPI(title="iag-gateway", version="0.1.0", lifespan=lifespan, docs_url=None, redoc_url=None)
     install_error_handlers(app)
@@ -105,7 +104,3 @@ def create_app(settings: Settings | None = None, services: "Services | None" = N
     app.include_router(form.router)
     app.add_api_route("/healthz", api.health, methods=["GET"])
     return app
-
-
-if False:  # pragma: no cover - typing only
-    from iag_gateway.services import Services
