@@ -12,6 +12,7 @@ if TYPE_CHECKING:
     from iag_gateway.identity.keys import Identity
     from iag_gateway.pii.pseudonymizer import Pseudonymizer
     from iag_gateway.policy.engine import Decision
+    from iag_gateway.policy.loader import LoadedPolicy
     from iag_gateway.prompts.models import PromptTemplate
 
 
@@ -59,8 +60,7 @@ class Exchange:
     pseudonymizer: Pseudonymizer | None = None
     pii_counts: dict[str, int] = field(default_factory=dict)
     decision: Decision | None = None
-    policy_version: str | None = None
-    policy_digest: str | None = None
+    policy: LoadedPolicy | None = None  # one snapshot for the whole call, whatever reloads
 
     # invoke / scan / restore
     provider_model: str | None = None
@@ -82,6 +82,14 @@ class Exchange:
     @property
     def elapsed_ms(self) -> float:
         return (time.perf_counter() - self.started) * 1000.0
+
+    @property
+    def policy_version(self) -> str | None:
+        return self.policy.version if self.policy else None
+
+    @property
+    def policy_digest(self) -> str | None:
+        return self.policy.digest if self.policy else None
 
     @property
     def roles(self) -> list[str]:

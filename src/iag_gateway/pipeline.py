@@ -27,6 +27,7 @@ from iag_gateway.errors import (
     UpstreamError,
 )
 from iag_gateway.exchange import Exchange
+from iag_gateway.policy.loader import LoadedPolicy
 from iag_gateway.responses import response_metadata, sse, visible_mention
 from iag_gateway.services import Services
 from iag_gateway.stages.authenticate import authenticate
@@ -80,8 +81,7 @@ class Pipeline:
 
     def _prepare(self, ex: Exchange) -> None:
         span = self.s.telemetry.span
-        loaded = self.s.policies.current
-        ex.policy_version, ex.policy_digest = loaded.version, loaded.digest
+        ex.policy = loaded = self.s.policies.current
         with span("authenticate"):
             authenticate(ex, self.s.keys)
         with span("receive"):
@@ -104,7 +104,7 @@ class Pipeline:
         self.s.audit.ping()
 
     def _finish(self, ex: Exchange) -> None:
-        loaded = self.s.policies.current
+        loaded = self._policy(ex)
         with self.s.telemetry.span("scan"):
             scan(ex, loaded)
         with self.s.telemetry.span("restore"):
@@ -116,7 +116,7 @@ class Pipeline:
         assert ex.identity is not None
         try:
             self.s.quotas.add_tokens(
-                self.s.policies.current.policy,
+                self._policy(ex).policy,
                 user_id=ex.identity.user_id,
                 department=ex.identity.department,
                 tokens=ex.usage.total_tokens,
@@ -125,18 +125,22 @@ class Pipeline:
         except ServiceUnavailable:
             log.warning("token usage not counted for request %s: quota store unavailable", ex.request_id)
 
+    def _policy(self, ex: Exchange) -> LoadedPolicy:
+        """The policy snapshot this call started with (the current one if it never started)."""
+        return ex.policy or self.s.policies.current
+
     def _record(self, ex: Exchange) -> None:
         with self.s.telemetry.span("record", outcome=ex.outcome):
             record(
                 ex,
                 self.s.audit,
-                store_text=self.s.policies.current.policy.audit.store_redacted_text,
+                store_text=self._policy(ex).policy.audit.store_redacted_text,
                 policy_version=ex.policy_version,
                 policy_digest=ex.policy_digest,
             )
 
     async def _relay(self, ex: Exchange) -> AsyncIterator[bytes]:
-        loaded = self.s.policies.current
+        loaded = self._policy(ex)
         restore_answers = loaded.policy.pseudonymisation.restore_answers
         assert ex.pseudonymizer is not None and ex.decision is not None
         restorer = ex.pseudonymizer.stream_restorer() if restore_answers else None
