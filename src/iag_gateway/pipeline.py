@@ -38,7 +38,7 @@ from iag_gateway.stages.record import record
 from iag_gateway.stages.redact import redact
 from iag_gateway.stages.render import render
 from iag_gateway.stages.restore import restore
-from iag_gateway.stages.scan import StreamScanner, scan
+from iag_gateway.stages.scan import StreamSegmenter, scan
 from iag_gateway.telemetry import set_attributes
 
 log = logging.getLogger("iag_gateway.pipeline")
@@ -144,7 +144,7 @@ class Pipeline:
         restore_answers = loaded.policy.pseudonymisation.restore_answers
         assert ex.pseudonymizer is not None and ex.decision is not None
         restorer = ex.pseudonymizer.stream_restorer() if restore_answers else None
-        scanner = StreamScanner(ex, loaded)
+        segmenter = StreamSegmenter()
         first = True
         try:
             with self.s.telemetry.span("invoke", gen_ai_request_model=ex.model) as span:
@@ -152,7 +152,7 @@ class Pipeline:
                     take_chunk_usage(ex, chunk)
                     chunk["model"] = ex.model
                     for choice in chunk.get("choices") or []:
-                        self._relay_choice(ex, choice, scanner, restorer)
+                        await self._relay_choice(ex, loaded, choice, segmenter, restorer)
                     if first:
                         chunk["iag"] = response_metadata(ex, self.s)
                         first = False
@@ -160,8 +160,8 @@ class Pipeline:
                 self._usage_attributes(span, ex)
             if ex.finish_reason is None:
                 raise UpstreamError("The model provider ended the stream before the answer was complete.")
-            self._count_tokens(ex)
-            self._record(ex)  # durable before the caller sees the end of the stream
+            await to_thread.run_sync(self._count_tokens, ex)
+            await to_thread.run_sync(self._record, ex)  # durable before the caller sees the end
             yield b"data: [DONE]\n\n"
         except GatewayError as exc:
             ex.fail(exc)
@@ -177,27 +177,38 @@ class Pipeline:
             except AuditUnavailable:
                 log.critical("audit record lost for streamed request %s", ex.request_id)
 
-    def _relay_choice(
-        self, ex: Exchange, choice: dict[str, Any], scanner: StreamScanner, restorer: Any
+    async def _relay_choice(
+        self,
+        ex: Exchange,
+        loaded: LoadedPolicy,
+        choice: dict[str, Any],
+        segmenter: StreamSegmenter,
+        restorer: Any,
     ) -> None:
         """Scan, then restore, the text of one streamed choice (scan → restore, as unstreamed)."""
         delta = choice.setdefault("delta", {})
         content = delta.get("content")
+        shown = ""
         if content:
             ex.answer += content
-            with self.s.telemetry.span("scan"):
-                shown = scanner.feed(content)
+            shown = await self._scan_segment(ex, loaded, segmenter.feed(content))
             delta["content"] = restorer.feed(shown) if restorer else shown
         if choice.get("finish_reason"):
             ex.finish_reason = choice["finish_reason"]
-            with self.s.telemetry.span("scan"):
-                held = scanner.flush()
+            held = await self._scan_segment(ex, loaded, segmenter.flush())
             tail = (restorer.feed(held) + restorer.flush()) if restorer else held
             mention = visible_mention(ex)
             if mention:
                 tail += "\n\n" + mention
             if tail:
                 delta["content"] = (delta.get("content") or "") + tail
+
+    async def _scan_segment(self, ex: Exchange, loaded: LoadedPolicy, text: str) -> str:
+        """Scan one complete sentence off the event loop (spaCy is CPU-bound)."""
+        if not text:
+            return ""
+        with self.s.telemetry.span("scan"):
+            return await to_thread.run_sync(lambda: scan(ex, loaded, text=text))
 
     # -- outcomes -------------------------------------------------------------------
 

@@ -33,36 +33,32 @@ def scan(ex: Exchange, loaded: LoadedPolicy, *, text: str | None = None) -> str:
     return original
 
 
-class StreamScanner:
-    """Scan a streamed answer one sentence at a time, before the caller sees it.
+class StreamSegmenter:
+    """Cut a streamed answer into sentences, so each is scanned before the caller sees it.
 
-    Holds back only the current, unfinished sentence (or at most ``MAX_HELD`` chars),
-    so the answer still streams while new personal data is masked or the stream is
-    stopped by the output rules, exactly as for a non-streamed answer.
+    Holds back only the current, unfinished sentence (or at most ``MAX_HELD`` chars):
+    the answer still streams while new personal data is masked, or the stream stopped,
+    by the output rules, exactly as for a non-streamed answer.
     """
 
     BOUNDARY = re.compile(r"[.!?;:]\s|\n")
     MAX_HELD = 2000
 
-    def __init__(self, ex: Exchange, loaded: LoadedPolicy) -> None:
-        self._ex = ex
-        self._loaded = loaded
+    def __init__(self) -> None:
         self._held = ""
 
     def feed(self, chunk: str) -> str:
-        """Add provider text; return the part that is ready to be shown (scanned)."""
+        """Add provider text; return the complete sentences now ready to scan ('' if none)."""
         self._held += chunk
         cut = 0
         for match in self.BOUNDARY.finditer(self._held):
             cut = match.end()
         if not cut and len(self._held) > self.MAX_HELD:
             cut = max(self._held.rfind(" "), self.MAX_HELD // 2) + 1
-        if not cut:
-            return ""
         ready, self._held = self._held[:cut], self._held[cut:]
-        return scan(self._ex, self._loaded, text=ready)
+        return ready
 
     def flush(self) -> str:
-        """Scan and return whatever is still held (end of stream)."""
+        """Return whatever is still held (end of stream)."""
         ready, self._held = self._held, ""
-        return scan(self._ex, self._loaded, text=ready) if ready else ""
+        return ready

@@ -17,7 +17,9 @@ _WORD = r"(?:[A-ZÀ-ÖØ-Þ0-9][\w'’\-]*|d['’][\wÀ-ÿ'’\-]+|l['’][\wÀ-
 _CITY_WORD = r"(?!(?i:cedex)(?![\w]))[A-ZÀ-ÖØ-Þ][\w'’]*(?:-[\w'’]+)*"
 _CITY = rf"{_CITY_WORD}(?:[ \t](?:(?:sur|sous|les|lès|en|de|du|des|la|le|aux?)[ \t])?{_CITY_WORD}){{0,3}}(?:[ \t]+(?i:cedex)(?:[ \t]\d{{1,2}})?)?"  # noqa: E501
 # a building or residence named before the street number: « Résidence Les Tilleuls, 45 allée... »
-_BUILDING = r"(?:(?i:r[ée]sidence|r[ée]sid\.|b[âa]timent|b[âa]t\.|immeuble|appartement|appt?\.?|escalier|esc\.)[ \t]+[\w'’\-]+(?:[ \t]+[\w'’\-]+){0,3},?[ \t]+)?"  # noqa: E501
+_BUILDING = r"(?:(?i:r[ée]sidence|r[ée]sid\.|b[âa]timent|b[âa]t\.|immeuble|appartement|appt?\.?|escalier|esc\.)[ \t]+[\w'’\-]+(?:[ \t]+[\w'’\-]+){0,3},?[ \t]+)"  # noqa: E501
+# a place with no street number: « Lieu-dit La Croix Blanche, 43200 YSSINGEAUX » (the postcode is required)
+_PLACE = r"(?i:lieu-dit|lieudit|lieu\s+dit|hameau|l\.-d\.|ld)"
 
 
 class AddressRecognizer(CheckedPatternRecognizer):
@@ -27,9 +29,13 @@ class AddressRecognizer(CheckedPatternRecognizer):
     SCORE = 0.85
     PATTERNS: ClassVar[tuple[re.Pattern[str], ...]] = (
         re.compile(
-            rf"(?<![\w,.])(?P<value>{_BUILDING}\d{{1,4}}(?:\s?(?:(?i:bis|ter|quater)|[BbTt])(?![\w]))?,?\s+"
+            rf"(?<![\w,.])(?P<value>{_BUILDING}{{0,2}}\d{{1,4}}(?:\s?(?:(?i:bis|ter|quater)|[BbTt])(?![\w]))?,?\s+"
             rf"(?i:{_STREET_TYPES})(?![\w])\s+{_WORD}(?:[ \-]{_WORD}){{0,6}}"
             rf"(?:(?:\s*[,\-–]\s*|\s+)(?:(?:BP|CS)\s?\d{{1,6}}\s*[,\-–]?\s*)?(?:F-)?\d{{5}}\s+{_CITY})?)"
+        ),
+        re.compile(
+            rf"(?<![\w,.])(?P<value>{_PLACE}[ \t]+{_WORD}(?:[ \-]{_WORD}){{0,5}}\s*[,\-–]?\s*"
+            rf"(?:(?:BP|CS)\s?\d{{1,6}}\s*[,\-–]?\s*)?(?:F-)?\d{{5}}\s+{_CITY})"
         ),
         # English form, as pasted from foreign correspondence: 221 Baker Street, London
         re.compile(

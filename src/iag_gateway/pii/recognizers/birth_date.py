@@ -15,7 +15,7 @@ _MONTHS_EN = r"jan(?:uary)?|feb(?:ruary)?|march|mar|april|apr|may|june|jun|july|
 _DATE = (
     r"\d{1,2}\s?[/.\-]\s?\d{1,2}\s?[/.\-]\s?(?:\d{4}|\d{2})"
     r"|\d{4}-\d{2}-\d{2}"
-    rf"|(?:1er|\d{{1,2}})(?:st|nd|rd|th)?\s+(?i:{_MONTHS_FR}|{_MONTHS_EN})\s+(?:\d{{4}}|\d{{2}}(?!\d))"
+    rf"|(?:1er|\d{{1,2}})(?:st|nd|rd|th)?(?:\s+|[\-/])(?i:{_MONTHS_FR}|{_MONTHS_EN})(?:\s+|[\-/])(?:\d{{4}}|\d{{2}}(?!\d))"
     rf"|(?i:{_MONTHS_EN})\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}"
 )
 _BIRTH_WORDS = (

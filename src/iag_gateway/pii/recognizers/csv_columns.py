@@ -18,7 +18,9 @@ from iag_gateway.pii.lexicon import fold
 _COLUMNS = {
     "PERSON": "nom prenom nomprenom prenomnom nomdenaissance nomdusage nomusage nomcomplet name firstname "
     "lastname surname givenname fullname patient patiente agent contact medecin praticien beneficiaire "
-    "interlocuteur referent investigateur",
+    "interlocuteur referent investigateur patientname nompatient patientnom contactname demandeur "
+    "demandeuse requester requestedby acheteur acheteuse buyer signataire redacteur auteur author "
+    "investigator initiales initials patientinitials subjectinitials",
     "FR_NIR": "nir ins nss numsecu numerosecu securitesociale numerodesecuritesociale matriculeins insee ssn",
     "PHONE_NUMBER": "tel telephone portable mobile phone telephonenumber phonenumber gsm fixe",
     "EMAIL_ADDRESS": "email mail courriel adressemail adresseemail emailaddress",
@@ -26,7 +28,7 @@ _COLUMNS = {
     "ADDRESS": "adresse address adressepostale domicile adresseducomicile streetaddress",
     "DATE_OF_BIRTH": "ddn datenaissance datedenaissance naissance dob birthdate dateofbirth nele nee",
     "PATIENT_ID": "ipp nda mrn sejour numsejour numerosejour numerodesejour dossier numdossier numerodossier "
-    "patientid idpatient identifiantpatient",
+    "patientid idpatient identifiantpatient hospitalnumber hospitalno hospitalid medicalrecordnumber",
     "HEALTH_PRO_ID": "rpps adeli idnps numrpps",
 }
 
@@ -66,15 +68,36 @@ class CsvColumnRecognizer(LocalRecognizer):
         delimiter = ""
         width = 0
         for start, line in lines:
-            if columns is not None and line.count(delimiter) + 1 == width and line.strip():
-                results.extend(self._row(start, line, delimiter, columns))
-                continue
+            if columns is not None and line.strip():
+                cells = self._cells(line, delimiter)
+                if len(cells) == width:
+                    results.extend(self._row(start, line, cells, columns))
+                    continue
             columns = None
             found = self._header(line)
             if found is not None:
                 delimiter, columns = found
-                width = line.count(delimiter) + 1
+                width = len(self._cells(line, delimiter))
         return results
+
+    @classmethod
+    def _cells(cls, line: str, delimiter: str) -> list[tuple[int, int]]:
+        """Split a row into cell spans; a delimiter inside double quotes belongs to the cell."""
+        if '"' not in line:
+            spans, offset = [], 0
+            for cell in line.split(delimiter):
+                spans.append((offset, offset + len(cell)))
+                offset += len(cell) + len(delimiter)
+            return spans
+        spans, start, quoted = [], 0, False
+        for index, char in enumerate(line):
+            if char == '"':
+                quoted = not quoted
+            elif char == delimiter and not quoted:
+                spans.append((start, index))
+                start = index + 1
+        spans.append((start, len(line)))
+        return spans
 
     def _header(self, line: str) -> tuple[str, dict[int, str]] | None:
         for delimiter in self.DELIMITERS:
@@ -91,14 +114,15 @@ class CsvColumnRecognizer(LocalRecognizer):
                 return delimiter, columns
         return None
 
-    def _row(self, start: int, line: str, delimiter: str, columns: dict[int, str]) -> list[RecognizerResult]:
+    def _row(
+        self, start: int, line: str, cells: list[tuple[int, int]], columns: dict[int, str]
+    ) -> list[RecognizerResult]:
         results = []
-        offset = start
-        for index, cell in enumerate(line.split(delimiter)):
+        for index, (cell_start, cell_end) in enumerate(cells):
             label = columns.get(index)
+            cell = line[cell_start:cell_end]
             value = cell.strip().strip("\"'").strip()
             if label is not None and value and any(char.isalnum() for char in value):
-                cell_start = offset + cell.index(value)
-                results.append(RecognizerResult(label, cell_start, cell_start + len(value), self.SCORE))
-            offset += len(cell) + len(delimiter)
+                begin = start + cell_start + cell.index(value)
+                results.append(RecognizerResult(label, begin, begin + len(value), self.SCORE))
         return results

@@ -18,11 +18,11 @@ _CONTEXT = (
     r"passage|admission|IPP|NDA)|"
     r"identifiant\s+(?:du\s+)?(?:patient|s[ée]jour)|id(?:entifiant)?\s+patient|"
     r"dossier(?:\s+(?:patient|m[ée]dical|administratif))?|s[ée]jour|venue|admission|"
-    r"patient\s+(?:id|number|no\.?|n[°o])|medical\s+record(?:\s+number)?|hospital\s+(?:number|id)|"
+    r"patient\s+(?:id|number|no\.?|n[°o])|medical\s+record(?:\s+number)?|hospital\s+(?:number|id|no\.?|n[°o])|"
     r"encounter(?:\s+(?:id|number))?|visit\s+(?:id|number)|case\s+(?:id|number)|stay\s+(?:id|number)"
 )
 _STRONG_CONTEXT = (
-    r"IPP|NDA|MRN|n[°o]\s*(?:de\s+)?(?:s[ée]jour|dossier|patient|IPP|NDA)|"
+    r"IPP|NDA|MRN|dossier|s[ée]jour|n[°o]\s*(?:de\s+)?(?:s[ée]jour|dossier|patient|IPP|NDA)|"
     r"num[ée]ro\s+(?:de\s+|d['’])?(?:s[ée]jour|dossier|patient|IPP|NDA)"
 )
 

@@ -88,7 +88,9 @@ class PersonRecognizer(LocalRecognizer):
                 and not self.TITLE.fullmatch(word)
             ):
                 word, end = word[:-1], end - 1
-            tokens.append(_Token(start, end, word, self._kind(word)))
+            # glued to a digit, a letter is part of a code (« C25-004519 », « 0693456K »), not a name
+            glued = (start > 0 and text[start - 1].isdigit()) or (end < len(text) and text[end].isdigit())
+            tokens.append(_Token(start, end, word, "other" if glued else self._kind(word)))
         return tokens
 
     def _kind(self, word: str) -> str:
@@ -285,6 +287,36 @@ class PersonRecognizer(LocalRecognizer):
         rf"(?P<name>(?:[{_UPPER}]\.(?:-?[{_UPPER}]\.)?\s?)?{_NAME_WORD}(?:[ \t]+{_NAME_WORD}){{0,3}})"
     )
 
+    # text typed or pasted in capitals: « MME SOPHIANE EL KHOURY ATTEND LE BON DE COMMANDE »
+    _CAPS_TITLED: ClassVar[re.Pattern[str]] = re.compile(
+        r"(?<![\w])(?:MME|MLLE|MR|M\.|DR\.?|PR\.?|MADAME|MONSIEUR|DOCTEUR|PROFESSEUR)[ \t]+"
+        rf"(?P<name>[{_UPPER}][{_UPPER}'’\-]*(?:[ \t]+[{_UPPER}][{_UPPER}'’\-]*){{0,4}})(?![\w])"
+    )
+
+    def _caps_titled(self, text: str) -> list[tuple[int, int]]:
+        """Keep two name words after a capital title (three when the first two are given names)."""
+        spans = []
+        for match in self._CAPS_TITLED.finditer(text):
+            words = list(re.finditer(r"\S+", match.group("name")))
+            taken, wanted, last = 0, 2, None
+            for index, word in enumerate(words):
+                folded = fold(word.group())
+                if folded in STOP_WORDS and folded not in self.PARTICLES:
+                    break
+                if folded in NOT_SURNAMES or word.group() in ACRONYMS:
+                    break
+                if folded in self.PARTICLES:
+                    continue
+                if index == 1 and taken == 1 and _is_given_name(words[0].group()) and _is_given_name(word.group()):
+                    wanted = 3
+                taken += 1
+                last = word
+                if taken == wanted:
+                    break
+            if last is not None:
+                spans.append((match.start("name"), match.start("name") + last.end()))
+        return spans
+
     def _titled(self, text: str) -> list[tuple[int, int]]:
         spans = []
         for match in self._TITLED.finditer(text):
@@ -318,11 +350,14 @@ class PersonRecognizer(LocalRecognizer):
             return False
         if not self._surname_like(words[0].rstrip(".")) or any(word in ACRONYMS for word in words):
             return False
+        # a lone short capital word in a header is a team or a service (« To: URC »), not a person
+        if len(words) == 1 and value.isupper() and len(value) <= 4:
+            return False
         return all(word[0].isupper() or fold(word) in self.PARTICLES for word in words)
 
     def analyze(
         self, text: str, entities: list[str], nlp_artifacts: NlpArtifacts | None = None
     ) -> list[RecognizerResult]:
         """Apply every rule; overlapping person spans are merged later by the engine."""
-        spans = self._token_rules(text) + self._titled(text) + self._headers(text)
+        spans = self._token_rules(text) + self._titled(text) + self._caps_titled(text) + self._headers(text)
         return [RecognizerResult(self.ENTITY, start, end, self.SCORE) for start, end in spans if end > start]
