@@ -95,6 +95,7 @@ def create_app(settings: Settings | None = None, services: Services | None = Non
                 watcher.cancel()
             with contextlib.suppress(NotImplementedError, RuntimeError, ValueError):
                 loop.remove_signal_handler(signal.SIGHUP)
+            built.background.shutdown(wait=True)  # token meters still pending are written
             built.telemetry.shutdown()
             built.pii.close()
 

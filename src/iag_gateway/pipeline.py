@@ -23,7 +23,6 @@ from iag_gateway.errors import (
     AuditUnavailable,
     GatewayError,
     ModelNotFound,
-    ServiceUnavailable,
     UpstreamError,
 )
 from iag_gateway.exchange import Exchange
@@ -109,10 +108,10 @@ class Pipeline:
             scan(ex, loaded)
         with self.s.telemetry.span("restore"):
             restore(ex, enabled=loaded.policy.pseudonymisation.restore_answers)
-        self._count_tokens(ex)
+        self.s.background.submit(self._count_tokens, ex)
 
     def _count_tokens(self, ex: Exchange) -> None:
-        """Charge the tokens used to the monthly quotas (after the fact, like any meter)."""
+        """Charge the tokens used to the monthly quotas (after the answer, like any meter)."""
         assert ex.identity is not None
         try:
             self.s.quotas.add_tokens(
@@ -122,8 +121,8 @@ class Pipeline:
                 tokens=ex.usage.total_tokens,
                 now=datetime.now(UTC),
             )
-        except ServiceUnavailable:
-            log.warning("token usage not counted for request %s: quota store unavailable", ex.request_id)
+        except Exception as exc:  # runs in the background: log, never lose the worker
+            log.warning("token usage not counted for request %s: %s", ex.request_id, type(exc).__name__)
 
     def _policy(self, ex: Exchange) -> LoadedPolicy:
         """The policy snapshot this call started with (the current one if it never started)."""
@@ -160,7 +159,7 @@ class Pipeline:
                 self._usage_attributes(span, ex)
             if ex.finish_reason is None:
                 raise UpstreamError("The model provider ended the stream before the answer was complete.")
-            await to_thread.run_sync(self._count_tokens, ex)
+            self.s.background.submit(self._count_tokens, ex)
             await to_thread.run_sync(self._record, ex)  # durable before the caller sees the end
             yield b"data: [DONE]\n\n"
         except GatewayError as exc:

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass, field
 
 from iag_gateway.audit.store import AuditStore
 from iag_gateway.identity.keys import KeyStore
@@ -26,3 +27,7 @@ class Services:
     templates: TemplateCatalogue
     router: ProviderRouter
     telemetry: Telemetry
+    # After-the-answer bookkeeping (token meters), one at a time, off the request path.
+    background: ThreadPoolExecutor = field(
+        default_factory=lambda: ThreadPoolExecutor(max_workers=1, thread_name_prefix="iag-background")
+    )

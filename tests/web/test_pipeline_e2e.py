@@ -242,3 +242,26 @@ def test_when_answer_contains_a_new_nir_then_it_never_reaches_the_caller(
     request_id = response.headers["x-iag-request-id"]
     [event] = gateway.services.audit.get(request_id)
     assert event.outcome == "denied" and event.response_pii_counts.get("FR_NIR") == 1
+
+
+def test_when_a_call_completes_then_its_tokens_are_charged_to_the_monthly_quotas(
+    gateway: LiveGateway, make_key: KeyFactory
+) -> None:
+    import time
+    from datetime import UTC, datetime
+
+    from iag_gateway.policy.quota_stores import SqlQuotaStore
+    from iag_gateway.policy.quota_windows import window_for
+    from iag_gateway.policy.quotas import scope_key
+
+    response = chat(gateway, make_key("buyer", user="user-token-meter"), "Compte mes jetons, merci.")
+    used = response.json()["usage"]["total_tokens"]
+    store = SqlQuotaStore(gateway.services.audit.engine)
+    month = window_for("month", datetime.now(UTC), gateway.services.policies.current.policy.limits.timezone)
+    deadline = time.monotonic() + 10
+    while (
+        store.usage(scope_key("user", "user-token-meter"), month.key)[1] < used
+        and time.monotonic() < deadline
+    ):
+        time.sleep(0.05)
+    assert store.usage(scope_key("user", "user-token-meter"), month.key) == (1, used)

@@ -18,6 +18,7 @@ from presidio_analyzer import AnalyzerEngine, EntityRecognizer, RecognizerRegist
 
 from iag_gateway.errors import ConfigError, PiiAnalysisFailed
 from iag_gateway.pii.allow_list import AllowList
+from iag_gateway.pii.name_echoes import name_echoes
 from iag_gateway.pii.nlp import FrenchSpacyNlpEngine
 from iag_gateway.pii.recognizers.address import AddressRecognizer
 from iag_gateway.pii.recognizers.adeli import AdeliRecognizer
@@ -54,6 +55,8 @@ RECOGNIZERS: tuple[Callable[[], EntityRecognizer], ...] = (
 )
 # labels an institution name (« Hôpital Édouard Herriot ») may hide inside
 _NAME_LABELS = frozenset({"PERSON"})
+# another mention of a word of a name already found in the same text (« Haruto » after « Haruto Tanaka »)
+_ECHO_SCORE = 0.6
 
 
 @dataclass(frozen=True)
@@ -121,7 +124,11 @@ class PiiEngine:
             for r in results
             if r.entity_type not in _NAME_LABELS or not any(r.start < e and s < r.end for s, e in protected)
         ]
-        return _resolve_overlaps(_merge_same_label(kept))
+        entities = _resolve_overlaps(_merge_same_label(kept))
+        names = [(e.start, e.end) for e in entities if e.label in _NAME_LABELS]
+        taken = [(e.start, e.end) for e in entities] + protected
+        echoes = [DetectedEntity(s, e, "PERSON", _ECHO_SCORE) for s, e in name_echoes(text, names, taken)]
+        return sorted(entities + echoes, key=lambda e: e.start) if echoes else entities
 
 
 def _merge_same_label(results: list[RecognizerResult]) -> list[DetectedEntity]:

@@ -114,7 +114,43 @@ _MORE_FIRST_NAMES = _words(
     "abigail gwen bethany chloe holly poppy "
 )
 
-FIRST_NAMES: frozenset[str] = frozenset(fold(name) for name in _FIRST_NAMES + _MORE_FIRST_NAMES)
+# West- and Central-African, Malagasy, South-Asian, East-Asian, Hispanic and Nordic given names, so
+# that a name written without a title (« from Priyanka Venkataraman ») is still seen
+_WORLD_FIRST_NAMES = _words(
+    "abena adaeze adebayo adenike adewale adwoa afia akosua akissi akua ama amadou amara amina "
+    "ayodele babajide bintou chiamaka chidi chidinma chinedu chinonso chioma chukwuemeka "
+    "efua emeka esi folake funmilayo ifeoma ikechukwu kwabena kwadwo kwaku kwesi ngozi nkechi "
+    "nnamdi obinna olamide olawale olufemi olumide oluwaseun oluwatobi segun temitope tunde "
+    "uchenna yaa yaw yao koffi kouassi kouadio adjoua affoué aya brou n'golo siaka salif seydina "
+    "sekou sékou lassana drissa bakary bakari mamadi youssouf yacouba hamidou ibrahima ousmane "
+    "oumar rokia mariam assetou kadidia aminata djeneba djénéba hawa fanta sokhna ndeye ndèye "
+    "coumba khady mame astou babacar cheikhou lamine pape modou alioune sidy rama mbaye "
+    "hery fara tiana rivo mamy njaka haja lalaina "
+    "priyanka ayaan aarav vivek vikram rajesh suresh ramesh anil sunil amit rohit nikhil "
+    "kavita pooja neha divya shreya ananya meera geeta sita parvati nandini sanjana "
+    "haruto yui sota hina riku aoi yuto sakura ren mio takeshi hiroko naoko keiko yoko "
+    "min-jun seo-yeon ji-ho ji-woo jisoo minji hyun woo-jin "
+    "thanh minh lan huong hoa thu mai linh tuan duc hung quang phuong ngoc trang "
+    "wen-hao mingzhe lifen xiaoming xiaoling jian jing hui fang yu-ting chun "
+    "paloma esperanza guadalupe consuelo rocío rocio inmaculada montserrat itziar ainhoa "
+    "iñaki aitor unai xabier joaquín joaquin rodrigo santiago mateo valentina camila "
+    "ingeborg solveig sigrid astrid bjørn björn lars nils sven gunnar henrik magnus "
+)
+FIRST_NAMES: frozenset[str] = frozenset(
+    fold(name) for name in _FIRST_NAMES + _MORE_FIRST_NAMES + _WORLD_FIRST_NAMES
+)
+
+# East-Asian family names, written before the given name (« Nguyen Van Long », « Zhao Lifen »);
+# words that are also French words (le, ho, do, ma) are left out
+FAMILY_NAMES_FIRST: frozenset[str] = frozenset(
+    _words(
+        "nguyen tran pham hoang huynh phan vu vo dang bui ngo duong truong dinh trinh doan "
+        "wang zhang liu chen yang huang zhao zhou xu sun zhu guo luo liang song zheng xie "
+        "han feng deng cao peng zeng xiao tian dong yuan pan jiang cai yu wu "
+        "kim park choi jung jeong kang cho yoon jang shin "
+        "sato suzuki takahashi tanaka watanabe ito yamamoto nakamura kobayashi kato yoshida yamada"
+    )
+)
 
 # words that open a letter or a message and come before a name: « Bonjour Claire, », « Hi Tom »
 GREETINGS = r"bonjour|bonsoir|salut|coucou|cher|ch[èe]re|chers|ch[èe]res|dear|hi|hello|hey"
@@ -134,6 +170,8 @@ AMBIGUOUS_FIRST_NAMES: frozenset[str] = frozenset(
         "olive pierre rose prosper rené salomé victoire violette guy colin "
         "eloi côme mark will bill jack frank grant amber holly hope joy may june april august "
         "john carol wei li ming hua mei lin yan jun ali said nour ewa jan ravi "
+        "mai lan hoa thu minh linh ren rama fara haja mamy aya hawa hui jing mio sita esi aoi hina fang "
+        "chun hung duc pape mame rivo ama yaa yaw amara hyun tiana sakura lamine ren santiago "
     )
 )
 

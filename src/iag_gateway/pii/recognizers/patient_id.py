@@ -22,7 +22,7 @@ _CONTEXT = (
     r"encounter(?:\s+(?:id|number))?|visit\s+(?:id|number)|case\s+(?:id|number)|stay\s+(?:id|number)"
 )
 _STRONG_CONTEXT = (
-    r"IPP|NDA|MRN|dossier|s[ée]jour|n[°o]\s*(?:de\s+)?(?:s[ée]jour|dossier|patient|IPP|NDA)|"
+    r"IPP|NDA|MRN|n[°o]\s*(?:de\s+)?(?:s[ée]jour|dossier|patient|IPP|NDA)|"
     r"num[ée]ro\s+(?:de\s+|d['’])?(?:s[ée]jour|dossier|patient|IPP|NDA)"
 )
 
@@ -41,6 +41,10 @@ class PatientIdRecognizer(CheckedPatternRecognizer):
         re.compile(
             rf"(?i:\b(?:{_STRONG_CONTEXT}))(?:\s*\(?(?:n[°o]|num[ée]ro|number|no\.?|#)\)?)?\s*[:=#]?\s*"
             r"(?P<value>\d{2,4}(?:[ /\-]\d{2,6}){1,3})(?![\w]|[.,/\-]\d|\s?(?:€|euros?|EUR|%|ans|jours))"
+        ),
+        # « Dossier 2025-00418 »: after a bare « dossier », only digits joined by a dash or a slash
+        re.compile(
+            r"(?i:\bdossier(?:\s*n[°o])?)\s*[:=#]?\s*(?P<value>\d{2,4}[/\-]\d{3,8})(?![\w]|[.,/\-]\d|\s?(?:€|euros?|EUR|%))"
         ),
     )
 

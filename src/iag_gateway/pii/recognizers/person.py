@@ -22,6 +22,7 @@ from iag_gateway.pii.lexicon import (
     ACRONYMS,
     AMBIGUOUS_FIRST_NAMES,
     COMPANY_WORDS,
+    FAMILY_NAMES_FIRST,
     FIRST_NAMES,
     NAME_PARTICLES,
     NOT_SURNAMES,
@@ -169,6 +170,7 @@ class PersonRecognizer(LocalRecognizer):
             self._given_then_surname,
             self._capital_surname_then_given,
             self._surname_then_given,
+            self._family_name_first,
             self._lowercase_pair,
         ):
             end = rule(text, tokens, i)
@@ -250,6 +252,26 @@ class PersonRecognizer(LocalRecognizer):
             return i
         return i if self._company_follows(text, tokens, i + 2) else i + 2
 
+    def _family_name_first(self, text: str, tokens: list[_Token], i: int) -> int:
+        """Nguyen Van Long, Zhao Lifen, TANAKA Yui: an East-Asian family name, then one or two names."""
+        token = tokens[i]
+        if token.kind not in ("cap", "up") or fold(token.text) not in FAMILY_NAMES_FIRST:
+            return i
+        end = i + 1
+        while (
+            end < len(tokens)
+            and end - i <= 2
+            and self._adjacent(text, tokens[end - 1], tokens[end])
+            and tokens[end].text[0].isupper()
+            and tokens[end].kind in ("cap", "up", "particle")
+            and self._surname_like(tokens[end].text)
+            and tokens[end].text not in ACRONYMS
+        ):
+            end += 1
+        if end == i + 1 or self._company_follows(text, tokens, end):
+            return i
+        return end
+
     def _lowercase_pair(self, text: str, tokens: list[_Token], i: int) -> int:
         """jean dupont typed in a hurry: a known, unambiguous given name then a non-stop word."""
         token = tokens[i]
@@ -307,7 +329,12 @@ class PersonRecognizer(LocalRecognizer):
                     break
                 if folded in self.PARTICLES:
                     continue
-                if index == 1 and taken == 1 and _is_given_name(words[0].group()) and _is_given_name(word.group()):
+                if (
+                    index == 1
+                    and taken == 1
+                    and _is_given_name(words[0].group())
+                    and _is_given_name(word.group())
+                ):
                     wanted = 3
                 taken += 1
                 last = word

@@ -58,12 +58,13 @@ class PersonCueRecognizer(LocalRecognizer):
     )
     # after the word itself, initials need no dots: « initiales M-K », « initials: JD »
     BARE_INITIALS: ClassVar[re.Pattern[str]] = re.compile(
-        rf"(?<![\w])(?i:initiales|initials)[ \t]*:?[ \t]*(?P<name>[{_UPPER}](?:[\-.]?[{_UPPER}]){{1,2}}\.?)(?![\w])"
+        rf"(?<![\w])(?i:initiales|initials)[ \t]*:?[ \t]*"
+        rf"(?P<name>[{_UPPER}](?:[\-.]?[{_UPPER}]){{1,2}}\.?)(?![\w])"
     )
     LOWER_TITLED: ClassVar[re.Pattern[str]] = re.compile(
         r"(?<![\w.])(?<!\d )(?:[Mm]me|[Mm]lle|[Mm]\.|[Mm]r\.?|[Dd]r\.?|Pr\.?|[Dd]octeur|[Pp]rofesseur|"
         r"[Mm]adame|[Mm]onsieur)[ \t]+"
-        rf"(?P<first>(?:{_PARTICLE}[ \t]+)?[{_LETTER}][{_LOWER}'’\-]{{1,}})"
+        rf"(?P<first>{_PARTICLE}[ \t]+[{_LOWER}][{_LOWER}'’\-]+|[{_LETTER}][{_LOWER}'’\-]{{2,}})"
         rf"(?:[ \t]+(?P<second>[{_LOWER}][{_LOWER}'’\-]{{2,}}))?(?![\w])"
     )
     EMAIL_LOCAL: ClassVar[re.Pattern[str]] = re.compile(
@@ -100,7 +101,13 @@ class PersonCueRecognizer(LocalRecognizer):
         return spans
 
     def _initials(self, text: str) -> list[tuple[int, int]]:
-        return [match.span("name") for pattern in (self.INITIALS, self.BARE_INITIALS) for match in pattern.finditer(text)]
+        return sorted(
+            {
+                match.span("name")
+                for pattern in (self.INITIALS, self.BARE_INITIALS)
+                for match in pattern.finditer(text)
+            }
+        )
 
     def _lower_titled(self, text: str) -> list[tuple[int, int]]:
         spans = []
@@ -118,13 +125,8 @@ class PersonCueRecognizer(LocalRecognizer):
     @staticmethod
     def _lower_name_word(word: str) -> bool:
         parts = word.split()
-        if len(parts) == 2 and fold(parts[0]) in NAME_PARTICLES:
-            # « mme ben ali », « dr le goff »: a particle then a surname of two letters or more
-            word = parts[1]
-            if len(word) < 2:
-                return False
-        elif len(word) < 3:
-            return False
+        if len(parts) == 2:
+            word = parts[1]  # « mme ben ali », « dr le goff »: the particle, then the surname
         folded = fold(word)
         return not (
             word in STOP_WORDS

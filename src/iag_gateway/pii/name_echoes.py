@@ -1,0 +1,50 @@
+"""Mask every other mention of a name the detector has already found in the same text.
+
+A message names someone in full once (« From: Haruto Tanaka », « Dr. Amara Diop ») and
+then by the given name alone (« Haruto », « Amara »), which no rule can tell from an
+ordinary capitalised word. Once a word is known to be part of a name in this text, its
+other capitalised occurrences are that person too.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from iag_gateway.pii.lexicon import ACRONYMS, COMPANY_WORDS, NAME_PARTICLES, NOT_SURNAMES, TITLES, fold
+
+_LETTER = "A-Za-zÀ-ÖØ-öø-ÿ"
+_WORD = re.compile(rf"[{_LETTER}]+(?:['’\-][{_LETTER}]+)*")
+_TITLE = re.compile(rf"(?:{TITLES})\.?")
+
+
+def _echoable(word: str) -> bool:
+    """Tell whether ``word`` is distinctive enough to be searched for elsewhere."""
+    folded = fold(word)
+    return (
+        len(word) >= 3
+        and word[0].isupper()
+        and word not in ACRONYMS
+        and folded not in NOT_SURNAMES
+        and folded not in COMPANY_WORDS
+        and folded not in NAME_PARTICLES
+        and not _TITLE.fullmatch(word)
+    )
+
+
+def name_echoes(
+    text: str, names: Sequence[tuple[int, int]], taken: Sequence[tuple[int, int]]
+) -> list[tuple[int, int]]:
+    """Return the spans of other mentions of the words of ``names`` that overlap nothing in ``taken``."""
+    words = {match.group() for start, end in names for match in _WORD.finditer(text, start, end)}
+    words = {word for word in words if _echoable(word)}
+    if not words:
+        return []
+    alternatives = "|".join(re.escape(word) for word in sorted(words, key=len, reverse=True))
+    pattern = re.compile(rf"(?<![\w'’\-])(?:{alternatives})(?![\w'’\-])")
+    found = []
+    for match in pattern.finditer(text):
+        start, end = match.span()
+        if not any(start < e and s < end for s, e in taken):
+            found.append((start, end))
+    return found
