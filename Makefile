@@ -45,7 +45,7 @@ test: $(STAMP) browser lint
 eval-pii: $(STAMP)
 	$(BIN)/iag-gateway pii scan ../shared/eval/pii_fr_dev.jsonl > /tmp/iag-pii-pred.jsonl
 	$(BIN)/python ../shared/eval/score_pii.py ../shared/eval/pii_fr_dev.jsonl /tmp/iag-pii-pred.jsonl
-	$(BIN)/pytest -q tests/pii/test_dev_corpus.py
+	$(BIN)/pytest -q tests/pii/test_corpora.py
 
 bench: $(STAMP)
 	$(BIN)/python bench/bench_gateway.py
