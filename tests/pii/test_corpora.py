@@ -96,7 +96,9 @@ def test_when_corpus_is_scanned_then_overall_bars_are_met(result: dict[str, obje
 
 
 @pytest.mark.parametrize("label", STRICT_LABELS)
-def test_when_corpus_is_scanned_then_identifier_recall_is_at_least_99(result: dict[str, object], label: str) -> None:
+def test_when_corpus_is_scanned_then_identifier_recall_is_at_least_99(
+    result: dict[str, object], label: str
+) -> None:
     per_label = result["per_label_recall"]
     assert isinstance(per_label, dict)
     assert per_label[label] >= 0.99

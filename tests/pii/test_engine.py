@@ -8,7 +8,8 @@ import pytest
 
 from iag_gateway.errors import ConfigError, PiiAnalysisFailed
 from iag_gateway.pii.engine import PiiEngine
-from tests.pii.conftest import REPO_ROOT, found, nir_with_key
+from tests.pii.check_digits import nir_with_key
+from tests.pii.conftest import REPO_ROOT, found
 
 
 def test_when_text_mixes_types_then_entities_are_sorted_and_disjoint(engine: PiiEngine) -> None:

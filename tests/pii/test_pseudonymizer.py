@@ -7,7 +7,7 @@ import pytest
 from iag_gateway.pii.engine import PiiEngine
 from iag_gateway.pii.placeholders import PLACEHOLDER_NAMES
 from iag_gateway.pii.pseudonymizer import Pseudonymizer
-from tests.pii.conftest import nir_with_key
+from tests.pii.check_digits import nir_with_key
 
 NIR = nir_with_key("1791169123456")
 PROMPT = f"Le patient Bastien Moreau (NIR {NIR}) rappelle au 06 44 55 66 77 ; écrire à b.moreau@example.org."

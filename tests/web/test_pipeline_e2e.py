@@ -12,7 +12,7 @@ import pytest
 from tests.conftest import KeyFactory
 from tests.fakes.upstream import FakeUpstream
 from tests.harness import LiveGateway
-from tests.pii.conftest import nir_with_key
+from tests.pii.check_digits import nir_with_key
 
 NAME = "Mme Bérengère Vasseur-Lenoir"
 PHONE = "06 71 23 45 98"

@@ -1,6 +1,6 @@
 """Build pii_fr_generalisation.jsonl: texts written unlike the dev corpus, personal data marked.
 
-Run: .venv/bin/python tests/pii/data/make_generalisation_corpus.py > tests/pii/data/pii_fr_generalisation.jsonl
+Run: .venv/bin/python -m tests.pii.data.make_generalisation_corpus > tests/pii/data/pii_fr_generalisation.jsonl
 
 Styles the dev corpus lacks: pasted e-mail threads with headers and signatures, CSV
 exports, English and mixed FR/EN, hurried lower-case typing, « NOM Prénom », initials,
@@ -15,37 +15,12 @@ offsets come from the markup, never typed:
 
 from __future__ import annotations
 
-import json
-import re
-import sys
-
-_MARK = re.compile(r"⟦(?P<label>[A-Z_]+)\|(?P<value>[^⟧]*)⟧|⟪(?P<what>[a-z_]+)\|(?P<kept>[^⟫]*)⟫")
-
+from tests.pii.check_digits import iban_with_key as iban
+from tests.pii.check_digits import luhn_complete as luhn
+from tests.pii.check_digits import nir_with_key as nir
+from tests.pii.data.markup import build_records, write_jsonl
 
 # -- check digits -------------------------------------------------------------
-def nir(body: str) -> str:
-    """Return the 15-character NIR for a 13-character body (2A/2B count as 19/18)."""
-    numeric = int(body.upper().replace("2A", "19").replace("2B", "18"))
-    return f"{body}{97 - numeric % 97:02d}"
-
-
-def luhn(body: str) -> str:
-    """Append the Luhn check digit."""
-    for digit in "0123456789":
-        candidate = body + digit
-        total = 0
-        for index, char in enumerate(reversed(candidate)):
-            value = int(char) * (2 if index % 2 else 1)
-            total += value - 9 if value > 9 else value
-        if total % 10 == 0:
-            return candidate
-    raise AssertionError("unreachable")
-
-
-def iban(country: str, bban: str) -> str:
-    """Return the IBAN of ``bban`` with its mod-97 key."""
-    numeric = "".join(str(int(char, 36)) for char in bban + country + "00")
-    return f"{country}{98 - int(numeric) % 97:02d}{bban}"
 
 
 def grouped(value: str, size: int = 4) -> str:
@@ -555,41 +530,10 @@ RECORDS: list[tuple[str, str]] = [
 ]
 
 
-def parse(markup: str) -> tuple[str, list[dict[str, object]], list[dict[str, object]]]:
-    """Strip the markup; return the text, its gold spans and its keep spans."""
-    text = ""
-    spans: list[dict[str, object]] = []
-    keep: list[dict[str, object]] = []
-    position = 0
-    for match in _MARK.finditer(markup):
-        text += markup[position : match.start()]
-        value = match.group("value") if match.group("label") else match.group("kept")
-        start = len(text)
-        text += value
-        if match.group("label"):
-            spans.append({"start": start, "end": len(text), "label": match.group("label")})
-        else:
-            keep.append({"start": start, "end": len(text), "what": match.group("what")})
-        position = match.end()
-    text += markup[position:]
-    return text, spans, keep
-
-
 def build() -> list[dict[str, object]]:
     """Return the records, ids gen-0001..."""
-    records = []
-    for index, (domain, markup) in enumerate(RECORDS, start=1):
-        text, spans, keep = parse(markup)
-        records.append(
-            {"id": f"gen-{index:04d}", "domain": domain, "text": text, "spans": spans, "keep": keep}
-        )
-    return records
-
-
-def main() -> None:
-    for record in build():
-        sys.stdout.write(json.dumps(record, ensure_ascii=False) + "\n")
+    return build_records(RECORDS, "gen")
 
 
 if __name__ == "__main__":
-    main()
+    write_jsonl(build())

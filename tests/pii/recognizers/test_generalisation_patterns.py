@@ -18,7 +18,8 @@ from iag_gateway.pii.recognizers.patient_id import PatientIdRecognizer
 from iag_gateway.pii.recognizers.person_cues import PersonCueRecognizer
 from iag_gateway.pii.recognizers.phone import PhoneNumberRecognizer
 from iag_gateway.pii.recognizers.rpps import RppsRecognizer
-from tests.pii.conftest import found, luhn_complete, nir_with_key
+from tests.pii.check_digits import luhn_complete, nir_with_key
+from tests.pii.conftest import found
 
 NIR = nir_with_key("1620469123456")
 NIR_BAD_KEY = NIR[:13] + f"{(int(NIR[13:]) + 1) % 97:02d}"

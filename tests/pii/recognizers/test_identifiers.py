@@ -11,7 +11,7 @@ from iag_gateway.pii.recognizers.iban import IbanCodeRecognizer
 from iag_gateway.pii.recognizers.patient_id import PatientIdRecognizer
 from iag_gateway.pii.recognizers.phone import PhoneNumberRecognizer
 from iag_gateway.pii.recognizers.rpps import RppsRecognizer
-from tests.pii.conftest import iban_with_key, luhn_complete
+from tests.pii.check_digits import iban_with_key, luhn_complete
 
 RPPS = luhn_complete("1004455667")
 RPPS_BAD = RPPS[:-1] + str((int(RPPS[-1]) + 1) % 10)

@@ -3,7 +3,7 @@ from __future__ import annotations
 import pytest
 
 from iag_gateway.pii.recognizers.nir import NirRecognizer
-from tests.pii.conftest import nir_with_key
+from tests.pii.check_digits import nir_with_key
 
 VALID = nir_with_key("1780369123456")  # invented: man born 03/1978 in dept 69
 CORSICA = nir_with_key("292052A045012")
