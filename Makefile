@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-$(shell cat requirements/main.txt requirements/dev.txt pyproject.toml | sha256sum | cut -c1-16)
 
-.PHONY: install run key test lint unit browser eval-pii bench bench-pii clean
+.PHONY: install run key test lint unit browser coverage eval-pii bench bench-pii clean
 
 $(STAMP):
 	$(PYTHON) -m venv $(VENV)
@@ -40,6 +40,10 @@ unit: $(STAMP)
 ## The whole suite: lint, types, all tests (SQLite + PostgreSQL, browser).
 test: $(STAMP) browser lint
 	$(BIN)/pytest -q
+
+## Line coverage of src/ by the in-process tests (gateways started as subprocesses are not traced).
+coverage: $(STAMP) browser
+	$(BIN)/pytest -q --cov=iag_gateway --cov-report=term:skip-covered
 
 ## Personal-data detection on the shared dev corpus, failing below the bar.
 eval-pii: $(STAMP)
