@@ -7,6 +7,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import docx
+import httpx
 import pytest
 from playwright.sync_api import Browser, sync_playwright
 
@@ -171,5 +172,53 @@ def test_when_keyboard_user_arrives_then_skip_link_comes_first_and_errors_are_fr
         assert page.get_by_role("heading", level=1).inner_text() == "Page introuvable"
         assert page.evaluate("document.documentElement.lang") == "fr"
         page.screenshot(path=ARTEFACTS / "09-page-introuvable.png", full_page=True)
+    finally:
+        context.close()
+
+
+def test_when_auditor_opens_the_journal_then_table_and_detail_are_readable(
+    browser: Browser, gateway: LiveGateway, make_key: KeyFactory
+) -> None:
+    ARTEFACTS.mkdir(exist_ok=True)
+    buyer_key = make_key("buyer", user="acheteuse-console")
+    for content in (
+        "Rédige l'objet du marché de gants.",
+        "Relance M. Théophile Vanderbecq au 06 12 34 56 78.",
+    ):
+        response = httpx.post(
+            gateway.base_url + "/v1/chat/completions",
+            headers={"Authorization": f"Bearer {buyer_key}"},
+            json={"model": "onprem-llm", "messages": [{"role": "user", "content": content}]},
+            timeout=30,
+        )
+        assert response.status_code == 200
+    context = browser.new_context(locale="fr-FR", viewport={"width": 1440, "height": 900})
+    context.set_default_timeout(20_000)
+    page = context.new_page()
+    try:
+        page.goto(gateway.base_url + "/connexion")
+        key = make_key("auditor", department="direction-data-ia", user="auditrice-console")
+        page.get_by_label("Clé d'accès personnelle").fill(key)
+        page.get_by_role("button", name="Se connecter").click()
+        page.wait_for_url(gateway.base_url + "/audit")  # auditors land on the journal
+        assert page.get_by_role("heading", level=1).inner_text() == "Journal d'audit"
+        page.get_by_role("button", name="Vérifier la chaîne d'intégrité").press("Enter")
+        page.get_by_role("status").filter(has_text="intacte").wait_for()
+        table = page.get_by_role("table")
+        assert "acheteuse-console" in table.inner_text() and "Vanderbecq" not in page.content()
+        header = page.locator(".audit-table thead th").first
+        assert header.evaluate("el => getComputedStyle(el).position") == "sticky"
+        page.screenshot(path=ARTEFACTS / "10-journal-audit.png", full_page=True)
+
+        page.locator(".audit-table tbody tr", has_text="acheteuse-console").first.get_by_role(
+            "link"
+        ).first.click()
+        page.wait_for_url("**/audit/req_*")
+        assert page.get_by_role("heading", level=1).inner_text().startswith("Demande req_")
+        assert "Empreinte de la requête (SHA-256)" in page.content()
+        page.screenshot(path=ARTEFACTS / "11-detail-audit.png", full_page=True)
+    except Exception:
+        page.screenshot(path=ARTEFACTS / "echec-journal-audit.png", full_page=True)
+        raise
     finally:
         context.close()

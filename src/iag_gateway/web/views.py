@@ -29,6 +29,7 @@ from iag_gateway.errors import (
     ServiceUnavailable,
     UpstreamError,
 )
+from iag_gateway.policy.engine import can_read_audit
 from iag_gateway.prompts.models import PromptTemplate, TemplateInput
 from iag_gateway.web.reviews import STATEMENT
 
@@ -98,8 +99,12 @@ def _environment() -> jinja2.Environment:
 
 def page(request: Request, name: str, status: int = 200, **context: Any) -> HTMLResponse:
     """Render one page with the security headers every page carries."""
-    context.setdefault("identity", getattr(request.state, "web_identity", None))
+    identity = getattr(request.state, "web_identity", None)
+    context.setdefault("identity", identity)
     context.setdefault("csrf", getattr(request.state, "web_csrf", ""))
+    if identity is not None:
+        policy = request.app.state.services.policies.current.policy
+        context.setdefault("show_audit_link", can_read_audit(policy, identity.roles))
     html = _environment().get_template(name).render(**context)
     return HTMLResponse(html, status_code=status, headers=SECURITY_HEADERS)
 
