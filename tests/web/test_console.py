@@ -211,7 +211,8 @@ def test_when_auditor_exports_csv_then_header_row_and_the_call(
     response = auditor.get("/audit/export.csv", params={"utilisateur": call["user"]})
     assert response.status_code == 200 and response.headers["content-type"].startswith("text/csv")
     assert "attachment" in response.headers["content-disposition"]
-    rows = list(csv.reader(io.StringIO(response.text)))
+    assert response.content.startswith("\ufeff".encode())  # BOM: French Excel reads UTF-8
+    rows = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig"))))
     assert rows[0][:3] == ["seq", "created_at", "request_id"] and "hash" in rows[0]
     assert call["request_id"] in [row[2] for row in rows[1:]]
     assert {row[rows[0].index("user_id")] for row in rows[1:]} == {call["user"]}

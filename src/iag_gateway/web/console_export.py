@@ -95,7 +95,9 @@ class ExportStream:
 
     def _produce(self) -> None:
         sink = _QueueSink(self._put)
-        out = io.TextIOWrapper(io.BufferedWriter(sink, CHUNK_BYTES), encoding="utf-8", newline="")
+        # A byte-order mark on CSV so French Excel reads the accents as UTF-8.
+        encoding = "utf-8-sig" if self._fmt == "csv" else "utf-8"
+        out = io.TextIOWrapper(io.BufferedWriter(sink, CHUNK_BYTES), encoding=encoding, newline="")
         outcome, status, count, failure = "error", 500, None, None
         try:
             count = export(self._store, self._fmt, out, self._filters)
