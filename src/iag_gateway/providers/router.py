@@ -16,6 +16,8 @@ from typing import Any
 from iag_gateway.errors import GatewayError, UpstreamError, UpstreamRateLimited, UpstreamTimeout
 from iag_gateway.providers.config import ProviderConfig, resolve_env
 
+PROVIDER_MODEL_KEY = "_iag_provider_model"
+
 
 def offline_litellm_environment() -> None:
     """Make litellm use its bundled cost map and tokenizers; never call home."""
@@ -90,12 +92,17 @@ class ProviderRouter:
     async def complete(
         self, alias: str, messages: list[dict[str, Any]], params: dict[str, Any]
     ) -> dict[str, Any]:
-        """Return the provider's answer as an OpenAI-shaped dict."""
+        """Return the provider's answer as an OpenAI-shaped dict.
+
+        ``PROVIDER_MODEL_KEY`` names the deployment that really answered (after a
+        fallback, not the alias's first one), for the audit record.
+        """
         try:
             response = await self._router.acompletion(model=alias, messages=messages, **params)
         except Exception as exc:
             raise self.translate(exc) from exc
         result: dict[str, Any] = response.model_dump(warnings=False)
+        result[PROVIDER_MODEL_KEY] = _deployment(response)
         return result
 
     async def stream(
@@ -107,7 +114,9 @@ class ProviderRouter:
                 model=alias, messages=messages, stream=True, stream_options={"include_usage": True}, **params
             )
             async for chunk in response:
-                yield chunk.model_dump(exclude_none=True, warnings=False)
+                dumped: dict[str, Any] = chunk.model_dump(exclude_none=True, warnings=False)
+                dumped[PROVIDER_MODEL_KEY] = _deployment(chunk)
+                yield dumped
         except GatewayError:
             raise
         except Exception as exc:
@@ -124,6 +133,12 @@ class ProviderRouter:
         status = getattr(exc, "status_code", None)
         detail = f" (upstream status {status})" if isinstance(status, int) else ""
         return UpstreamError(f"The model provider failed{detail}.")
+
+
+def _deployment(response: Any) -> str | None:
+    hidden = getattr(response, "_hidden_params", None) or {}
+    name = hidden.get("litellm_model_name") if isinstance(hidden, dict) else None
+    return str(name) if name else None
 
 
 def _retry_after(exc: BaseException) -> int:

@@ -6,13 +6,14 @@ from collections.abc import AsyncIterator
 from typing import Any
 
 from iag_gateway.exchange import Exchange
-from iag_gateway.providers.router import ProviderRouter
+from iag_gateway.providers.router import PROVIDER_MODEL_KEY, ProviderRouter
 
 
 async def invoke(ex: Exchange, router: ProviderRouter) -> None:
     """Send the pseudonymised messages; keep the (pseudonymised) answer and usage."""
     ex.provider_model = router.config.provider_model(ex.model)
     response = await router.complete(ex.model, ex.messages, ex.params)
+    ex.provider_model = response.pop(PROVIDER_MODEL_KEY, None) or ex.provider_model
     choice = (response.get("choices") or [{}])[0]
     message = choice.get("message") or {}
     ex.answer = message.get("content") or ""
@@ -29,7 +30,8 @@ def invoke_stream(ex: Exchange, router: ProviderRouter) -> AsyncIterator[dict[st
 
 
 def take_chunk_usage(ex: Exchange, chunk: dict[str, Any]) -> None:
-    """Record usage when a streamed chunk carries it."""
+    """Record usage (and the deployment that answered) when a streamed chunk carries them."""
+    ex.provider_model = chunk.pop(PROVIDER_MODEL_KEY, None) or ex.provider_model
     _take_usage(ex, chunk.get("usage"))
 
 
