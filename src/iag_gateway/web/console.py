@@ -116,10 +116,6 @@ async def console_call(request: Request, identity: Identity, view: str) -> Async
             await to_thread.run_sync(services.audit.append, entry)
 
 
-def may_read_audit(services: Services, identity: Identity) -> bool:
-    return can_read_audit(services.policies.current.policy, identity.roles)
-
-
 # -- pages ---------------------------------------------------------------------------------
 
 
@@ -162,7 +158,6 @@ def list_context(
 ) -> dict[str, Any]:
     query = filters.query()
     return {
-        "show_audit_link": True,
         "nav_current": "audit",
         "filters": filters,
         "errors": errors,
@@ -250,7 +245,6 @@ async def audit_detail(request: Request, request_id: str) -> Response:
         "audit_detail.html",
         request_id=request_id,
         records=records,
-        show_audit_link=True,
         nav_current="audit",
     )
 
@@ -268,7 +262,6 @@ async def charter(request: Request) -> Response:
         "charter.html",
         documents=documents,
         version=services.policies.current.version,
-        show_audit_link=may_read_audit(services, identity),
         nav_current="charte",
     )
 
