@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-$(shell cat requirements/main.txt requirements/dev.txt pyproject.toml | sha256sum | cut -c1-16)
 
-.PHONY: install run key test lint unit browser coverage eval-pii bench bench-pii clean
+.PHONY: install run key test lint unit browser wrk coverage eval-pii bench bench-stream bench-pii clean
 
 $(STAMP):
 	$(PYTHON) -m venv $(VENV)
@@ -51,8 +51,19 @@ eval-pii: $(STAMP)
 	$(BIN)/python ../shared/eval/score_pii.py ../shared/eval/pii_fr_dev.jsonl /tmp/iag-pii-pred.jsonl
 	$(BIN)/pytest -q tests/pii/test_corpora.py
 
-bench: $(STAMP)
+## Debian's wrk, the load generator of the benchmarks.
+wrk:
+	@command -v wrk >/dev/null 2>&1 || { \
+	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk >/dev/null; \
+	  else echo "wrk missing: sudo apt-get install wrk" >&2; exit 1; fi; }
+
+## Direct vs LiteLLM proxy vs gateway (1 and N workers), c=1/10/50, 1 KB and 10 KB French prompts.
+bench: $(STAMP) wrk
 	$(BIN)/python bench/bench_gateway.py
+
+## Streamed answers: first visible text and number of text chunks, direct vs gateway.
+bench-stream: $(STAMP)
+	$(BIN)/python bench/bench_stream.py
 
 bench-pii: $(STAMP)
 	$(BIN)/python bench/bench_pii.py

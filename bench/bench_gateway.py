@@ -1,21 +1,20 @@
-"""Added latency and throughput of the gateway, against direct calls, in the same run.
+"""Throughput, latency and CPU per call: direct, the LiteLLM proxy and the gateway, same run.
 
-Starts a fast fake upstream and the real gateway (auth + policy + PII + audit on,
-one worker, SQLite) on loopback, then sends the same load directly and through
-the gateway at concurrency 1 and 50. Optionally does the same through a LiteLLM
-proxy (``--litellm-proxy /path/to/venv/bin/litellm``) for comparison.
+Run: make bench   (or .venv/bin/python bench/bench_gateway.py --seconds 10)
+
+Starts an echoing fake provider, the LiteLLM proxy (its own venv, built once from
+bench/litellm-proxy-requirements.txt) and the gateway with everything on
+(authentication, policy, usage rules, French personal data on prompt and answer,
+quotas, audit; SQLite) with 1 worker and with N workers, then drives each with wrk
+at concurrency 1, 10 and 50, with 1 KB and 10 KB French prompts carrying names,
+phone numbers and e-mail addresses. Prints req/s, p50, p99, CPU per call (the
+target's process tree, upstream excluded) and the ratios to direct and to the proxy.
 """
 
 from __future__ import annotations
 
 import argparse
-import asyncio
 import os
-import re
-import shutil
-import socket
-import statistics
-import subprocess
 import sys
 import tempfile
 import time
@@ -23,185 +22,92 @@ from pathlib import Path
 
 import httpx
 
-ROOT = Path(__file__).resolve().parents[1]
-PROMPT = "Rédige une phrase d'introduction pour un cahier des charges de fournitures de bureau."
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from harness import (  # noqa: E402
+    WrkResult,
+    create_key,
+    gateway_env,
+    run_wrk,
+    start_gateway,
+    start_litellm_proxy,
+    start_upstream,
+    stop,
+    tree_cpu_seconds,
+    tree_rss_mb,
+)
+from prompts import french_prompt  # noqa: E402
 
 
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
+def body(model: str, size: int) -> dict[str, object]:
+    return {"model": model, "messages": [{"role": "user", "content": french_prompt(size)}], "max_tokens": 512}
 
 
-def wait_http(url: str, timeout: float = 120) -> None:
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        try:
-            httpx.get(url, timeout=1)
-            return
-        except httpx.HTTPError:
-            time.sleep(0.3)
-    raise RuntimeError(f"{url} did not come up")
-
-
-async def load(
-    url: str, headers: dict[str, str], model: str, total: int, concurrency: int
-) -> tuple[list[float], float]:
-    body = {"model": model, "messages": [{"role": "user", "content": PROMPT}], "max_tokens": 64}
-    latencies: list[float] = []
-    queue = iter(range(total))
-    limits = httpx.Limits(max_connections=concurrency, max_keepalive_connections=concurrency)
-    async with httpx.AsyncClient(limits=limits, timeout=60) as client:
-
-        async def worker() -> None:
-            for _ in queue:
-                start = time.perf_counter()
-                response = await client.post(url, json=body, headers=headers)
-                latencies.append((time.perf_counter() - start) * 1000)
-                if response.status_code != 200:
-                    raise RuntimeError(f"{url}: {response.status_code} {response.text[:200]}")
-
-        started = time.perf_counter()
-        await asyncio.gather(*(worker() for _ in range(concurrency)))
-        elapsed = time.perf_counter() - started
-    return latencies, total / elapsed
-
-
-def pct(values: list[float], q: float) -> float:
-    ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, int(q * len(ordered)))]
+def measure(pid: int, url: str, payload: dict[str, object], auth: str, concurrency: int, seconds: int) -> tuple[WrkResult, float]:
+    before = tree_cpu_seconds(pid)
+    result = run_wrk(url, payload, auth, concurrency, seconds)
+    cpu_ms = (tree_cpu_seconds(pid) - before) * 1000 / max(result.requests, 1)
+    return result, cpu_ms
 
 
 def main() -> None:
     parser = argparse.ArgumentParser()
-    parser.add_argument("--requests", type=int, default=400)
-    parser.add_argument("--litellm-proxy", default=None, help="path to a `litellm` CLI in a separate venv")
+    parser.add_argument("--seconds", type=int, default=8, help="wrk duration per cell")
+    parser.add_argument("--workers", type=int, default=os.cpu_count() or 2, help="N for the multi-worker gateway")
+    parser.add_argument("--sizes", type=int, nargs="+", default=[1024, 10240])
+    parser.add_argument("--concurrency", type=int, nargs="+", default=[1, 10, 50])
+    parser.add_argument("--no-proxy", action="store_true", help="skip the LiteLLM proxy")
     args = parser.parse_args()
     tmp = Path(tempfile.mkdtemp(prefix="iag-bench-"))
-    procs: list[subprocess.Popen[bytes]] = []
+    procs = []
     try:
-        up_port = free_port()
-        procs.append(
-            subprocess.Popen(
-                [
-                    sys.executable,
-                    "-m",
-                    "uvicorn",
-                    "fake_upstream_asgi:app",
-                    "--port",
-                    str(up_port),
-                    "--log-level",
-                    "warning",
-                    "--no-access-log",
-                ],
-                cwd=Path(__file__).parent,
-            )
-        )
-        upstream = f"http://127.0.0.1:{up_port}/v1"
-        config = tmp / "providers.yaml"
-        config.write_text(
-            "model_list:\n  - model_name: onprem-llm\n"
-            f"    litellm_params: {{model: openai/bench, api_base: '{upstream}', api_key: os.environ/BENCH_KEY}}\n"
-            "router_settings: {timeout: 30, num_retries: 0}\n",
-            encoding="utf-8",
-        )
-        # Same charter, with quotas raised so the benchmark measures the path, not the 429s.
-        policies = tmp / "policies"
-        shutil.copytree(ROOT / "policies", policies)
-        limits = policies / "limits.yaml"
-        limits.write_text(
-            re.sub(r"(requests|tokens): \d+", r"\1: 1000000000", limits.read_text("utf-8")), "utf-8"
-        )
-        env = {
-            **os.environ,
-            "BENCH_KEY": "x",
-            "IAG_POLICIES_DIR": str(policies),
-            "IAG_CONFIG": str(config),
-            "IAG_DATABASE_URL": f"sqlite:///{tmp}/g.db",
-            "IAG_WATCH_POLICIES": "false",
-        }
-        gw_port = free_port()
-        bin_dir = Path(sys.executable).parent
-        key = (
-            subprocess.run(
-                [
-                    str(bin_dir / "iag-gateway"),
-                    "keys",
-                    "create",
-                    "--user",
-                    "bench",
-                    "--department",
-                    "bench",
-                    "--role",
-                    "buyer",
-                    "--trained",
-                ],
-                env=env,
-                capture_output=True,
-                text=True,
-                check=True,
-            )
-            .stdout.strip()
-            .splitlines()[-1]
-        )
-        procs.append(
-            subprocess.Popen([str(bin_dir / "iag-gateway"), "serve", "--port", str(gw_port)], env=env)
-        )
-        wait_http(f"http://127.0.0.1:{up_port}/")
-        wait_http(f"http://127.0.0.1:{gw_port}/healthz")
-        targets = {
-            "direct": (upstream + "/chat/completions", {}, "bench"),
-            "gateway": (
-                f"http://127.0.0.1:{gw_port}/v1/chat/completions",
-                {"Authorization": f"Bearer {key}"},
-                "onprem-llm",
-            ),
-        }
-        if args.litellm_proxy:
-            lp_port = free_port()
-            lp_config = tmp / "litellm.yaml"
-            lp_config.write_text(
-                "model_list:\n  - model_name: bench\n"
-                f"    litellm_params: {{model: openai/bench, api_base: '{upstream}', api_key: x}}\n",
-                encoding="utf-8",
-            )
-            procs.append(
-                subprocess.Popen(
-                    [args.litellm_proxy, "--config", str(lp_config), "--port", str(lp_port)],
-                    env={**os.environ, "LITELLM_LOCAL_MODEL_COST_MAP": "True"},
-                    stdout=subprocess.DEVNULL,
-                    stderr=subprocess.DEVNULL,
-                )
-            )
-            wait_http(f"http://127.0.0.1:{lp_port}/health/liveliness")
-            targets["litellm-proxy"] = (f"http://127.0.0.1:{lp_port}/v1/chat/completions", {}, "bench")
-        for url, headers, model in targets.values():  # warm up
-            asyncio.run(load(url, headers, model, 50, 5))
-        results: dict[tuple[str, int], tuple[float, float, float]] = {}
-        for concurrency, total in ((1, args.requests), (50, args.requests * 5)):
-            for name, (url, headers, model) in targets.items():
-                latencies, rps = asyncio.run(load(url, headers, model, total, concurrency))
-                results[(name, concurrency)] = (statistics.median(latencies), pct(latencies, 0.99), rps)
-        print(f"\n{'target':<14}{'conc':>5}{'p50 ms':>9}{'p99 ms':>9}{'req/s':>9}")
-        for (name, concurrency), (p50, p99, rps) in results.items():
-            print(f"{name:<14}{concurrency:>5}{p50:>9.2f}{p99:>9.2f}{rps:>9.0f}")
-        d1, g1 = results[("direct", 1)], results[("gateway", 1)]
-        print(f"\ngateway added p50 at concurrency 1: {g1[0] - d1[0]:.2f} ms (p99 {g1[1] - d1[1]:.2f} ms)")
-        print(
-            f"gateway throughput at concurrency 50: {results[('gateway', 50)][2]:.0f} req/s "
-            f"({results[('gateway', 50)][2] / results[('direct', 50)][2]:.2f}x direct)"
-        )
-        if ("litellm-proxy", 50) in results:
-            l1, l50 = results[("litellm-proxy", 1)], results[("litellm-proxy", 50)]
-            print(
-                f"litellm proxy added p50 at concurrency 1: {l1[0] - d1[0]:.2f} ms; throughput at 50: {l50[2]:.0f} "
-                f"req/s; gateway/litellm-proxy throughput ratio: {results[('gateway', 50)][2] / l50[2]:.2f}x"
-            )
+        upstream_proc, upstream = start_upstream()
+        procs.append(upstream_proc)
+        targets: dict[str, tuple[int, str, str, str]] = {"direct": (upstream_proc.pid, upstream + "/chat/completions", "", "bench")}
+        if not args.no_proxy:
+            proxy, proxy_url = start_litellm_proxy(upstream, tmp)
+            procs.append(proxy)
+            targets["litellm-proxy"] = (proxy.pid, proxy_url, "", "bench")
+        env = gateway_env(upstream, tmp)
+        key = create_key(env)
+        startup: dict[str, tuple[float, float]] = {}
+        for workers in sorted({1, args.workers}):
+            gateway, url, ready_s = start_gateway(env, workers)
+            procs.append(gateway)
+            first = time.monotonic()
+            httpx.post(url, json=body("onprem-llm", 1024), headers={"Authorization": f"Bearer {key}"}, timeout=60).raise_for_status()
+            startup[f"gateway-{workers}w"] = (ready_s, ready_s + time.monotonic() - first)
+            targets[f"gateway-{workers}w"] = (gateway.pid, url, f"Bearer {key}", "onprem-llm")
+        for name, (_, url, auth, model) in targets.items():  # warm up
+            run_wrk(url, body(model, 1024), auth, 4, 2)
+        rows = []
+        for size in args.sizes:
+            for concurrency in args.concurrency:
+                cell = {}
+                for name, (pid, url, auth, model) in targets.items():
+                    result, cpu_ms = measure(pid, url, body(model, size), auth, concurrency, args.seconds)
+                    cell[name] = (result, cpu_ms)
+                rows.append((size, concurrency, cell))
+                _print_cell(size, concurrency, cell)
+        memory = {name: tree_rss_mb(pid) for name, (pid, *_rest) in targets.items() if name.startswith("gateway")}
+        print(f"\nmachine: {os.cpu_count()} cores; wrk {args.seconds} s per cell; prompts {args.sizes} bytes")
+        for name, (ready_s, answered_s) in startup.items():
+            print(f"{name}: ready (/healthz) {ready_s:.1f} s after start, first answer {answered_s:.1f} s; PSS {memory[name]:.0f} MB")
     finally:
-        for proc in procs:
-            proc.terminate()
-        for proc in procs:
-            proc.wait(timeout=20)
+        stop(procs)
+
+
+def _print_cell(size: int, concurrency: int, cell: dict[str, tuple[WrkResult, float]]) -> None:
+    direct = cell["direct"][0]
+    proxy = cell.get("litellm-proxy", (None, 0.0))[0]
+    print(f"\n{size // 1024} KB prompt, concurrency {concurrency}")
+    print(f"  {'target':<16}{'req/s':>8}{'p50 ms':>9}{'p99 ms':>9}{'CPU ms/call':>13}{'errors':>8}{'x proxy':>9}{'+p50 vs direct':>16}")
+    for name, (result, cpu_ms) in cell.items():
+        ratio = f"{result.rps / proxy.rps:.2f}" if proxy and proxy.rps else "-"
+        print(
+            f"  {name:<16}{result.rps:>8.1f}{result.p50_ms:>9.1f}{result.p99_ms:>9.1f}{cpu_ms:>13.1f}"
+            f"{result.errors:>8}{ratio:>9}{result.p50_ms - direct.p50_ms:>16.1f}"
+        )
 
 
 if __name__ == "__main__":
