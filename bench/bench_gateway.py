@@ -24,7 +24,7 @@ import httpx
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from harness import (  # noqa: E402
+from harness import (
     WrkResult,
     create_key,
     gateway_env,
@@ -36,7 +36,7 @@ from harness import (  # noqa: E402
     tree_cpu_seconds,
     tree_rss_mb,
 )
-from prompts import french_prompt  # noqa: E402
+from prompts import french_prompt
 
 
 def body(model: str, size: int) -> dict[str, object]:
@@ -78,7 +78,7 @@ def main() -> None:
             httpx.post(url, json=body("onprem-llm", 1024), headers={"Authorization": f"Bearer {key}"}, timeout=60).raise_for_status()
             startup[f"gateway-{workers}w"] = (ready_s, ready_s + time.monotonic() - first)
             targets[f"gateway-{workers}w"] = (gateway.pid, url, f"Bearer {key}", "onprem-llm")
-        for name, (_, url, auth, model) in targets.items():  # warm up
+        for _pid, url, auth, model in targets.values():  # warm up
             run_wrk(url, body(model, 1024), auth, 4, 2)
         rows = []
         for size in args.sizes:

@@ -23,8 +23,8 @@ import httpx
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from harness import create_key, gateway_env, start_gateway, start_upstream, stop  # noqa: E402
-from prompts import french_prompt  # noqa: E402
+from harness import create_key, gateway_env, start_gateway, start_upstream, stop
+from prompts import french_prompt
 
 
 def one_call(url: str, auth: str, model: str, prompt: str) -> tuple[float, float, int]:
