@@ -36,6 +36,7 @@ from iag_gateway.pii.recognizers.nir_context import NirContextRecognizer
 from iag_gateway.pii.recognizers.patient_id import PatientIdRecognizer
 from iag_gateway.pii.recognizers.person import PersonRecognizer
 from iag_gateway.pii.recognizers.person_cues import PersonCueRecognizer
+from iag_gateway.pii.recognizers.person_fields import PersonFieldRecognizer
 from iag_gateway.pii.recognizers.phone import PhoneNumberRecognizer
 from iag_gateway.pii.recognizers.rpps import RppsRecognizer
 from iag_gateway.pii.recognizers.spacy_person import SpacyPersonRecognizer
@@ -61,13 +62,16 @@ RECOGNIZERS: tuple[Callable[[], EntityRecognizer], ...] = (
     AddressRecognizer,
     PersonRecognizer,
     PersonCueRecognizer,
+    PersonFieldRecognizer,
     SpacyPersonRecognizer,
     CsvColumnRecognizer,
 )
 # labels an institution name (« Hôpital Édouard Herriot ») may hide inside
 _NAME_LABELS = frozenset({"PERSON"})
 # another mention of a word of a name already found in the same text (« Haruto » after « Haruto Tanaka »)
-_ECHO_SCORE = 0.6
+ECHO_SCORE = 0.6
+# a person seen by the statistical model alone, no rule agreeing (headings, product names...)
+GUESS_SCORE = SpacyPersonRecognizer.SCORE
 
 
 @dataclass(frozen=True)
@@ -173,7 +177,7 @@ class PiiEngine:
         entities = _resolve_overlaps(_merge_same_label(kept))
         names = [(e.start, e.end) for e in entities if e.label in _NAME_LABELS]
         taken = [(e.start, e.end) for e in entities] + protected
-        echoes = [DetectedEntity(s, e, "PERSON", _ECHO_SCORE) for s, e in name_echoes(text, names, taken)]
+        echoes = [DetectedEntity(s, e, "PERSON", ECHO_SCORE) for s, e in name_echoes(text, names, taken)]
         return sorted(entities + echoes, key=lambda e: e.start) if echoes else entities
 
 

@@ -21,7 +21,7 @@ from collections import Counter
 from collections.abc import Callable, Collection, Iterable
 from typing import Any
 
-from iag_gateway.pii.engine import DetectedEntity, PiiEngine
+from iag_gateway.pii.engine import ECHO_SCORE, GUESS_SCORE, DetectedEntity, PiiEngine
 from iag_gateway.pii.normalise import normalised
 from iag_gateway.pii.placeholders import PLACEHOLDER, PLACEHOLDER_NAMES, mask, placeholder
 from iag_gateway.pii.stream_restorer import StreamRestorer
@@ -147,7 +147,7 @@ class Pseudonymizer:
     ) -> tuple[str, dict[str, int]]:
         """Find personal data in the answer that the caller did not send; mask it if asked
         (only the given ``labels``, when given)."""
-        found = [e for e in self._engine.analyze(text) if self._is_new(e, text)]
+        found = [e for e in self._engine.analyze(text) if _is_claim(e) and self._is_new(e, text)]
         counts = dict(Counter(e.label for e in found))
         masked = [e for e in found if labels is None or e.label in labels]
         if not mask or not masked:
@@ -170,6 +170,16 @@ class Pseudonymizer:
         self._by_identity[key] = token
         self._values[token] = value
         return token
+
+
+def _is_claim(entity: DetectedEntity) -> bool:
+    """Tell whether an entity in the model's answer is firm enough to count and mask.
+
+    In the answer, a name the statistical model alone guessed is far more often the
+    model's own words (a heading in capitals, a product: « Perfusor Space ») than a person
+    it invented; names that a rule backs (title, given name, header, field) still count.
+    """
+    return entity.label != "PERSON" or entity.score > GUESS_SCORE or entity.score == ECHO_SCORE
 
 
 def _replace(text: str, entities: list[DetectedEntity]) -> str:
