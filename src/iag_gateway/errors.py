@@ -22,9 +22,10 @@ the adapter that imports the library, with ``raise ... from exc``.
     ├── UpstreamError                 502 upstream_error        outcome=failed
     │   ├── UpstreamRateLimited       429 (Retry-After)
     │   └── UpstreamTimeout           504
-    ├── ServiceUnavailable            503                       outcome=failed
+    ├── ServiceUnavailable            503 (Retry-After)         outcome=failed
     │   ├── AuditUnavailable          503 (fail closed: provider not called)
-    │   └── PiiAnalysisFailed         503 (fail closed: nothing forwarded)
+    │   ├── PiiAnalysisFailed         503 (fail closed: nothing forwarded)
+    │   └── PiiEngineBusy             503 (no analysis thread free in time)
     └── ConfigError                   (startup only: file, line, field)
         ├── PolicyConfigError
         └── TemplateConfigError
@@ -227,6 +228,13 @@ class ServiceUnavailable(GatewayError):
     exit_code = 7
     outcome = "failed"
 
+    def __init__(self, message: str, *, retry_after: int = 1, param: str | None = None) -> None:
+        super().__init__(message, param=param)
+        self.retry_after = max(1, int(retry_after))
+
+    def headers(self) -> dict[str, str]:
+        return {"Retry-After": str(self.retry_after)}
+
 
 class AuditUnavailable(ServiceUnavailable):
     code = "audit_unavailable"
@@ -234,6 +242,10 @@ class AuditUnavailable(ServiceUnavailable):
 
 class PiiAnalysisFailed(ServiceUnavailable):
     code = "pii_analysis_failed"
+
+
+class PiiEngineBusy(ServiceUnavailable):
+    code = "pii_engine_busy"
 
 
 class ConfigError(GatewayError):

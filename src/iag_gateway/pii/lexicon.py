@@ -225,7 +225,7 @@ NOT_SURNAMES: frozenset[str] = frozenset(
         "agent docteur professeur achats équipe team pharmacie comptabilité secrétariat accueil "
         "support admissions facturation cellule bureau département department office staff lyon paris "
         "france europe saint sainte rue avenue boulevard place quai "
-        "hello hi dear thanks regards "
+        "hello hi dear thanks regards nom prénom prénoms surname firstname "
     )
 )
 
@@ -238,5 +238,24 @@ ROLE_WORDS: frozenset[str] = frozenset(
         "remplaçant remplaçante veuve épouse vve référent référente coordonnateur coordinatrice "
         "investigateur investigatrice praticien praticienne pharmacien pharmacienne ingénieur ingénieure "
         "the and who from "
+    )
+)
+
+# nouns naming someone's role or tie, after which a capitalised word is that person's name even
+# when no lexicon knows it: « l'infirmière Ysolde », « sa fille Maëlys », « the nurse Ysolde »
+ROLE_NOUNS: frozenset[str] = frozenset(
+    fold(word)
+    for word in _words(
+        "infirmier infirmière ide aide-soignant aide-soignante secrétaire interne externe cadre "
+        "collègue patient patiente médecin docteur chirurgien chirurgienne anesthésiste pharmacien "
+        "pharmacienne préparateur préparatrice kiné kinésithérapeute ergothérapeute orthophoniste "
+        "psychologue diététicien diététicienne sage-femme assistant assistante acheteur acheteuse agent "
+        "technicien technicienne manipulateur manipulatrice brancardier brancardière stagiaire "
+        "directeur directrice responsable référent référente gestionnaire juriste ingénieur "
+        "ingénieure coordinateur coordinatrice coordonnateur coordonnatrice investigateur "
+        "investigatrice praticien praticienne biologiste radiologue cardiologue pédiatre gériatre "
+        "urgentiste résident résidente fils fille mère père époux épouse mari femme frère soeur sœur "
+        "conjoint conjointe tuteur tutrice voisin voisine ami amie "
+        "nurse colleague doctor surgeon pharmacist secretary buyer manager son daughter wife husband"
     )
 )

@@ -42,3 +42,30 @@ def could_be_placeholder_start(fragment: str) -> bool:
     return (
         any(prefix.startswith(fragment) for prefix in _PREFIXES) or _NUMBERED.fullmatch(fragment) is not None
     )
+
+
+# how a masked value reads in the staff's web page (French): « [nom masqué] », never « <PERSONNE> »
+READABLE_MASKS: dict[str, str] = {
+    "PERSON": "nom masqué",
+    "FR_NIR": "n° de sécurité sociale masqué",
+    "PHONE_NUMBER": "téléphone masqué",
+    "EMAIL_ADDRESS": "adresse électronique masquée",
+    "IBAN_CODE": "IBAN masqué",
+    "ADDRESS": "adresse masquée",
+    "DATE_OF_BIRTH": "date de naissance masquée",
+    "PATIENT_ID": "identifiant patient masqué",
+    "HEALTH_PRO_ID": "identifiant de professionnel de santé masqué",
+}
+_READABLE_BY_NAME = {PLACEHOLDER_NAMES[label]: words for label, words in READABLE_MASKS.items()}
+_ANY_MASK = re.compile(rf"<({_ALTERNATIVES})(?:_(\d{{1,6}}))?>")
+
+
+def readable(text: str) -> str:
+    """Write masks and placeholders left in ``text`` in words: ``<TEL>`` → « [téléphone masqué] »,
+    ``<PERSONNE_2>`` → « [nom masqué n° 2] »."""
+
+    def words(match: re.Match[str]) -> str:
+        number = f" n° {match.group(2)}" if match.group(2) else ""
+        return f"[{_READABLE_BY_NAME[match.group(1)]}{number}]"
+
+    return _ANY_MASK.sub(words, text)

@@ -4,17 +4,26 @@ One ``Pseudonymizer`` per request: the mapping between placeholders and values
 lives only in this object's memory (never persisted, logged, cached or shared)
 and ``repr`` shows counts only. The same value gets the same placeholder across
 all the messages of the request, so the model can reason about « <PERSONNE_1> ».
+
+Placeholders the caller pasted (an earlier answer quoting « <PERSONNE_1> ») are
+left as they are, and new values are numbered after them (``reserve``). A text
+that is a whole JSON document (tool arguments, tool results) is parsed, its string
+values redacted one by one and re-serialised, and restored the same way, so an
+escaped value (``"H\u00e9l\u00e8ne"``) is seen whole and a restored one stays valid JSON.
 """
 
 from __future__ import annotations
 
+import json
 import re
 import threading
 from collections import Counter
-from collections.abc import Collection
+from collections.abc import Callable, Collection, Iterable
+from typing import Any
 
-from iag_gateway.pii.engine import DetectedEntity, PiiEngine
-from iag_gateway.pii.placeholders import PLACEHOLDER, mask, placeholder
+from iag_gateway.pii.engine import ECHO_SCORE, GUESS_SCORE, DetectedEntity, PiiEngine
+from iag_gateway.pii.normalise import normalised
+from iag_gateway.pii.placeholders import PLACEHOLDER, PLACEHOLDER_NAMES, mask, placeholder
 from iag_gateway.pii.stream_restorer import StreamRestorer
 
 # identifiers compare without their separators: « 06 12 34 56 78 » is « 0612345678 »
@@ -22,35 +31,91 @@ _SEPARATORS = re.compile(r"[\s.\-–/()]+")
 _COMPACT_LABELS = frozenset({"FR_NIR", "PHONE_NUMBER", "IBAN_CODE", "PATIENT_ID", "HEALTH_PRO_ID"})
 
 
+_LABEL_OF = {name: label for label, name in PLACEHOLDER_NAMES.items()}
+_JSON_START = re.compile(r"\s*[\[{]")
+
+
 def _identity(label: str, value: str) -> tuple[str, str]:
     """Key under which two writings of one value count as the same entity."""
+    value = normalised(value)
     if label in _COMPACT_LABELS:
         return label, _SEPARATORS.sub("", value).upper()
     return label, " ".join(value.split()).casefold()
 
 
+def _json_document(text: str) -> Any | None:
+    """Return the parsed JSON object or array ``text`` holds entirely, else None."""
+    if _JSON_START.match(text) is None:
+        return None
+    try:
+        value = json.loads(text)
+    except ValueError:
+        return None
+    return value if isinstance(value, dict | list) else None
+
+
+def _map_strings(value: Any, function: Callable[[str], str]) -> Any:
+    """Apply ``function`` to every string value (not key) of a parsed JSON document."""
+    if isinstance(value, str):
+        return function(value)
+    if isinstance(value, list):
+        return [_map_strings(item, function) for item in value]
+    if isinstance(value, dict):
+        return {key: _map_strings(item, function) for key, item in value.items()}
+    return value
+
+
 class Pseudonymizer:
     """Pseudonymise the inputs of one request and restore the answer."""
 
-    __slots__ = ("_by_identity", "_engine", "_lock", "_numbers", "_values")
+    __slots__ = ("_by_identity", "_engine", "_lock", "_numbers", "_reserved", "_values")
 
     def __init__(self, engine: PiiEngine) -> None:
         self._engine = engine
         self._by_identity: dict[tuple[str, str], str] = {}
         self._values: dict[str, str] = {}
         self._numbers: Counter[str] = Counter()
+        self._reserved: Counter[str] = Counter()  # highest number already pasted by the caller
         self._lock = threading.Lock()
 
     def __repr__(self) -> str:
         return f"Pseudonymizer(counts={self.counts})"
 
+    def reserve(self, texts: Iterable[str]) -> None:
+        """Number new values after the placeholders the caller's ``texts`` already contain."""
+        with self._lock:
+            for text in texts:
+                for match in PLACEHOLDER.finditer(text):
+                    name, _, number = match.group()[1:-1].rpartition("_")
+                    label = _LABEL_OF[name]
+                    self._reserved[label] = max(self._reserved[label], int(number))
+
     def redact(self, text: str) -> str:
-        """Return ``text`` with each piece of personal data replaced by its placeholder."""
+        """Return ``text`` with each piece of personal data replaced by its placeholder.
+
+        A whole JSON document has each of its string values redacted and is re-serialised.
+        """
+        document = _json_document(text)
+        if document is not None:
+            return json.dumps(_map_strings(document, self._redact_text), ensure_ascii=False)
+        return self._redact_text(text)
+
+    def redact_whole(self, label: str, value: str) -> str:
+        """Replace the whole ``value`` by one placeholder of ``label`` (a participant's ``name``)."""
+        if not value.strip() or PLACEHOLDER.fullmatch(value.strip()):
+            return value
+        with self._lock:
+            return self._placeholder_for(DetectedEntity(0, len(value), label, 1.0), value)
+
+    def _redact_text(self, text: str) -> str:
         entities = self._engine.analyze(text)
+        pasted = [match.span() for match in PLACEHOLDER.finditer(text)]
         pieces: list[str] = []
         cursor = 0
         with self._lock:
             for entity in entities:
+                if any(entity.start < end and start < entity.end for start, end in pasted):
+                    continue  # a placeholder the caller pasted is no new value
                 pieces.append(text[cursor : entity.start])
                 pieces.append(self._placeholder_for(entity, text[entity.start : entity.end]))
                 cursor = entity.end
@@ -66,6 +131,13 @@ class Pseudonymizer:
         """Put the original values back in place of this request's placeholders."""
         return PLACEHOLDER.sub(lambda match: self._values.get(match.group(), match.group()), text)
 
+    def restore_document(self, text: str) -> str:
+        """Restore a text that may be a whole JSON document (tool-call arguments), keeping it valid."""
+        document = _json_document(text)
+        if document is None:
+            return self.restore(text)
+        return json.dumps(_map_strings(document, self.restore), ensure_ascii=False)
+
     def stream_restorer(self) -> StreamRestorer:
         """Return a restorer for a streamed answer (text deltas or tool-call argument chunks)."""
         return StreamRestorer(self.restore)
@@ -75,7 +147,7 @@ class Pseudonymizer:
     ) -> tuple[str, dict[str, int]]:
         """Find personal data in the answer that the caller did not send; mask it if asked
         (only the given ``labels``, when given)."""
-        found = [e for e in self._engine.analyze(text) if self._is_new(e, text)]
+        found = [e for e in self._engine.analyze(text) if _is_claim(e) and self._is_new(e, text)]
         counts = dict(Counter(e.label for e in found))
         masked = [e for e in found if labels is None or e.label in labels]
         if not mask or not masked:
@@ -94,10 +166,20 @@ class Pseudonymizer:
         if known is not None:
             return known
         self._numbers[entity.label] += 1
-        token = placeholder(entity.label, self._numbers[entity.label])
+        token = placeholder(entity.label, self._reserved[entity.label] + self._numbers[entity.label])
         self._by_identity[key] = token
         self._values[token] = value
         return token
+
+
+def _is_claim(entity: DetectedEntity) -> bool:
+    """Tell whether an entity in the model's answer is firm enough to count and mask.
+
+    In the answer, a name the statistical model alone guessed is far more often the
+    model's own words (a heading in capitals, a product: « Perfusor Space ») than a person
+    it invented; names that a rule backs (title, given name, header, field) still count.
+    """
+    return entity.label != "PERSON" or entity.score > GUESS_SCORE or entity.score == ECHO_SCORE
 
 
 def _replace(text: str, entities: list[DetectedEntity]) -> str:

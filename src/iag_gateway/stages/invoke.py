@@ -1,4 +1,8 @@
-"""Stage 6: call the provider through litellm (the only way out of the gateway)."""
+"""Stage 6: call the provider through litellm (the only way out of the gateway).
+
+The messages sent are rebuilt by ``outgoing_messages`` from the analysed parts, the
+same function the policy's ``prompt_text`` reads: what was checked is what leaves.
+"""
 
 from __future__ import annotations
 
@@ -6,13 +10,14 @@ from collections.abc import AsyncIterator
 from typing import Any
 
 from iag_gateway.exchange import Exchange
+from iag_gateway.messages import outgoing_messages
 from iag_gateway.providers.router import PROVIDER_MODEL_KEY, ProviderRouter
 
 
 async def invoke(ex: Exchange, router: ProviderRouter) -> None:
     """Send the pseudonymised messages; keep the (pseudonymised) answer and usage."""
     ex.provider_model = router.config.provider_model(ex.model)
-    response = await router.complete(ex.model, ex.messages, ex.params)
+    response = await router.complete(ex.model, outgoing_messages(ex.messages), ex.params)
     ex.provider_model = response.pop(PROVIDER_MODEL_KEY, None) or ex.provider_model
     choice = (response.get("choices") or [{}])[0]
     message = choice.get("message") or {}
@@ -26,7 +31,7 @@ async def invoke(ex: Exchange, router: ProviderRouter) -> None:
 def invoke_stream(ex: Exchange, router: ProviderRouter) -> AsyncIterator[dict[str, Any]]:
     """Open the provider stream; the pipeline restores and relays each chunk."""
     ex.provider_model = router.config.provider_model(ex.model)
-    return router.stream(ex.model, ex.messages, ex.params)
+    return router.stream(ex.model, outgoing_messages(ex.messages), ex.params)
 
 
 def take_chunk_usage(ex: Exchange, chunk: dict[str, Any]) -> None:

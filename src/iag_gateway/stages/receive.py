@@ -9,8 +9,18 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from iag_gateway.errors import InvalidField, MalformedJson
+from iag_gateway.errors import InvalidField, MalformedJson, PayloadTooLarge
 from iag_gateway.exchange import Exchange
+from iag_gateway.messages import (
+    FUNCTION_KEYS,
+    MAX_MESSAGES,
+    MAX_PARTS,
+    MAX_TOOL_CALLS,
+    MESSAGE_KEYS,
+    PART_KEYS,
+    TOOL_CALL_KEYS,
+    forwarded_texts,
+)
 from iag_gateway.prompts.catalogue import TemplateCatalogue
 
 ROLES = frozenset({"system", "developer", "user", "assistant", "tool", "function"})
@@ -36,6 +46,8 @@ FORWARDED = frozenset(
         "logit_bias",
     }
 )
+# used when no policy snapshot is at hand; the charter's prompt_size.max_chars otherwise
+DEFAULT_MAX_CHARS = 60_000
 ACCEPTED_NOT_FORWARDED = frozenset({"model", "messages", "stream", "stream_options", "user", "metadata", "n"})
 
 
@@ -63,7 +75,8 @@ def receive_chat(ex: Exchange) -> None:
     ex.stream = _bool(body, "stream")
     if body.get("n", 1) != 1:
         raise InvalidField("n", "only n=1 is supported")
-    ex.messages = _messages(body.get("messages"))
+    max_chars = ex.policy.policy.limits.prompt_size.max_chars if ex.policy else DEFAULT_MAX_CHARS
+    ex.messages = _messages(body.get("messages"), max_chars)
     ex.params = {key: body[key] for key in FORWARDED if key in body}
     _check_params(ex.params)
 
@@ -93,36 +106,87 @@ def _bool(body: dict[str, Any], key: str) -> bool:
     return value
 
 
-def _messages(value: Any) -> list[dict[str, Any]]:
+def _messages(value: Any, max_chars: int = DEFAULT_MAX_CHARS) -> list[dict[str, Any]]:
+    """Validate every message, part and tool call (known keys only) and the caps, before any analysis."""
     if value is None:
         raise InvalidField("messages", "is required")
     if not isinstance(value, list) or not value:
         raise InvalidField("messages", "must be a non-empty array")
+    if len(value) > MAX_MESSAGES:
+        raise InvalidField("messages", f"at most {MAX_MESSAGES} messages are accepted ({len(value)} sent)")
     messages: list[dict[str, Any]] = []
     for index, message in enumerate(value):
         where = f"messages[{index}]"
         if not isinstance(message, dict):
             raise InvalidField(where, "must be an object")
+        _known_keys(message, MESSAGE_KEYS, where)
         role = message.get("role")
         if role not in ROLES:
             raise InvalidField(f"{where}.role", f"must be one of {', '.join(sorted(ROLES))}")
         content = message.get("content")
-        if content is None and not message.get("tool_calls"):
+        if content is None and not message.get("tool_calls") and not message.get("function_call"):
             raise InvalidField(f"{where}.content", "is required")
         if content is not None and not isinstance(content, str):
-            if not isinstance(content, list):
-                raise InvalidField(f"{where}.content", "must be a string or an array of text parts")
-            for part_index, part in enumerate(content):
-                if not (
-                    isinstance(part, dict)
-                    and part.get("type") == "text"
-                    and isinstance(part.get("text"), str)
-                ):
-                    raise InvalidField(
-                        f"{where}.content[{part_index}]", "only text parts are accepted (no images or files)"
-                    )
-        messages.append(dict(message))
+            _parts(content, f"{where}.content")
+        for key in ("name", "tool_call_id", "refusal"):
+            if message.get(key) is not None and not isinstance(message[key], str):
+                raise InvalidField(f"{where}.{key}", "must be a string")
+        if message.get("tool_calls") is not None:
+            _tool_calls(message["tool_calls"], f"{where}.tool_calls")
+        if message.get("function_call") is not None:
+            _function(message["function_call"], f"{where}.function_call")
+        messages.append({key: item for key, item in message.items() if item is not None or key == "content"})
+    size = sum(len(text) for text in forwarded_texts(messages, {}))
+    if size > max_chars:
+        raise PayloadTooLarge(
+            f"The messages hold {size} characters of text; at most {max_chars} are accepted. "
+            "Shorten the request."
+        )
     return messages
+
+
+def _known_keys(value: dict[str, Any], known: frozenset[str], where: str) -> None:
+    for key in value:
+        if key not in known:
+            raise InvalidField(f"{where}.{key}", "unsupported field (never forwarded unchecked)")
+
+
+def _parts(content: Any, where: str) -> None:
+    if not isinstance(content, list):
+        raise InvalidField(where, "must be a string or an array of text parts")
+    if len(content) > MAX_PARTS:
+        raise InvalidField(where, f"at most {MAX_PARTS} parts are accepted ({len(content)} sent)")
+    for part_index, part in enumerate(content):
+        place = f"{where}[{part_index}]"
+        if not (isinstance(part, dict) and part.get("type") == "text" and isinstance(part.get("text"), str)):
+            raise InvalidField(place, "only text parts are accepted (no images or files)")
+        _known_keys(part, PART_KEYS, place)
+
+
+def _tool_calls(calls: Any, where: str) -> None:
+    if not isinstance(calls, list):
+        raise InvalidField(where, "must be an array")
+    if len(calls) > MAX_TOOL_CALLS:
+        raise InvalidField(where, f"at most {MAX_TOOL_CALLS} tool calls are accepted ({len(calls)} sent)")
+    for call_index, call in enumerate(calls):
+        place = f"{where}[{call_index}]"
+        if not isinstance(call, dict):
+            raise InvalidField(place, "must be an object")
+        _known_keys(call, TOOL_CALL_KEYS, place)
+        for key in ("id", "type"):
+            if key in call and not isinstance(call[key], str):
+                raise InvalidField(f"{place}.{key}", "must be a string")
+        _function(call.get("function"), f"{place}.function")
+
+
+def _function(function: Any, where: str) -> None:
+    if not isinstance(function, dict):
+        raise InvalidField(where, "must be an object")
+    _known_keys(function, FUNCTION_KEYS, where)
+    if "name" in function and not isinstance(function["name"], str):
+        raise InvalidField(f"{where}.name", "must be a string")
+    if "arguments" in function and not isinstance(function["arguments"], str | dict | list):
+        raise InvalidField(f"{where}.arguments", "must be a JSON string or an object")
 
 
 def _check_params(params: dict[str, Any]) -> None:

@@ -1,26 +1,53 @@
 """Stage 3: replace personal data by typed placeholders before anything leaves.
 
-Every text the caller sent (message contents, tool-call arguments, template
-inputs) goes through one per-call ``Pseudonymizer``; the mapping stays in memory
-for this call only.
+Every text the caller sent and the gateway forwards (message contents and text parts,
+participant names, tool-call and legacy function-call arguments, ``stop`` strings,
+template inputs) goes through one per-call ``Pseudonymizer``; the mapping stays in
+memory for this call only. Placeholders the caller pasted are reserved first, so new
+values are numbered after them.
 """
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from iag_gateway.exchange import Exchange
+from iag_gateway.messages import forwarded_texts, map_texts, outgoing_messages
 from iag_gateway.pii.engine import PiiEngine
 from iag_gateway.pii.pseudonymizer import Pseudonymizer
 
+# what a provider accepts in a message ``name`` (OpenAI: ^[a-zA-Z0-9_-]{1,64}$)
+_NAME_UNSAFE = re.compile(r"[^A-Za-z0-9_-]+")
+
 
 def redact(ex: Exchange, engine: PiiEngine) -> None:
-    """Pseudonymise messages and template inputs in place; count entities by type."""
+    """Pseudonymise every forwarded text in place; count entities by type."""
     pseudonymizer = Pseudonymizer(engine)
     ex.pseudonymizer = pseudonymizer
-    ex.messages = [_redact_message(m, pseudonymizer) for m in ex.messages]
-    ex.inputs = {name: _redact_value(value, pseudonymizer) for name, value in ex.inputs.items()}
+    pseudonymizer.reserve(forwarded_texts(ex.messages, ex.params))
+    pseudonymizer.reserve(_strings(list(ex.inputs.values())))
+
+    def name(value: str) -> str:
+        # a participant's name is a person's name: replaced whole, whatever the detector says
+        return _NAME_UNSAFE.sub("", pseudonymizer.redact_whole("PERSON", value))[:64]
+
+    ex.messages = [map_texts(message, pseudonymizer.redact, name) for message in ex.messages]
+    stop = ex.params.get("stop")
+    if isinstance(stop, str):
+        ex.params["stop"] = pseudonymizer.redact(stop)
+    elif isinstance(stop, list):
+        ex.params["stop"] = [pseudonymizer.redact(s) if isinstance(s, str) else s for s in stop]
+    ex.inputs = {key: _redact_value(value, pseudonymizer) for key, value in ex.inputs.items()}
     ex.pii_counts = dict(pseudonymizer.counts)
+
+
+def _strings(value: Any) -> list[str]:
+    if isinstance(value, str):
+        return [value]
+    if isinstance(value, list):
+        return [text for item in value for text in _strings(item)]
+    return []
 
 
 def _redact_value(value: Any, pseudonymizer: Pseudonymizer) -> Any:
@@ -31,39 +58,13 @@ def _redact_value(value: Any, pseudonymizer: Pseudonymizer) -> Any:
     return value
 
 
-def _redact_message(message: dict[str, Any], pseudonymizer: Pseudonymizer) -> dict[str, Any]:
-    out = dict(message)
-    content = message.get("content")
-    if isinstance(content, str):
-        out["content"] = pseudonymizer.redact(content)
-    elif isinstance(content, list):
-        out["content"] = [{**part, "text": pseudonymizer.redact(part["text"])} for part in content]
-    if message.get("tool_calls"):
-        out["tool_calls"] = [_redact_tool_call(call, pseudonymizer) for call in message["tool_calls"]]
-    return out
-
-
-def _redact_tool_call(call: Any, pseudonymizer: Pseudonymizer) -> Any:
-    if not isinstance(call, dict) or not isinstance(call.get("function"), dict):
-        return call
-    function = dict(call["function"])
-    if isinstance(function.get("arguments"), str):
-        function["arguments"] = pseudonymizer.redact(function["arguments"])
-    return {**call, "function": function}
-
-
 def prompt_text(ex: Exchange) -> str:
-    """Join what the caller wrote (pseudonymised), for policy checks and digests."""
-    parts: list[str] = []
-    for message in ex.messages:
-        content = message.get("content")
-        if isinstance(content, str):
-            parts.append(content)
-        elif isinstance(content, list):
-            parts.extend(str(p.get("text", "")) for p in content)
-    for value in ex.inputs.values():
-        if isinstance(value, str):
-            parts.append(value)
-        elif isinstance(value, list):
-            parts.extend(str(v) for v in value)
+    """Join the texts of the outgoing request (pseudonymised), for policy checks and digests.
+
+    Built from ``outgoing_messages``, the same parts ``invoke`` sends: the policy checks
+    exactly the text that leaves. Template inputs come after (a template call is checked
+    on its inputs, the template text being vetted).
+    """
+    parts = list(forwarded_texts(outgoing_messages(ex.messages), ex.params))
+    parts.extend(_strings(list(ex.inputs.values())))
     return "\n".join(parts)

@@ -17,4 +17,4 @@ def restore(ex: Exchange, *, enabled: bool) -> None:
         for call in ex.tool_calls:
             function = call.get("function") or {}
             if isinstance(function.get("arguments"), str):
-                function["arguments"] = ex.pseudonymizer.restore(function["arguments"])
+                function["arguments"] = ex.pseudonymizer.restore_document(function["arguments"])

@@ -31,6 +31,7 @@ from iag_gateway.errors import (
 )
 from iag_gateway.exchange import Exchange, new_request_id
 from iag_gateway.identity.keys import Identity
+from iag_gateway.pii.placeholders import readable
 from iag_gateway.pipeline import Pipeline
 from iag_gateway.policy.engine import can_read_audit
 from iag_gateway.prompts.models import PromptTemplate
@@ -293,7 +294,7 @@ async def run_form(request: Request, template_id: str) -> Response:
     meta = body["iag"]
     context = form_context(template, values, [])
     context["answer"] = {
-        "text": body["choices"][0]["message"]["content"],
+        "text": readable(body["choices"][0]["message"]["content"] or ""),
         "request_id": ex.request_id,
         "masked": masking_summary(meta["pii_masked"]),
         "mention": meta["ai_mention"],

@@ -29,6 +29,7 @@ from iag_gateway.errors import (
     ServiceUnavailable,
     UpstreamError,
 )
+from iag_gateway.pii.placeholders import readable
 from iag_gateway.policy.engine import can_read_audit
 from iag_gateway.prompts.models import PromptTemplate, TemplateInput
 from iag_gateway.web.reviews import STATEMENT
@@ -164,12 +165,24 @@ async def with_summary(stream: AsyncIterator[bytes]) -> AsyncIterator[bytes]:
                     payload["iag"]["masked_summary"] = masking_summary(payload["iag"].get("pii_masked") or {})
                     pending = False
                 event = b"data: " + json.dumps(payload, ensure_ascii=False).encode("utf-8") + b"\n\n"
-            yield event
+            yield readable_event(event)
     finally:
         # A client that goes away must still close the pipeline's stream, so the call is recorded now.
         close = getattr(stream, "aclose", None)
         if close is not None:
             await close()
+
+
+def readable_event(event: bytes) -> bytes:
+    """Write the masks of a streamed answer chunk in words (« [nom masqué] »), for the page."""
+    if not event.startswith(b"data: {") or b"<" not in event:
+        return event
+    payload = json.loads(event[len(b"data: ") :])
+    for choice in payload.get("choices") or []:
+        delta = choice.get("delta") or {}
+        if isinstance(delta.get("content"), str):
+            delta["content"] = readable(delta["content"])
+    return b"data: " + json.dumps(payload, ensure_ascii=False).encode("utf-8") + b"\n\n"
 
 
 def interrupted_message(error: dict[str, Any]) -> str:

@@ -70,7 +70,10 @@ class CsvColumnRecognizer(LocalRecognizer):
         for start, line in lines:
             if columns is not None and line.strip():
                 cells = self._cells(line, delimiter)
-                if len(cells) == width:
+                # a pasted row may lose its empty trailing cells or gain one (never with commas, which
+                # prose uses too): every named column must be there
+                fits = len(cells) == width or (delimiter != "," and max(columns) < len(cells) <= width + 1)
+                if fits:
                     results.extend(self._row(start, line, cells, columns))
                     continue
             columns = None

@@ -19,7 +19,13 @@ _CONTEXT = (
     r"identifiant\s+(?:du\s+)?(?:patient|s[ée]jour)|id(?:entifiant)?\s+patient|"
     r"dossier(?:\s+(?:patient|m[ée]dical|administratif))?|s[ée]jour|venue|admission|"
     r"patient\s+(?:id|number|no\.?|n[°o])|medical\s+record(?:\s+number)?|hospital\s+(?:number|id|no\.?|n[°o])|"
-    r"encounter(?:\s+(?:id|number))?|visit\s+(?:id|number)|case\s+(?:id|number)|stay\s+(?:id|number)"
+    r"encounter(?:\s+(?:id|number))?|visit\s+(?:id|number)|case\s+(?:id|number)|stay(?:\s+(?:id|number))?|"
+    r"patient(?:e)?|hospitalisation|hospitalization|inpatient|admission\s+(?:id|number)"
+)
+# what may stand between the context word and the number: « IPP du patient : », « séjour n° »
+_FILLER = (
+    r"(?:\s+(?:du|de\s+la|de|d['’]|of\s+the|of)\s*(?:patient(?:e)?|s[ée]jour|dossier|venue|stay))?"
+    r"(?:\s*\(?(?:n[°o]|num[ée]ro|number|no\.?|#|id)\)?)?"
 )
 _STRONG_CONTEXT = (
     r"IPP|NDA|MRN|n[°o]\s*(?:de\s+)?(?:s[ée]jour|dossier|patient|IPP|NDA)|"
@@ -34,13 +40,13 @@ class PatientIdRecognizer(CheckedPatternRecognizer):
     SCORE = 0.92
     PATTERNS: ClassVar[tuple[re.Pattern[str], ...]] = (
         re.compile(
-            rf"(?i:\b(?:{_CONTEXT}))(?:\s*\(?(?:n[°o]|num[ée]ro|number|no\.?|#|id)\)?)?\s*[:=#]?\s*"
+            rf"(?i:\b(?:{_CONTEXT})){_FILLER}\s*[:=#]?\s*"
             r"(?P<value>[A-Z]{0,3}\d{5,12})(?![\w]|[.,]\d|\s?(?:€|euros?|EUR|%|ans|jours))"
         ),
         # grouped (80 012 345, 23/004512, 00-123-456): only after a word that names the id itself
         re.compile(
             rf"(?i:\b(?:{_STRONG_CONTEXT}))(?:\s*\(?(?:n[°o]|num[ée]ro|number|no\.?|#)\)?)?\s*[:=#]?\s*"
-            r"(?P<value>\d{2,4}(?:[ /\-]\d{2,6}){1,3})(?![\w]|[.,/\-]\d|\s?(?:€|euros?|EUR|%|ans|jours))"
+            r"(?P<value>\d{2,4}(?:[ /\-]\d{2,8}){1,3})(?![\w]|[.,/\-]\d|\s?(?:€|euros?|EUR|%|ans|jours))"
         ),
         # « Dossier 2025-00418 »: after a bare « dossier », only digits joined by a dash or a slash
         re.compile(

@@ -100,6 +100,8 @@ class PersonRecognizer(LocalRecognizer):
         if fold(word) in self.PARTICLES or (fold(word[:2]) in {"d'", "d’"} and len(word) == 2):
             return "particle"
         letters = word.replace("-", "").replace("'", "").replace("’", "")
+        if len(letters) < 2:
+            return "other"  # « À » in a heading, « A » in a list: no name is one letter
         if letters.isupper() and len(letters) >= 2:
             return "up" if word not in ACRONYMS else "other"
         if word[0].isupper() and not letters[1:].isupper():
@@ -229,6 +231,9 @@ class PersonRecognizer(LocalRecognizer):
             return i
         if not (_is_given_name(first.text) or self._surname_like(first.text)):
             return i
+        # a two-letter capital word before an unknown one is a code (« GP Guardrails »), not « LE Anne »
+        if end - i == 1 and len(token.text) <= 2 and not _is_given_name(first.text):
+            return i
         stop = end + 1
         if (
             stop < len(tokens)
@@ -351,7 +356,8 @@ class PersonRecognizer(LocalRecognizer):
             words = text[start:end].split()
             while words and (fold(words[-1]) in NOT_SURNAMES or fold(words[-1]) in COMPANY_WORDS):
                 words.pop()
-            if not words or fold(words[0].rstrip(".")) in NOT_SURNAMES:
+            head = next((w for w in words if fold(w) not in self.PARTICLES), "")
+            if not words or not head or fold(head.rstrip(".")) in NOT_SURNAMES:
                 continue
             spans.append((start, start + len(" ".join(words)) if "\n" not in text[start:end] else end))
         return spans

@@ -35,6 +35,7 @@ class SpacyPersonRecognizer(LocalRecognizer):
     SENTENCE_START: ClassVar[re.Pattern[str]] = re.compile(r"(?:^|[.!?\n:]\s*)$")
     LEADING_LOWER: ClassVar[re.Pattern[str]] = re.compile(r"^(?:[a-zà-öø-ÿ]+\s+)+(?=[A-ZÀ-ÖØ-Þ])")
     TRAILING_LOWER: ClassVar[re.Pattern[str]] = re.compile(r"(?:\s+[a-zà-öø-ÿ]+)+$")
+    FIELD_LABELS: ClassVar[frozenset[str]] = frozenset({"nom", "prenom", "prenoms", "name", "surname"})
     COMPANY_AFTER: ClassVar[re.Pattern[str]] = re.compile(r"^\s*(?:\(SIRE[NT]|,?\s*SIRE[NT])")
 
     def __init__(self) -> None:
@@ -82,6 +83,11 @@ class SpacyPersonRecognizer(LocalRecognizer):
         if lead:
             start += lead.end()
             value = value[lead.end() :]
+        # a field label or a common word after the name (« MARCHAND   Prénom : ») is not part of it
+        last = re.search(r"\s+(\S+)$", value)
+        while last and fold(last.group(1)) in self.FIELD_LABELS:
+            value = value[: last.start()]
+            last = re.search(r"\s+(\S+)$", value)
         end = start + len(value)
         words = value.split()
         if not words or any(char.isdigit() or char in "@<>/()" for char in value):
@@ -92,6 +98,10 @@ class SpacyPersonRecognizer(LocalRecognizer):
             return None
         # a lower-case word that is no particle means a clause, not a name (« Can you translate this »)
         if any(word.islower() and fold(word) not in NAME_PARTICLES for word in words):
+            return None
+        # a run in capitals with no known given name is a heading (« SPÉCIFICATION TECHNIQUE »);
+        # names in capitals are found by the rules that see a title or a given name
+        if value.isupper() and len(words) > 1 and not any(fold(word) in FIRST_NAMES for word in words):
             return None
         # a lone short capital word is an acronym (« EIG », « CPP ») far more often than a surname
         if len(words) == 1 and value.isupper() and len(value) <= 3:
