@@ -12,6 +12,7 @@ from pathlib import Path
 
 from fastapi import FastAPI
 
+from iag_gateway.audit.heads_config import build_signer
 from iag_gateway.audit.store import AuditStore
 from iag_gateway.identity.keys import KeyStore
 from iag_gateway.pii.engine import PiiEngine
@@ -42,10 +43,13 @@ def build_services(settings: Settings) -> Services:
     )
     engine = make_engine(settings.database_url)
     upgrade(engine)
+    audit = AuditStore(engine)
+    heads = build_signer(settings, audit, policies.current.policy.audit.signed_heads)
     return Services(
         settings=settings,
         keys=KeyStore(engine),
-        audit=AuditStore(engine),
+        audit=audit,
+        heads=heads,
         policies=policies,
         quotas=build_quota_enforcer(make_engine(settings.database_url, durable=False), settings.redis_url),
         pii=PiiEngine.build(
@@ -62,6 +66,16 @@ def build_services(settings: Settings) -> Services:
 def _policy_files_stamp(*directories: Path) -> tuple[tuple[str, float], ...]:
     files = sorted(p for d in directories if d.is_dir() for p in d.rglob("*") if p.is_file())
     return tuple((str(p), p.stat().st_mtime) for p in files)
+
+
+async def _sign_heads(services: Services) -> None:
+    """Sign the trail's head every ``every_seconds`` (when records came since the last head)."""
+    signer = services.heads
+    assert signer is not None
+    while True:
+        await asyncio.sleep(min(signer.schedule.every_seconds, 5.0))
+        if signer.due_by_time():
+            await asyncio.to_thread(signer.sign_quietly)
 
 
 async def _watch_policies(services: Services, interval_s: float = 2.0) -> None:
@@ -88,14 +102,22 @@ def create_app(settings: Settings | None = None, services: Services | None = Non
         with contextlib.suppress(NotImplementedError, RuntimeError, ValueError):
             loop.add_signal_handler(signal.SIGHUP, built.policies.reload)
         watcher = asyncio.create_task(_watch_policies(built)) if settings.watch_policies else None
+        signing = None
+        if built.heads is not None:
+            await asyncio.to_thread(built.heads.sign_quietly)  # what a previous run left unsigned
+            signing = asyncio.create_task(_sign_heads(built))
         try:
             yield
         finally:
             if watcher:
                 watcher.cancel()
+            if signing:
+                signing.cancel()
             with contextlib.suppress(NotImplementedError, RuntimeError, ValueError):
                 loop.remove_signal_handler(signal.SIGHUP)
             built.background.shutdown(wait=True)  # token meters still pending are written
+            if built.heads is not None:
+                built.heads.sign_quietly()  # at shutdown: the last records are covered by a head
             built.telemetry.shutdown()
             built.pii.close()
 

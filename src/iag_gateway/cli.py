@@ -32,11 +32,11 @@ def exits_on_error(func: F) -> F:
     return wrapper  # type: ignore[return-value]
 
 
-def _engine(settings: Settings) -> Any:
+def _engine(settings: Settings, url: str | None = None) -> Any:
     from iag_gateway.storage.engine import make_engine
     from iag_gateway.storage.migrate import upgrade
 
-    engine = make_engine(settings.database_url)
+    engine = make_engine(url or settings.database_url)
     upgrade(engine)
     return engine
 
@@ -186,11 +186,24 @@ def audit() -> None:
 
 
 @audit.command("verify")
+@click.option(
+    "--heads",
+    "heads_file",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=None,
+    help="Also check every signed head of this export (signature, consistency, database).",
+)
+@click.option("--public-key", type=click.Path(dir_okay=False, path_type=Path), default=None)
 @exits_on_error
-def audit_verify() -> None:
+def audit_verify(heads_file: Path | None, public_key: Path | None) -> None:
     """Exit 0 if the hash chain is intact; otherwise name the first bad record."""
     from iag_gateway.audit.chain import verify
 
+    if heads_file is not None:
+        from iag_gateway.audit.commands import verify_against_heads
+
+        verify_against_heads(heads_file, public_key)
+        return
     result = verify(_engine(Settings()))
     if result.ok:
         click.echo(f"audit chain intact ({result.checked} records)")
@@ -242,7 +255,11 @@ def audit_purge(dry_run: bool) -> None:
         )
     now = utc_now()
     metadata_before, text_before = rule.cutoff("metadata", now), rule.cutoff("redacted_text", now)
-    report = AuditStore(_engine(settings)).purge(
+    from iag_gateway.audit.commands import sign_now
+
+    # On PostgreSQL the gateway's role cannot delete: retention runs as iag_audit_purge.
+    store = AuditStore(_engine(settings, settings.audit_purge_database_url))
+    report = store.purge(
         metadata_before=metadata_before,
         text_before=text_before,
         dry_run=dry_run,
@@ -259,6 +276,21 @@ def audit_purge(dry_run: bool) -> None:
     )
     if report.audit_seq is not None:
         click.echo(f"purge recorded as seq={report.audit_seq}")
+        signed = sign_now(settings, store)  # a purge is covered by a signed head at once
+        if signed is not None:
+            click.echo(f"signed head: {signed.head.tree_size} records")
+
+
+def _add_audit_commands() -> None:
+    from iag_gateway.audit.commands import keygen, prove, sign
+
+    for command in (keygen, sign, prove):
+        assert command.callback is not None
+        command.callback = exits_on_error(command.callback)
+        audit.add_command(command)
+
+
+_add_audit_commands()
 
 
 @main.group()

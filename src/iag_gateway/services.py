@@ -5,6 +5,7 @@ from __future__ import annotations
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 
+from iag_gateway.audit.heads import HeadSigner
 from iag_gateway.audit.store import AuditStore
 from iag_gateway.identity.keys import KeyStore
 from iag_gateway.pii.engine import PiiEngine
@@ -27,6 +28,8 @@ class Services:
     templates: TemplateCatalogue
     router: ProviderRouter
     telemetry: Telemetry
+    # Signs the trail's head (None: no signing key configured).
+    heads: HeadSigner | None = None
     # After-the-answer bookkeeping (token meters), one at a time, off the request path.
     background: ThreadPoolExecutor = field(
         default_factory=lambda: ThreadPoolExecutor(max_workers=1, thread_name_prefix="iag-background")

@@ -11,7 +11,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Literal
 
-from pydantic import Field, model_validator
+from pydantic import Field, SecretStr, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 PROJECT_ROOT = Path(__file__).resolve().parents[2]
@@ -43,6 +43,15 @@ class Settings(BaseSettings):
     otel_exporter: Literal["none", "console", "otlp"] = "none"
     otel_endpoint: str | None = None
     watch_policies: bool = True
+    # Signed tree heads of the audit trail (audit/heads.py). The private key lives outside the
+    # database: a PKCS#8 PEM file, or the PEM itself in IAG_AUDIT_SIGNING_KEY.
+    audit_signing_key_file: Path | None = None
+    audit_signing_key: SecretStr | None = None
+    audit_public_key_file: Path | None = None
+    audit_heads_file: Path = Path("iag-audit-heads.jsonl")
+    audit_heads_syslog: str | None = None
+    # The retention job's connection (PostgreSQL role iag_audit_purge); defaults to database_url.
+    audit_purge_database_url: str | None = None
 
     @model_validator(mode="after")
     def _refuse_placeholder_secrets(self) -> Settings:
@@ -51,5 +60,10 @@ class Settings(BaseSettings):
         ):
             raise ValueError(
                 "IAG_SESSION_SECRET must be set to a random value of at least 32 characters in prod"
+            )
+        if self.env == "prod" and self.audit_signing_key_file is None and self.audit_signing_key is None:
+            raise ValueError(
+                "IAG_AUDIT_SIGNING_KEY_FILE (or IAG_AUDIT_SIGNING_KEY) must be set in prod: "
+                "create one with `iag-gateway audit keygen`"
             )
         return self

@@ -94,3 +94,72 @@ def test_when_policy_explained_then_decision_and_articles_printed(db: Path) -> N
     )
     assert out.returncode == 0, out.stderr
     assert "art-5.1" in out.stdout or "5.1" in out.stdout
+
+
+def test_when_trail_is_signed_then_prove_verifies_and_rewind_fails_verify_heads(
+    db: Path, tmp_path: Path
+) -> None:
+    import hashlib
+    import json
+
+    from iag_gateway.audit.models import AuditEntry
+    from iag_gateway.audit.store import AuditStore
+    from iag_gateway.storage.engine import make_engine
+    from iag_gateway.storage.migrate import upgrade
+
+    key, heads = tmp_path / "audit.key", tmp_path / "heads.jsonl"
+    made = cli(db, "audit", "keygen", "--out", str(key))
+    assert made.returncode == 0, made.stderr
+    assert oct(key.stat().st_mode & 0o777) == "0o600"
+    assert cli(db, "audit", "keygen", "--out", str(key)).returncode == 2  # never overwritten
+    engine = make_engine(f"sqlite:///{db}")
+    upgrade(engine)
+    store = AuditStore(engine)
+    for index in range(7):
+        store.append(AuditEntry(request_id=f"req_{index}", route="chat", outcome="ok", status_code=200))
+    engine.dispose()
+
+    def signed_cli(*args: str) -> subprocess.CompletedProcess[str]:
+        env = {
+            **os.environ,
+            "IAG_DATABASE_URL": f"sqlite:///{db}",
+            "IAG_AUDIT_SIGNING_KEY_FILE": str(key),
+            "IAG_AUDIT_HEADS_FILE": str(heads),
+        }
+        return subprocess.run(
+            [sys.executable, "-m", "iag_gateway.cli", *args],
+            capture_output=True,
+            text=True,
+            env=env,
+            timeout=180,
+            check=False,
+        )
+
+    signed = signed_cli("audit", "sign")
+    assert signed.returncode == 0 and "7 records" in signed.stdout, signed.stderr
+    proved = signed_cli("audit", "prove", "req_4")
+    assert proved.returncode == 0, proved.stderr
+    document = json.loads(proved.stdout)
+    (proof,) = document["proofs"]
+    assert proof["seq"] == 5 and document["head"]["tree_size"] == 7
+
+    # An outside check, from RFC 6962's definitions: leaf 4 of 7 sits under (4,5)(6) and (0..3).
+    def h(data: bytes) -> bytes:
+        return hashlib.sha256(data).digest()
+
+    node = h(b"\x00" + proof["leaf_data"].encode())
+    left_4_5 = h(b"\x01" + node + bytes.fromhex(proof["audit_path"][0]))
+    right = h(b"\x01" + left_4_5 + bytes.fromhex(proof["audit_path"][1]))
+    root = h(b"\x01" + bytes.fromhex(proof["audit_path"][2]) + right)
+    assert len(proof["audit_path"]) == 3 and root.hex() == document["head"]["root_hash"]
+
+    verified = signed_cli("audit", "verify", "--heads", str(heads), "--public-key", f"{key}.pub")
+    assert verified.returncode == 0 and "consistent with 1 signed heads" in verified.stdout, verified.stderr
+    with sqlite3.connect(db) as raw:
+        kept = raw.execute("SELECT hash FROM audit_event WHERE seq = 5").fetchone()[0]
+        raw.execute("DELETE FROM audit_event WHERE seq > 5")
+        raw.execute("UPDATE audit_chain_head SET seq = 5, hash = ? WHERE id = 1", (kept,))
+    assert cli(db, "audit", "verify").returncode == 0  # the chain alone is fooled
+    rewound = signed_cli("audit", "verify", "--heads", str(heads), "--public-key", f"{key}.pub")
+    assert rewound.returncode == 1
+    assert "covers 7 records but the database holds 5" in rewound.stderr

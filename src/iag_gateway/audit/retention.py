@@ -11,7 +11,9 @@ a large purge runs, and a purge stopped half-way leaves a chain that verifies.
 A purge first checks every record it deletes or clears: it refuses to run on a
 broken chain rather than destroy the evidence. A purge that changed something is
 itself recorded (route ``audit.purge``); one that found nothing to do writes
-nothing, so running it again is harmless.
+nothing, so running it again is harmless. Each deleted record leaves its
+``(seq, created_at, hash)`` in ``audit_purged_leaf``, in the same transaction, so the
+Merkle tree and every signed head stay computable (see ``heads``).
 """
 
 from __future__ import annotations
@@ -36,6 +38,7 @@ from iag_gateway.audit.models import (
     AuditEntry,
     format_timestamp,
 )
+from iag_gateway.audit.tree_models import PURGED_LEAF_TABLE
 from iag_gateway.errors import AuditUnavailable
 from iag_gateway.storage.types import utc_now
 
@@ -127,6 +130,11 @@ def _delete_old_records(
                 return report
             _check_segment(old, start)
             last = old[-1]
+            # Keep each leaf of the Merkle tree computable (signed heads cover these records).
+            conn.execute(
+                sa.insert(PURGED_LEAF_TABLE),
+                [{"seq": row["seq"], "created_at": row["created_at"], "hash": row["hash"]} for row in old],
+            )
             conn.execute(sa.delete(_EVENTS).where(_EVENTS.c.seq.between(old[0]["seq"], last["seq"])))
             deleted = report.records_deleted + len(old)
             through_seq, anchor_hash = int(last["seq"]), str(last["hash"])

@@ -13,7 +13,7 @@ import contextlib
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime
-from typing import Any
+from typing import Any, Protocol
 
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection, Engine
@@ -63,6 +63,14 @@ class AuditFilter:
         return out
 
 
+class AppendListener(Protocol):
+    """Follows the appends (the Merkle tree of ``heads.HeadSigner``)."""
+
+    def appended(self, seq: int, created_at: datetime, record_hash: str) -> None: ...
+    def abandoned(self) -> None: ...
+    def committed(self, seq: int) -> None: ...
+
+
 def _as_utc(value: datetime) -> datetime:
     return value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)
 
@@ -75,6 +83,11 @@ class AuditStore:
         # Threads of this process queue on one lock per SQLite file rather than sleeping in
         # SQLite's busy handler (see ``writer_lock``).
         self._write_lock = writer_lock(engine)
+        self._listener: AppendListener | None = None
+
+    def attach(self, listener: AppendListener) -> None:
+        """Tell ``listener`` of every record appended from now on (one listener)."""
+        self._listener = listener
 
     @property
     def engine(self) -> Engine:
@@ -113,8 +126,14 @@ class AuditStore:
                     .where(AUDIT_CHAIN_HEAD_TABLE.c.id == 1)
                     .values(seq=seq, hash=values["hash"])
                 )
+                if self._listener is not None:
+                    self._listener.appended(seq, values["created_at"], values["hash"])
         except SQLAlchemyError as exc:
+            if self._listener is not None:
+                self._listener.abandoned()
             raise AuditUnavailable("audit store unavailable: the request was not forwarded") from exc
+        if self._listener is not None:
+            self._listener.committed(seq)
         return AuditEvent(**values)
 
     def purge(

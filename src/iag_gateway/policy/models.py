@@ -319,9 +319,17 @@ class RetentionRule(Rule):
         return now - timedelta(days=days)
 
 
+class SignedHeadsRule(Rule):
+    """How often the gateway signs its trail's head (and always at shutdown)."""
+
+    every_records: PositiveInt = 1000
+    every_seconds: PositiveInt = 60
+
+
 class AuditSettings(Strict):
     store_redacted_text: bool
     retention: RetentionRule
+    signed_heads: SignedHeadsRule | None = None
 
 
 class Transparency(Strict):

@@ -1,0 +1,96 @@
+"""``iag-gateway audit keygen | sign | prove`` and the signed-heads half of ``audit verify``."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+from typing import Any
+
+import click
+
+from iag_gateway.settings import Settings
+
+
+def _store(settings: Settings, url: str | None = None) -> Any:
+    from iag_gateway.audit.store import AuditStore
+    from iag_gateway.storage.engine import make_engine
+    from iag_gateway.storage.migrate import upgrade
+
+    engine = make_engine(url or settings.database_url)
+    upgrade(engine)
+    return AuditStore(engine)
+
+
+def sign_now(settings: Settings, store: Any) -> Any:
+    """Sign the head of ``store``'s trail now (``None`` when no key is configured)."""
+    from iag_gateway.audit.heads_config import build_signer
+    from iag_gateway.policy.loader import load_policy
+
+    rule = load_policy(settings.policies_dir, settings.charter_dir).policy.audit.signed_heads
+    signer = build_signer(settings, store, rule)
+    return None if signer is None else signer.sign(force=True)
+
+
+@click.command("keygen")
+@click.option("--out", "out", type=click.Path(dir_okay=False, path_type=Path), required=True)
+def keygen(out: Path) -> None:
+    """Create the Ed25519 key that signs tree heads: OUT (private, 0600) and OUT.pub (to publish)."""
+    from iag_gateway.audit.signing import write_key_pair
+
+    try:
+        key = write_key_pair(out)
+    except FileExistsError:
+        click.echo(f"error: {out} exists; a signing key is never overwritten", err=True)
+        sys.exit(2)
+    click.echo(f"private key: {out} (set IAG_AUDIT_SIGNING_KEY_FILE; keep it off the database host)")
+    click.echo(f"public key:  {out}.pub (publish it with the deployment; key id {key.key_id})")
+
+
+@click.command("sign")
+def sign() -> None:
+    """Sign the trail's head now and append it to the heads export."""
+    settings = Settings()
+    signed = sign_now(settings, _store(settings))
+    if signed is None:
+        click.echo("error: no signing key (IAG_AUDIT_SIGNING_KEY_FILE)", err=True)
+        sys.exit(2)
+    click.echo(f"signed head: {signed.head.tree_size} records, root {signed.head.root_hash}")
+
+
+@click.command("prove")
+@click.argument("request_id")
+@click.option("--heads", "heads_file", type=click.Path(dir_okay=False, path_type=Path), default=None)
+def prove(request_id: str, heads_file: Path | None) -> None:
+    """Print the inclusion proof of REQUEST_ID's records against the export's last signed head (JSON)."""
+    from iag_gateway.audit.heads_config import last_head, read_heads
+    from iag_gateway.audit.heads_verify import prove as build_proof
+
+    settings = Settings()
+    head = last_head(read_heads(heads_file or settings.audit_heads_file))
+    if head is None:
+        click.echo("error: the heads export holds no signed head yet", err=True)
+        sys.exit(1)
+    proof = build_proof(_store(settings).engine, request_id, head)
+    click.echo(json.dumps(proof, indent=2))
+
+
+def verify_against_heads(heads_file: Path, public_key_file: Path | None) -> None:
+    """``audit verify --heads``: exit 0 when every signed head holds, 1 naming the first inconsistency."""
+    from iag_gateway.audit.heads_config import public_key, read_heads
+    from iag_gateway.audit.heads_verify import verify_heads
+    from iag_gateway.policy.loader import load_policy
+
+    settings = Settings()
+    key = public_key(settings, public_key_file)
+    days = load_policy(settings.policies_dir, settings.charter_dir).policy.audit.retention.metadata_days
+    report = verify_heads(_store(settings).engine, read_heads(heads_file), key, metadata_days=days)
+    if not report.ok:
+        click.echo(f"audit trail INCONSISTENT: {report.problem}", err=True)
+        sys.exit(1)
+    last = report.last
+    covered = f"last signed head {last.head.tree_size} records at {last.head.timestamp}" if last else "none"
+    click.echo(
+        f"audit trail consistent with {report.heads_checked} signed heads ({report.records} records; "
+        f"{covered}; {report.unsigned} not yet signed)"
+    )
