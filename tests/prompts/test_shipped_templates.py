@@ -29,16 +29,27 @@ SAMPLES: dict[str, tuple[dict[str, Any], tuple[str, ...]]] = {
             "contexte": "Marché précédent arrivé à échéance ; parc hétérogène sur trois sites du GHT.",
             "lots": "Fourniture des pousse-seringues\nMaintenance préventive et curative",
             "criteres": "Valeur technique 55 % ; prix 35 % ; performance environnementale 10 %",
-            "duree_mois": "48",
+            "forme": "Accord-cadre à bons de commande",
+            "procedure": "Appel d'offres ouvert",
+            "ccag": "CCAG-FCS (fournitures courantes et services)",
+            "variantes": "Interdites",
+            "quantites": "Minimum 120 appareils, maximum 220 appareils",
+            "duree_mois": "60",
             "montant_estime": "1 200 000",
         },
         (
             "R2111-7",
+            "R2111-8",
+            "R2111-9",
             "ou équivalent",
             "L2113-10",
+            "L2113-11",
+            "2017/746",
+            "dépasse quatre ans pour un accord-cadre",
+            "Minimum 120 appareils, maximum 220 appareils",
             "CCAP",
             "Lot 2 : Maintenance préventive et curative",
-            "48 mois",
+            "60 mois",
             "1 200 000,00 €",
             "<PERSONNE_1>",
             "exigences minimales",
@@ -55,6 +66,8 @@ SAMPLES: dict[str, tuple[dict[str, Any], tuple[str, ...]]] = {
         },
         (
             "R2111-7",
+            "R2111-9",
+            "justifiée par l'objet du marché",
             "Chariot de type Marque X modèle 450",
             "Corrections ciblées",
             "Tableau des modifications",
@@ -75,6 +88,9 @@ SAMPLES: dict[str, tuple[dict[str, Any], tuple[str, ...]]] = {
             "Candidat B : 0,78 € HT le kg",
             "anormalement basse",
             "L2152-5",
+            "R2152-1",
+            "régulariser leurs offres irrégulières",
+            "Examen de la régularité",
             "sur 10 avant pondération",
             "N'utilisez que les critères",
         ),
@@ -87,11 +103,14 @@ SAMPLES: dict[str, tuple[dict[str, Any], tuple[str, ...]]] = {
             "2. Peut-on proposer une visite sur site le 12 mars ?",
             "extraits_dce": "CCTP article 3.2 : liste des équipements en annexe 1.",
             "date_limite_offres": "28/03/2025",
+            "procedure": "Procédure formalisée avec urgence dûment justifiée",
         },
         (
             "2025-STE-014",
             "28/03/2025",
             "R2132-6",
+            "quatre jours",
+            "R2151-4",
             "Égalité de traitement",
             "Réponses à publier",
             "laveur-désinfecteur du site Nord",
@@ -159,7 +178,7 @@ SAMPLES: dict[str, tuple[dict[str, Any], tuple[str, ...]]] = {
     "compta-note-directoire": (
         {
             "objet": "Réouverture de 8 lits de médecine polyvalente au 1er juillet",
-            "decision_attendue": "Arbitrage entre plusieurs options",
+            "decision_attendue": "Concertation sur un arbitrage entre plusieurs options",
             "elements": "Taux d'occupation de 97 % sur le premier semestre ; 6,5 ETP IDE nécessaires.",
             "options": ["Réouverture au 1er juillet", "Réouverture différée au 1er octobre"],
             "impact_financier": "-420000",
@@ -167,6 +186,9 @@ SAMPLES: dict[str, tuple[dict[str, Any], tuple[str, ...]]] = {
         },
         (
             "Note à l'attention des membres du directoire",
+            "premier vice-président",
+            "doyen",
+            "après concertation avec le",
             "Option 2 : Réouverture différée au 1er octobre",
             "-420 000,00 €",
             "présentez les options sans trancher",
@@ -177,7 +199,8 @@ SAMPLES: dict[str, tuple[dict[str, Any], tuple[str, ...]]] = {
         {
             "titre_etude": "PREVENT-AKI : prévention de l'insuffisance rénale aiguë "
             "après chirurgie cardiaque",
-            "categorie": "RIPH 1 – recherche interventionnelle",
+            "categorie": "Essai clinique de médicament (règlement (UE) n° 536/2014)",
+            "numero_enregistrement": "2024-512345-21-00",
             "protocole": "Essai randomisé multicentrique en ouvert, 2 bras, 420 patients. "
             "Critère de jugement principal : incidence de l'IRA (KDIGO) à J7.",
             "destinataire": "Comité de protection des personnes (CPP)",
@@ -185,6 +208,9 @@ SAMPLES: dict[str, tuple[dict[str, Any], tuple[str, ...]]] = {
         },
         (
             "PREVENT-AKI",
+            "2024-512345-21-00",
+            "L1124-1",
+            "MR-003",
             "420 patients",
             "aucun avis médical individuel",
             "Non précisé dans le document fourni",
@@ -196,7 +222,7 @@ SAMPLES: dict[str, tuple[dict[str, Any], tuple[str, ...]]] = {
         {
             "titre_etude": "ACTIV-DIAB : activité physique adaptée et diabète de type 2",
             "promoteur": "CHU de Bordeaux",
-            "categorie": "RIPH 2 – recherche interventionnelle à risques et contraintes minimes",
+            "categorie": "RIPH 2 – recherche interventionnelle à risques et contraintes minimes (hors médicament)",
             "public": "Adulte",
             "resume_etude": "Comparer un programme d'activité physique encadrée de 12 semaines aux conseils "
             "habituels sur l'HbA1c.",
@@ -212,6 +238,8 @@ SAMPLES: dict[str, tuple[dict[str, Any], tuple[str, ...]]] = {
             "CNIL",
             "aucun avis médical individuel",
             "non-opposition",
+            "d'effacement",
+            "MR-001",
             "6 mois",
         ),
     ),
@@ -235,7 +263,7 @@ SAMPLES: dict[str, tuple[dict[str, Any], tuple[str, ...]]] = {
             "titre_etude": "PREVENT-AKI",
             "synopsis": "Adultes opérés d'un pontage coronarien sous CEC ; visite à J7 et J90 ; "
             "dosage de créatinine centralisé.",
-            "type_etude": "Essai de médicament (RIPH 1)",
+            "type_etude": "Essai clinique de médicament (règlement (UE) n° 536/2014)",
             "promotion": "Institutionnelle (CHU, PHRC)",
             "nombre_centres": 12,
             "objectif_recrutement": 420,
@@ -252,6 +280,135 @@ SAMPLES: dict[str, tuple[dict[str, Any], tuple[str, ...]]] = {
             "Note pour le promoteur",
             "−80 °C dans les 2 heures",
         ),
+    ),
+    "achats-rapport-analyse-offres": (
+        {
+            "objet": "Blanchisserie – lot 1 linge plat",
+            "procedure": "Appel d'offres ouvert",
+            "historique": "Avis publié au BOAMP et au JOUE le 3 mars ; 4 plis reçus le 7 avril.",
+            "criteres": "Valeur technique 60 % ; prix 40 %",
+            "grille": "Candidat A : 52/60 et 31/40 ; Candidat B : 44/60 et 40/40 ; Candidat C : offre irrégulière "
+            "(bordereau incomplet).",
+            "montant_estime": "850000",
+        },
+        (
+            "R2184-1",
+            "L2152-7",
+            "R2152-2",
+            "Candidat C : offre irrégulière",
+            "850 000,00 €",
+            "sans en modifier aucune",
+        ),
+    ),
+    "achats-lettres-rejet-attribution": (
+        {
+            "objet": "Blanchisserie – lot 1 linge plat",
+            "procedure": "Procédure formalisée",
+            "envoi": "Courrier postal",
+            "date_envoi": "2026-12-01",
+            "attributaire": "Société Linge Services",
+            "motifs": "Candidat B : 84/100, 2e ; attributaire : 83,5/100 sur la technique et 40/40 sur le prix.",
+        },
+        ("R2182-1", "seize jours", "R2181-3", "L551-1", "01/12/2026", "Société Linge Services"),
+    ),
+    "achats-clauses-ccap": (
+        {
+            "objet": "Fourniture de repas pour les selfs du personnel",
+            "ccag": "CCAG-FCS (fournitures courantes et services)",
+            "clauses": "Les trois",
+            "forme_prix": "Prix révisables",
+            "duree_mois": 48,
+            "elements": "Denrées 55 %, main-d'œuvre 35 %, énergie 10 %. Livraison avant 10 h.",
+        },
+        ("R2112-13", "R2112-14", "R2192-10", "cinquante jours", "48 mois", "Dérogations au CCAG"),
+    ),
+    "achats-modification-marche": (
+        {
+            "objet": "Maintenance des autoclaves – 2024-STE-003",
+            "nature": "Services",
+            "montant_initial": "400000",
+            "montant_modifications": "12000",
+            "montant_projet": "28 000",
+            "description": "Ajout de deux autoclaves installés en 2026 sur le site Nord.",
+        },
+        ("R2194-8", "10 %", "15 %", "R2194-9", "400 000,00 €", "28 000,00 €", "12 000,00 €", "L2194-1"),
+    ),
+    "achats-note-sourcing": (
+        {
+            "objet": "Solution de télésurveillance des patients insuffisants cardiaques",
+            "etape": "Préparer le sourcing (note et questionnaire)",
+            "contexte": "Besoin de connaître l'offre existante et les modèles de prix.",
+        },
+        ("R2111-1", "R2111-2", "Questionnaire identique pour tous", "télésurveillance"),
+    ),
+    "compta-note-synthese-budgetaire": (
+        {
+            "document": "Décision modificative",
+            "exercice": 2026,
+            "donnees": "CRPP : charges titre 1 +1 200 000 ; produits titre 1 +900 000 ; résultat -300 000.",
+            "hypotheses": "Mesures salariales nationales au 1er juillet.",
+            "destinataires": "Directoire",
+        },
+        ("L6145-1", "2026", "capacité d'autofinancement", "Mesures salariales", "titre"),
+    ),
+    "compta-tableau-bord-crea-pole": (
+        {
+            "pole": "Pôle Femme-Enfant",
+            "periode": "Cumul à fin septembre 2026 comparé à fin septembre 2025",
+            "crea": "Recettes 41 200 000 / 39 800 000 ; charges directes 33 100 000 / 31 900 000.",
+            "activite": "Séjours 18 420 / 18 110 ; ETP médicaux 92,4 / 90,1.",
+            "format": "Tableau d'indicateurs et commentaire court",
+        },
+        ("Pôle Femme-Enfant", "marge sur charges directes", "non calculable", "Séjours 18 420"),
+    ),
+    "compta-fiche-medico-economique": (
+        {
+            "projet": "Ouverture d'une deuxième salle d'IRM",
+            "type_projet": "Équipement ou investissement",
+            "description": "4 200 examens supplémentaires par an dès la deuxième année.",
+            "donnees_financieres": "Investissement 1 600 000 € amorti sur 7 ans ; 4 ETP manipulateurs.",
+            "horizon_ans": 5,
+        },
+        ("5 ans", "seuil d'activité", "[hypothèse à fournir]", "1 600 000 €"),
+    ),
+    "recherche-courrier-cpp": (
+        {
+            "titre_etude": "ACTIV-DIAB",
+            "numero": "2026-A01234-45",
+            "objet_courrier": "Réponse à une demande de compléments ou de modifications",
+            "categorie": "RIPH 2 – recherche interventionnelle à risques et contraintes minimes (hors médicament)",
+            "demandes": "1. Préciser la durée de conservation des prélèvements.\n2. Simplifier la note d'information.",
+            "modifications": "Note d'information version 2 du 10/11/2026, paragraphe 5.",
+        },
+        ("L1123-6", "L1123-9", "2026-A01234-45", "point par point", "aucun avis médical individuel"),
+    ),
+    "recherche-formulaire-consentement": (
+        {
+            "titre_etude": "ACTIV-DIAB",
+            "promoteur": "CHU de Bordeaux",
+            "categorie": "RIPH 2 – recherche interventionnelle à risques et contraintes minimes (hors médicament)",
+            "signataire": "Personne majeure",
+            "options": "Conservation d'échantillons pour des recherches ultérieures\nÊtre recontacté",
+        },
+        ("L1122-1-1", "consentement libre, éclairé et exprès", "- Être recontacté", "cases séparées"),
+    ),
+    "recherche-plan-gestion-donnees": (
+        {
+            "titre_etude": "COHORTE-REIN",
+            "categorie": "Recherche n'impliquant pas la personne humaine (réutilisation de données)",
+            "donnees": "Créatinine, DFG, traitements, âge en années, sexe, issus de l'entrepôt de données de santé.",
+            "organisation": "Analyse dans l'espace sécurisé de l'entrepôt ; aucun transfert hors UE.",
+        },
+        ("MR-004", "MR-001", "L1111-8", "2016/679", "entrepôt de données de santé"),
+    ),
+    "recherche-resume-resultats-langage-simple": (
+        {
+            "titre_etude": "PREVENT-AKI",
+            "type_etude": "Essai clinique de médicament (règlement (UE) n° 536/2014)",
+            "resultats": "420 patients randomisés ; IRA à J7 : 18 % contre 24 % (p = 0,11).",
+            "longueur_mots": 500,
+        },
+        ("536/2014", "annexe V", "L1122-1", "500 mots", "p = 0,11", "aucun avis médical individuel"),
     ),
 }
 
@@ -307,6 +464,11 @@ def test_when_the_cctp_template_is_shipped_then_its_inputs_match_the_contract(
         "contexte": ("long_text", False),
         "lots": ("list", False),
         "criteres": ("long_text", False),
+        "forme": ("choice", False),
+        "procedure": ("choice", False),
+        "ccag": ("choice", False),
+        "variantes": ("choice", False),
+        "quantites": ("text", False),
         "duree_mois": ("number", False),
         "montant_estime": ("money", False),
     }

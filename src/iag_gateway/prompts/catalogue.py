@@ -20,6 +20,7 @@ from pydantic import ValidationError
 
 from iag_gateway.errors import FiredRule, PolicyDenied, TemplateConfigError, TemplateNotFound
 from iag_gateway.prompts.models import PromptTemplate
+from iag_gateway.prompts.references import missing_references
 from iag_gateway.prompts.render import FORBIDDEN_NODES, compile_source, parse, render
 
 TEMPLATE_SUFFIXES = (".yaml", ".yml")
@@ -117,7 +118,16 @@ def load_template(path: Path, root: Path) -> PromptTemplate:
     name = f"{root.name}/{relative.as_posix()}"
     if not path.resolve().is_relative_to(root):
         raise TemplateConfigError(name, "le fichier pointe hors du dossier des modèles")
-    raw = path.read_bytes()
+    folder = relative.parts[0] if len(relative.parts) == 2 else None
+    return parse_template(path.read_bytes(), name, folder=folder)
+
+
+def parse_template(raw: bytes, name: str, *, folder: str | None) -> PromptTemplate:
+    """Validate and compile one template's YAML bytes (raises TemplateConfigError naming ``name``).
+
+    ``folder`` is the domain folder the file sits in; the template's domain must match it.
+    The web workflow passes the domain the referent chose, so one rule serves both paths.
+    """
     try:
         text = raw.decode("utf-8")
         document = yaml.compose(text, Loader=yaml.SafeLoader)
@@ -144,7 +154,7 @@ def load_template(path: Path, root: Path) -> PromptTemplate:
         )
     except ValidationError as exc:
         raise _config_error(name, document, exc) from exc
-    if len(relative.parts) != 2 or relative.parts[0] != template.domain:
+    if folder != template.domain:
         raise TemplateConfigError(
             name,
             f"le fichier doit être rangé dans le dossier de son domaine ({template.domain}/)",
@@ -152,7 +162,21 @@ def load_template(path: Path, root: Path) -> PromptTemplate:
             field="domain",
         )
     _check_prompts(template, name, document)
+    _check_references(template, name, document)
     return template
+
+
+def _check_references(template: PromptTemplate, name: str, document: yaml.MappingNode) -> None:
+    """Refuse a template that cites an article, a regulation or a CNIL methodology without its source."""
+    missing = missing_references(template.cited_text(), template.references)
+    if missing:
+        raise TemplateConfigError(
+            name,
+            "référence citée sans source dans references (texte, article, adresse officielle, date "
+            f"de vérification) : {', '.join(missing)}",
+            line=_line_of(document, ("references",)),
+            field="references",
+        )
 
 
 def _check_prompts(template: PromptTemplate, name: str, document: yaml.MappingNode) -> None:

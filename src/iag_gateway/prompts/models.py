@@ -20,6 +20,7 @@ from typing import Any, Literal, Self
 from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, field_validator, model_validator
 
 from iag_gateway.errors import FieldError, InputInvalid
+from iag_gateway.prompts.references import TemplateReference
 
 Domain = Literal["comptabilite", "achats", "recherche"]
 Status = Literal["draft", "approved", "retired"]
@@ -207,6 +208,8 @@ class PromptTemplate(BaseModel):
     inputs: list[TemplateInput] = Field(min_length=1)
     system: str = Field(min_length=1)
     user: str = Field(min_length=1)
+    # The legal and regulatory sources the prompts cite (see references.py); shown under the form.
+    references: list[TemplateReference] = []
     digest: str = Field(pattern=r"^[0-9a-f]{64}$")
     source_path: str = Field(min_length=1)
 
@@ -237,6 +240,13 @@ class PromptTemplate(BaseModel):
         if duplicates:
             raise ValueError(f"noms d'entrées en double : {', '.join(duplicates)}")
         return value
+
+    def cited_text(self) -> str:
+        """Return every text of the template that may cite a source (prompts, description, form)."""
+        parts = [self.title, self.description, self.system, self.user, self.ai_mention or ""]
+        for field in self.inputs:
+            parts += [field.label, field.help, *(field.choices or [])]
+        return "\n".join(parts)
 
     def input(self, name: str) -> TemplateInput:
         """Return the declared input called ``name`` (KeyError if none)."""
