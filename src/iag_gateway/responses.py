@@ -35,6 +35,7 @@ def response_metadata(ex: Exchange, services: Services) -> dict[str, Any]:
         "review_required": bool(decision and decision.review_required),
         "ai_mention": visible_mention(ex),
         "pii_masked": dict(ex.pii_counts),
+        "dropped_params": sorted(ex.dropped_params),
         "template": (
             {"id": ex.template.id, "version": ex.template.version, "publishable": ex.template.publishable}
             if ex.template

@@ -86,6 +86,17 @@ class ProviderRouter:
     def is_demo(self, alias: str) -> bool:
         return (self.config.provider_model(alias) or "").startswith(self._demo_prefix)
 
+    def supported_params(self, alias: str) -> frozenset[str]:
+        """The OpenAI request fields litellm says the alias's first deployment accepts (empty if unknown)."""
+        from litellm.litellm_core_utils.get_supported_openai_params import get_supported_openai_params
+
+        provider, _, model = (self.config.provider_model(alias) or "").partition("/")
+        try:
+            names = get_supported_openai_params(model=model, custom_llm_provider=provider)
+        except Exception:  # an unknown provider: forward none of the optional fields
+            return frozenset()
+        return frozenset(names or ())
+
     def knows(self, alias: str) -> bool:
         return self.config.provider_model(alias) is not None
 

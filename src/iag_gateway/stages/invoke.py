@@ -7,11 +7,24 @@ from typing import Any
 
 from iag_gateway.exchange import Exchange
 from iag_gateway.providers.router import PROVIDER_MODEL_KEY, ProviderRouter
+from iag_gateway.stages.request_fields import PROVIDER_DEPENDENT
+
+
+def drop_unsupported(ex: Exchange, router: ProviderRouter) -> None:
+    """Keep the optional OpenAI fields the provider supports; name the others in ``dropped_params``."""
+    optional = PROVIDER_DEPENDENT & ex.params.keys()
+    if not optional:
+        return
+    supported = router.supported_params(ex.model)
+    for name in sorted(optional - supported):
+        del ex.params[name]
+        ex.dropped_params.append(name)
 
 
 async def invoke(ex: Exchange, router: ProviderRouter) -> None:
     """Send the pseudonymised messages; keep the (pseudonymised) answer and usage."""
     ex.provider_model = router.config.provider_model(ex.model)
+    drop_unsupported(ex, router)
     response = await router.complete(ex.model, ex.messages, ex.params)
     ex.provider_model = response.pop(PROVIDER_MODEL_KEY, None) or ex.provider_model
     choice = (response.get("choices") or [{}])[0]
@@ -26,6 +39,7 @@ async def invoke(ex: Exchange, router: ProviderRouter) -> None:
 def invoke_stream(ex: Exchange, router: ProviderRouter) -> AsyncIterator[dict[str, Any]]:
     """Open the provider stream; the pipeline restores and relays each chunk."""
     ex.provider_model = router.config.provider_model(ex.model)
+    drop_unsupported(ex, router)
     return router.stream(ex.model, ex.messages, ex.params)
 
 

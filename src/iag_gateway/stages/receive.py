@@ -12,31 +12,15 @@ from typing import Any
 from iag_gateway.errors import InvalidField, MalformedJson
 from iag_gateway.exchange import Exchange
 from iag_gateway.prompts.catalogue import TemplateCatalogue
+from iag_gateway.stages.request_fields import (
+    MAX_DEPTH,
+    NEVER_FORWARDED,
+    check_json_shape,
+    forwarded_params,
+    present_fields,
+)
 
 ROLES = frozenset({"system", "developer", "user", "assistant", "tool", "function"})
-# Request fields forwarded to the provider (after the policy has had its say).
-FORWARDED = frozenset(
-    {
-        "temperature",
-        "top_p",
-        "max_tokens",
-        "max_completion_tokens",
-        "stop",
-        "presence_penalty",
-        "frequency_penalty",
-        "seed",
-        "response_format",
-        "tools",
-        "tool_choice",
-        "functions",
-        "function_call",
-        "parallel_tool_calls",
-        "logprobs",
-        "top_logprobs",
-        "logit_bias",
-    }
-)
-ACCEPTED_NOT_FORWARDED = frozenset({"model", "messages", "stream", "stream_options", "user", "metadata", "n"})
 
 
 def parse_json_object(body: bytes) -> dict[str, Any]:
@@ -44,28 +28,28 @@ def parse_json_object(body: bytes) -> dict[str, Any]:
     try:
         value = json.loads(body)
     except (UnicodeDecodeError, json.JSONDecodeError) as exc:
-        raise MalformedJson("The request body is not valid JSON.") from exc
+        raise MalformedJson("Le corps de la requête n'est pas un JSON valide.") from exc
+    except RecursionError as exc:
+        raise MalformedJson(f"Le JSON est imbriqué trop profondément (au plus {MAX_DEPTH} niveaux).") from exc
     if not isinstance(value, dict):
-        raise MalformedJson("The request body must be a JSON object.")
+        raise MalformedJson("Le corps de la requête doit être un objet JSON.")
+    check_json_shape(value)
     return value
 
 
 def receive_chat(ex: Exchange) -> None:
     """Fill model, messages, stream flag and provider params from a chat body."""
-    body = parse_json_object(ex.body)
-    for key in body:
-        if key not in FORWARDED and key not in ACCEPTED_NOT_FORWARDED:
-            raise InvalidField(key, "unsupported field")
+    body = present_fields(parse_json_object(ex.body))
     model = body.get("model")
     if not isinstance(model, str) or not model.strip():
         raise InvalidField("model", "must be a non-empty string")
     ex.model = model
     ex.stream = _bool(body, "stream")
-    if body.get("n", 1) != 1:
-        raise InvalidField("n", "only n=1 is supported")
+    ex.include_usage = bool((body.get("stream_options") or {}).get("include_usage"))
+    ex.json_mode = (body.get("response_format") or {}).get("type") in ("json_object", "json_schema")
+    ex.dropped_params = sorted(NEVER_FORWARDED & body.keys())
     ex.messages = _messages(body.get("messages"))
-    ex.params = {key: body[key] for key in FORWARDED if key in body}
-    _check_params(ex.params)
+    ex.params = forwarded_params(body)
 
 
 def receive_template(ex: Exchange, catalogue: TemplateCatalogue) -> None:
@@ -123,23 +107,3 @@ def _messages(value: Any) -> list[dict[str, Any]]:
                     )
         messages.append(dict(message))
     return messages
-
-
-def _check_params(params: dict[str, Any]) -> None:
-    for key in ("max_tokens", "max_completion_tokens", "seed", "top_logprobs"):
-        if key in params and (
-            not isinstance(params[key], int) or isinstance(params[key], bool) or params[key] < 0
-        ):
-            raise InvalidField(key, "must be a non-negative integer")
-    for key, low, high in (
-        ("temperature", 0, 2),
-        ("top_p", 0, 1),
-        ("presence_penalty", -2, 2),
-        ("frequency_penalty", -2, 2),
-    ):
-        if key in params:
-            value = params[key]
-            if not isinstance(value, int | float) or isinstance(value, bool) or not low <= value <= high:
-                raise InvalidField(key, f"must be a number between {low} and {high}")
-    if "stop" in params and not isinstance(params["stop"], str | list):
-        raise InvalidField("stop", "must be a string or an array of strings")
