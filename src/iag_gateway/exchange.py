@@ -75,6 +75,7 @@ class Exchange:
     response_pii_counts: dict[str, int] = field(default_factory=dict)
     usage: Usage = field(default_factory=Usage)
     upstream_id: str | None = None
+    replaced_characters: int = 0  # unencodable characters of the answer replaced by U+FFFD
 
     # outcome
     error: GatewayError | None = None

@@ -2,12 +2,25 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import AsyncIterator
 from typing import Any
 
 from iag_gateway.exchange import Exchange
 from iag_gateway.providers.router import PROVIDER_MODEL_KEY, ProviderRouter
 from iag_gateway.stages.request_fields import PROVIDER_DEPENDENT
+
+_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def clean_text(text: str) -> tuple[str, int]:
+    """Replace the lone surrogates a provider's JSON may carry by U+FFFD; return the count.
+
+    Decoded JSON joins valid surrogate pairs, so any surrogate left is lone: no UTF-8
+    encoder accepts it, and neither the answer nor its audit record could be written.
+    """
+    cleaned, count = _LONE_SURROGATE.subn("\ufffd", text)
+    return cleaned, count
 
 
 def drop_unsupported(ex: Exchange, router: ProviderRouter) -> None:
@@ -29,8 +42,14 @@ async def invoke(ex: Exchange, router: ProviderRouter) -> None:
     ex.provider_model = response.pop(PROVIDER_MODEL_KEY, None) or ex.provider_model
     choice = (response.get("choices") or [{}])[0]
     message = choice.get("message") or {}
-    ex.answer = message.get("content") or ""
+    ex.answer, replaced = clean_text(message.get("content") or "")
+    ex.replaced_characters += replaced
     ex.tool_calls = message.get("tool_calls") or None
+    for call in ex.tool_calls or []:
+        function = call.get("function") or {}
+        if isinstance(function.get("arguments"), str):
+            function["arguments"], replaced = clean_text(function["arguments"])
+            ex.replaced_characters += replaced
     ex.finish_reason = choice.get("finish_reason")
     ex.upstream_id = response.get("id")
     _take_usage(ex, response.get("usage"))

@@ -7,6 +7,7 @@ field; never echoes the prompt text back in an error.
 from __future__ import annotations
 
 import json
+import re
 from typing import Any
 
 from iag_gateway.errors import InvalidField, MalformedJson
@@ -49,7 +50,34 @@ def receive_chat(ex: Exchange) -> None:
     ex.json_mode = (body.get("response_format") or {}).get("type") in ("json_object", "json_schema")
     ex.dropped_params = sorted(NEVER_FORWARDED & body.keys())
     ex.messages = _messages(body.get("messages"))
+    if ex.policy is not None:
+        ex.messages = without_own_notice(ex.messages, ex.policy.policy.meta.transparency.label.mention)
     ex.params = forwarded_params(body)
+
+
+def without_own_notice(messages: list[dict[str, Any]], mention: str) -> list[dict[str, Any]]:
+    """Remove the AI mention the gateway appended to its answers from the assistant turns sent back.
+
+    Multi-turn clients resend the whole conversation: left in, the mention would be sent
+    to the provider again on every turn and grow the prompt. Whitespace may have been
+    reflowed by the client, so the mention is matched word by word at the end of the turn.
+    """
+    words = mention.split()
+    if not words:
+        return messages
+    tail = re.compile(r"\s*" + r"\s+".join(re.escape(word) for word in words) + r"\s*\Z")
+    out: list[dict[str, Any]] = []
+    for message in messages:
+        if message.get("role") == "assistant":
+            message = dict(message)
+            content = message.get("content")
+            if isinstance(content, str):
+                message["content"] = tail.sub("", content)
+            elif isinstance(content, list) and content and isinstance(content[-1], dict):
+                last = {**content[-1], "text": tail.sub("", str(content[-1].get("text", "")))}
+                message["content"] = [*content[:-1], last]
+        out.append(message)
+    return out
 
 
 def receive_template(ex: Exchange, catalogue: TemplateCatalogue) -> None:
