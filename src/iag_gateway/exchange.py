@@ -52,6 +52,9 @@ class Exchange:
     stream: bool = False
     messages: list[dict[str, Any]] = field(default_factory=list)
     params: dict[str, Any] = field(default_factory=dict)
+    include_usage: bool = False  # stream_options.include_usage: send the usage chunk
+    json_mode: bool = False  # response_format json_object/json_schema: the answer must stay JSON
+    dropped_params: list[str] = field(default_factory=list)  # accepted, not forwarded (named in iag)
     template: PromptTemplate | None = None
     inputs: dict[str, Any] = field(default_factory=dict)
 
@@ -72,6 +75,7 @@ class Exchange:
     response_pii_counts: dict[str, int] = field(default_factory=dict)
     usage: Usage = field(default_factory=Usage)
     upstream_id: str | None = None
+    replaced_characters: int = 0  # unencodable characters of the answer replaced by U+FFFD
 
     # outcome
     error: GatewayError | None = None

@@ -17,7 +17,7 @@ from collections.abc import AsyncIterator
 from datetime import UTC, datetime
 from typing import Any
 
-from anyio import to_thread
+from anyio import CancelScope, to_thread
 
 from iag_gateway.errors import (
     AuditUnavailable,
@@ -27,7 +27,7 @@ from iag_gateway.errors import (
 )
 from iag_gateway.exchange import Exchange
 from iag_gateway.policy.loader import LoadedPolicy
-from iag_gateway.responses import response_metadata, sse, visible_mention
+from iag_gateway.responses import response_metadata, sse
 from iag_gateway.services import Services
 from iag_gateway.stages.authenticate import authenticate
 from iag_gateway.stages.authorize import authorize
@@ -37,7 +37,8 @@ from iag_gateway.stages.record import record
 from iag_gateway.stages.redact import redact
 from iag_gateway.stages.render import render
 from iag_gateway.stages.restore import restore
-from iag_gateway.stages.scan import StreamSegmenter, scan
+from iag_gateway.stages.scan import scan
+from iag_gateway.stream_relay import StreamRelay
 from iag_gateway.telemetry import set_attributes
 
 log = logging.getLogger("iag_gateway.pipeline")
@@ -51,15 +52,23 @@ class Pipeline:
 
     async def handle(self, ex: Exchange) -> AsyncIterator[bytes] | None:
         """Run one call. Streamed calls return the event stream to relay (recorded when
-        it ends); others complete here. Errors are recorded, then raised."""
+        it ends), opened first so that a provider refusing the call is answered with its
+        own status, as unstreamed; others complete here. Errors are recorded, then raised."""
         try:
             await to_thread.run_sync(self._prepare, ex)
         except BaseException as exc:
             self._fail(ex, exc)
-            await to_thread.run_sync(self._record, ex)
+            await self._record_shielded(ex)
             raise self._public(exc) from exc
         if ex.stream:
-            return self._relay(ex)
+            try:
+                chunks = invoke_stream(ex, self.s.router)
+                first = await anext(chunks, None)
+            except BaseException as exc:
+                self._fail(ex, exc)
+                await self._record_shielded(ex)
+                raise self._public(exc) from exc
+            return self._relay(ex, first, chunks)
         try:
             with self.s.telemetry.span("invoke") as span:
                 await invoke(ex, self.s.router)
@@ -69,8 +78,13 @@ class Pipeline:
             self._fail(ex, exc)
             raise self._public(exc) from exc
         finally:
-            await to_thread.run_sync(self._record, ex)
+            await self._record_shielded(ex)
         return None
+
+    async def _record_shielded(self, ex: Exchange) -> None:
+        """Record even when the caller went away (the cancellation waits for the record)."""
+        with CancelScope(shield=True):
+            await to_thread.run_sync(self._record, ex)
 
     def record_only(self, ex: Exchange) -> None:
         """Record a call refused before the pipeline could start (e.g. body too large)."""
@@ -138,27 +152,28 @@ class Pipeline:
                 policy_digest=ex.policy_digest,
             )
 
-    async def _relay(self, ex: Exchange) -> AsyncIterator[bytes]:
+    async def _relay(
+        self, ex: Exchange, first: dict[str, Any] | None, chunks: AsyncIterator[dict[str, Any]]
+    ) -> AsyncIterator[bytes]:
         loaded = self._policy(ex)
-        restore_answers = loaded.policy.pseudonymisation.restore_answers
-        assert ex.pseudonymizer is not None and ex.decision is not None
-        restorer = ex.pseudonymizer.stream_restorer() if restore_answers else None
-        segmenter = StreamSegmenter()
-        first = True
+        relay = StreamRelay(
+            ex,
+            restore=loaded.policy.pseudonymisation.restore_answers,
+            scan=lambda text: self._scan_segment(ex, loaded, text),
+            metadata=response_metadata(ex, self.s),
+        )
         try:
             with self.s.telemetry.span("invoke", gen_ai_request_model=ex.model) as span:
-                async for chunk in invoke_stream(ex, self.s.router):
+                chunk = first
+                while chunk is not None:
                     take_chunk_usage(ex, chunk)
-                    chunk["model"] = ex.model
-                    for choice in chunk.get("choices") or []:
-                        await self._relay_choice(ex, loaded, choice, segmenter, restorer)
-                    if first:
-                        chunk["iag"] = response_metadata(ex, self.s)
-                        first = False
-                    yield sse(chunk)
+                    shaped = await relay.shape(chunk)
+                    if shaped is not None:
+                        yield sse(shaped)
+                    chunk = await anext(chunks, None)
                 self._usage_attributes(span, ex)
             if ex.finish_reason is None:
-                raise UpstreamError("The model provider ended the stream before the answer was complete.")
+                raise UpstreamError("Le fournisseur du modèle a terminé le flux avant la fin de la réponse.")
             self.s.background.submit(self._count_tokens, ex)
             await to_thread.run_sync(self._record, ex)  # durable before the caller sees the end
             yield b"data: [DONE]\n\n"
@@ -175,32 +190,6 @@ class Pipeline:
                     self._record(ex)
             except AuditUnavailable:
                 log.critical("audit record lost for streamed request %s", ex.request_id)
-
-    async def _relay_choice(
-        self,
-        ex: Exchange,
-        loaded: LoadedPolicy,
-        choice: dict[str, Any],
-        segmenter: StreamSegmenter,
-        restorer: Any,
-    ) -> None:
-        """Scan, then restore, the text of one streamed choice (scan → restore, as unstreamed)."""
-        delta = choice.setdefault("delta", {})
-        content = delta.get("content")
-        shown = ""
-        if content:
-            ex.answer += content
-            shown = await self._scan_segment(ex, loaded, segmenter.feed(content))
-            delta["content"] = restorer.feed(shown) if restorer else shown
-        if choice.get("finish_reason"):
-            ex.finish_reason = choice["finish_reason"]
-            held = await self._scan_segment(ex, loaded, segmenter.flush())
-            tail = (restorer.feed(held) + restorer.flush()) if restorer else held
-            mention = visible_mention(ex)
-            if mention:
-                tail += "\n\n" + mention
-            if tail:
-                delta["content"] = (delta.get("content") or "") + tail
 
     async def _scan_segment(self, ex: Exchange, loaded: LoadedPolicy, text: str) -> str:
         """Scan one complete sentence off the event loop (spaCy is CPU-bound)."""

@@ -35,6 +35,7 @@ def response_metadata(ex: Exchange, services: Services) -> dict[str, Any]:
         "review_required": bool(decision and decision.review_required),
         "ai_mention": visible_mention(ex),
         "pii_masked": dict(ex.pii_counts),
+        "dropped_params": sorted(ex.dropped_params),
         "template": (
             {"id": ex.template.id, "version": ex.template.version, "publishable": ex.template.publishable}
             if ex.template
@@ -43,17 +44,26 @@ def response_metadata(ex: Exchange, services: Services) -> dict[str, Any]:
     }
 
 
+def completion_id(ex: Exchange) -> str:
+    """The id of the answer, derived from the gateway's request id (never the provider's)."""
+    return "chatcmpl-" + ex.request_id.removeprefix("req_")
+
+
 def completion_body(ex: Exchange, services: Services) -> dict[str, Any]:
-    """The OpenAI-shaped body of a non-streamed answer."""
+    """The OpenAI-shaped body of a non-streamed answer.
+
+    In JSON mode the AI mention travels only in the headers and the ``iag`` object:
+    appended to the content it would make the answer invalid JSON.
+    """
     content = ex.restored_answer
-    mention = visible_mention(ex)
+    mention = None if ex.json_mode else visible_mention(ex)
     if mention:
         content = f"{content}\n\n{mention}"
     message: dict[str, Any] = {"role": "assistant", "content": content}
     if ex.tool_calls:
         message["tool_calls"] = ex.tool_calls
     return {
-        "id": "chatcmpl-" + ex.request_id.removeprefix("req_"),
+        "id": completion_id(ex),
         "object": "chat.completion",
         "created": int(time.time()),
         "model": ex.model,

@@ -6,7 +6,11 @@ behaviour: ``[[slow]]`` (sleeps past the gateway's timeout), ``[[fail500]]``,
 ``[[ratelimit]]`` (429 with Retry-After: 7), ``[[cut]]`` (stream cut mid-way),
 ``[[invent]]`` (answers with a phone number the caller never gave), ``[[slowstream]]`` (streams
 slowly), ``[[leak-nir]]``
-(answers with a social security number the caller never gave).
+(answers with a social security number the caller never gave), ``[[noterm]]`` (the stream
+ends cleanly without a finish reason nor ``[DONE]``), ``[[cutplain]]`` (a plain answer cut
+short of its Content-Length), ``[[surrogate]]`` (an answer holding a lone surrogate),
+``[[toolcall]]`` (a tool call whose arguments echo the prompt), ``[[json]]`` (the echo as a
+JSON object), ``[[badrequest]]`` (400 ``context_length_exceeded`` quoting the prompt).
 """
 
 from __future__ import annotations
@@ -82,7 +86,24 @@ class FakeUpstream:
             return self._json(
                 handler, 429, {"error": {"message": "slow down", "type": "rate_limit"}}, {"Retry-After": "7"}
             )
+        if "[[badrequest]]" in prompt:
+            return self._json(
+                handler,
+                400,
+                {
+                    "error": {
+                        "message": f"This model's maximum context length is 8 tokens; your prompt: {prompt}",
+                        "type": "invalid_request_error",
+                        "param": "messages",
+                        "code": "context_length_exceeded",
+                    }
+                },
+            )
         text = "echo: " + prompt
+        if "[[json]]" in prompt:
+            text = json.dumps({"echo": prompt}, ensure_ascii=False)
+        if "[[surrogate]]" in prompt:
+            text = "Réponse avec un caractère cassé : \ud800 fin."
         if "[[invent]]" in prompt:
             text = "Voici la réponse. Appelez le 06 12 34 56 78. Bonne journée."
         if "[[leak-nir]]" in prompt:
@@ -93,10 +114,28 @@ class FakeUpstream:
             "completion_tokens": len(text.split()),
             "total_tokens": len(prompt.split()) + len(text.split()),
         }
+        tool_arguments = (
+            json.dumps({"texte": prompt}, ensure_ascii=False) if "[[toolcall]]" in prompt else None
+        )
         if body.get("stream"):
             return self._stream(
-                handler, text, usage, cut="[[cut]]" in prompt, pause=0.2 * ("[[slowstream]]" in prompt)
+                handler,
+                text,
+                usage,
+                cut="[[cut]]" in prompt,
+                pause=0.2 * ("[[slowstream]]" in prompt),
+                terminate="[[noterm]]" not in prompt,
+                tool_arguments=tool_arguments,
             )
+        message: dict[str, Any] = {"role": "assistant", "content": text}
+        if tool_arguments is not None:
+            message["tool_calls"] = [
+                {
+                    "id": "call_1",
+                    "type": "function",
+                    "function": {"name": "noter", "arguments": tool_arguments},
+                }
+            ]
         self._json(
             handler,
             200,
@@ -105,11 +144,10 @@ class FakeUpstream:
                 "object": "chat.completion",
                 "created": int(time.time()),
                 "model": body.get("model", "fake"),
-                "choices": [
-                    {"index": 0, "message": {"role": "assistant", "content": text}, "finish_reason": "stop"}
-                ],
+                "choices": [{"index": 0, "message": message, "finish_reason": "stop"}],
                 "usage": usage,
             },
+            cut="[[cutplain]]" in prompt,
         )
 
     @staticmethod
@@ -118,6 +156,7 @@ class FakeUpstream:
         status: int,
         payload: dict[str, Any],
         headers: dict[str, str] | None = None,
+        cut: bool = False,
     ) -> None:
         data = json.dumps(payload).encode()
         handler.send_response(status)
@@ -125,12 +164,22 @@ class FakeUpstream:
         handler.send_header("content-length", str(len(data)))
         for key, value in (headers or {}).items():
             handler.send_header(key, value)
+        if cut:  # the provider hangs up half-way through the body it announced
+            handler.send_header("connection", "close")
+            handler.close_connection = True
+            data = data[: len(data) // 2]
         handler.end_headers()
         handler.wfile.write(data)
 
     @staticmethod
     def _stream(
-        handler: BaseHTTPRequestHandler, text: str, usage: dict[str, int], cut: bool, pause: float = 0.0
+        handler: BaseHTTPRequestHandler,
+        text: str,
+        usage: dict[str, int],
+        cut: bool,
+        pause: float = 0.0,
+        terminate: bool = True,
+        tool_arguments: str | None = None,
     ) -> None:
         handler.send_response(200)
         handler.send_header("content-type", "text/event-stream")
@@ -162,7 +211,28 @@ class FakeUpstream:
             except (BrokenPipeError, ConnectionResetError):
                 return  # the gateway went away (its caller hung up)
             time.sleep(pause)
-        send({**base, "choices": [{"index": 0, "delta": {}, "finish_reason": "stop"}]})
+        if tool_arguments is not None:
+            call = {
+                "index": 0,
+                "id": "call_1",
+                "type": "function",
+                "function": {"name": "noter", "arguments": ""},
+            }
+            send({**base, "choices": [{"index": 0, "delta": {"tool_calls": [call]}, "finish_reason": None}]})
+            for i in range(0, len(tool_arguments), STREAM_PIECE):
+                piece = {"index": 0, "function": {"arguments": tool_arguments[i : i + STREAM_PIECE]}}
+                send(
+                    {
+                        **base,
+                        "choices": [{"index": 0, "delta": {"tool_calls": [piece]}, "finish_reason": None}],
+                    }
+                )
+        if not terminate:  # a clean end of the HTTP body, but no finish reason and no [DONE]
+            handler.wfile.write(b"0\r\n\r\n")
+            handler.wfile.flush()
+            return
+        finish = "tool_calls" if tool_arguments is not None else "stop"
+        send({**base, "choices": [{"index": 0, "delta": {}, "finish_reason": finish}]})
         send({**base, "choices": [], "usage": usage})
         write(b"data: [DONE]\n\n")
         handler.wfile.write(b"0\r\n\r\n")

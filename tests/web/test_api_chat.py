@@ -39,7 +39,10 @@ def test_when_streamed_completion_then_chunks_join_to_answer_with_usage(
     gateway: LiveGateway, make_key: KeyFactory
 ) -> None:
     stream = client(gateway, make_key("buyer")).chat.completions.create(
-        model="onprem-llm", messages=[{"role": "user", "content": "Liste trois critères."}], stream=True
+        model="onprem-llm",
+        messages=[{"role": "user", "content": "Liste trois critères."}],
+        stream=True,
+        stream_options={"include_usage": True},
     )
     text, usage, request_id = "", None, None
     for chunk in stream:

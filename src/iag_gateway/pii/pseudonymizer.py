@@ -127,8 +127,15 @@ class Pseudonymizer:
         """Distinct entities per label seen in this request (for the audit record)."""
         return dict(self._numbers)
 
-    def restore(self, text: str) -> str:
-        """Put the original values back in place of this request's placeholders."""
+    def restore(self, text: str, *, json_string: bool = False) -> str:
+        """Put the original values back in place of this request's placeholders.
+
+        ``json_string``: the text is JSON (tool-call arguments, a JSON-mode answer) and
+        placeholders sit inside its strings, so each value is escaped as JSON string
+        content (a newline becomes ``\\n``, a quote ``\\"``) and the JSON stays valid.
+        """
+        if json_string:
+            return PLACEHOLDER.sub(lambda m: _json_escaped(self._values.get(m.group(), m.group())), text)
         return PLACEHOLDER.sub(lambda match: self._values.get(match.group(), match.group()), text)
 
     def restore_document(self, text: str) -> str:
@@ -138,9 +145,9 @@ class Pseudonymizer:
             return self.restore(text)
         return json.dumps(_map_strings(document, self.restore), ensure_ascii=False)
 
-    def stream_restorer(self) -> StreamRestorer:
+    def stream_restorer(self, *, json_string: bool = False) -> StreamRestorer:
         """Return a restorer for a streamed answer (text deltas or tool-call argument chunks)."""
-        return StreamRestorer(self.restore)
+        return StreamRestorer(lambda text: self.restore(text, json_string=json_string))
 
     def scan_response(
         self, text: str, *, mask: bool, labels: Collection[str] | None = None
@@ -180,6 +187,10 @@ def _is_claim(entity: DetectedEntity) -> bool:
     it invented; names that a rule backs (title, given name, header, field) still count.
     """
     return entity.label != "PERSON" or entity.score > GUESS_SCORE or entity.score == ECHO_SCORE
+
+
+def _json_escaped(value: str) -> str:
+    return json.dumps(value, ensure_ascii=False)[1:-1]
 
 
 def _replace(text: str, entities: list[DetectedEntity]) -> str:

@@ -86,6 +86,17 @@ class ProviderRouter:
     def is_demo(self, alias: str) -> bool:
         return (self.config.provider_model(alias) or "").startswith(self._demo_prefix)
 
+    def supported_params(self, alias: str) -> frozenset[str]:
+        """The OpenAI request fields litellm says the alias's first deployment accepts (empty if unknown)."""
+        from litellm.litellm_core_utils.get_supported_openai_params import get_supported_openai_params
+
+        provider, _, model = (self.config.provider_model(alias) or "").partition("/")
+        try:
+            names = get_supported_openai_params(model=model, custom_llm_provider=provider)
+        except Exception:  # an unknown provider: forward none of the optional fields
+            return frozenset()
+        return frozenset(names or ())
+
     def knows(self, alias: str) -> bool:
         return self.config.provider_model(alias) is not None
 
@@ -115,6 +126,10 @@ class ProviderRouter:
             )
             async for chunk in response:
                 dumped: dict[str, Any] = chunk.model_dump(exclude_none=True, warnings=False)
+                if _invented_end(response, dumped):
+                    raise UpstreamError(
+                        "Le fournisseur du modèle a interrompu la réponse avant la fin (aucune fin signalée)."
+                    )
                 dumped[PROVIDER_MODEL_KEY] = _deployment(chunk)
                 yield dumped
         except GatewayError:
@@ -133,6 +148,27 @@ class ProviderRouter:
         status = getattr(exc, "status_code", None)
         detail = f" (upstream status {status})" if isinstance(status, int) else ""
         return UpstreamError(f"The model provider failed{detail}.")
+
+
+def _invented_end(stream: Any, chunk: dict[str, Any]) -> bool:
+    """Tell whether litellm made up this chunk's finish reason (the provider sent none).
+
+    When a provider's stream simply stops, litellm's stream wrapper ends it with
+    ``finish_reason: "stop"`` of its own; the finish reason the provider really sent is
+    kept in ``received_finish_reason`` / ``intermittent_finish_reason``. Trust only those.
+    """
+    if not any(choice.get("finish_reason") for choice in chunk.get("choices") or []):
+        return False
+    # The Router wraps the provider's stream wrapper in a fallback wrapper of its own, whose
+    # generator holds the real one as ``model_response`` while it runs.
+    generator = getattr(stream, "_async_generator", None)
+    frame = getattr(generator, "ag_frame", None)
+    inner = frame.f_locals.get("model_response") if frame is not None else None
+    source = inner if inner is not None else stream
+    if not hasattr(source, "received_finish_reason"):
+        return False  # another wrapper: nothing to tell its chunks from the provider's
+    sent = getattr(source, "received_finish_reason", None)
+    return (sent or getattr(source, "intermittent_finish_reason", None)) is None
 
 
 def _deployment(response: Any) -> str | None:

@@ -7,6 +7,7 @@ field; never echoes the prompt text back in an error.
 from __future__ import annotations
 
 import json
+import re
 from typing import Any
 
 from iag_gateway.errors import InvalidField, MalformedJson, PayloadTooLarge
@@ -22,33 +23,17 @@ from iag_gateway.messages import (
     forwarded_texts,
 )
 from iag_gateway.prompts.catalogue import TemplateCatalogue
+from iag_gateway.stages.request_fields import (
+    MAX_DEPTH,
+    NEVER_FORWARDED,
+    check_json_shape,
+    forwarded_params,
+    present_fields,
+)
 
 ROLES = frozenset({"system", "developer", "user", "assistant", "tool", "function"})
-# Request fields forwarded to the provider (after the policy has had its say).
-FORWARDED = frozenset(
-    {
-        "temperature",
-        "top_p",
-        "max_tokens",
-        "max_completion_tokens",
-        "stop",
-        "presence_penalty",
-        "frequency_penalty",
-        "seed",
-        "response_format",
-        "tools",
-        "tool_choice",
-        "functions",
-        "function_call",
-        "parallel_tool_calls",
-        "logprobs",
-        "top_logprobs",
-        "logit_bias",
-    }
-)
 # used when no policy snapshot is at hand; the charter's prompt_size.max_chars otherwise
 DEFAULT_MAX_CHARS = 60_000
-ACCEPTED_NOT_FORWARDED = frozenset({"model", "messages", "stream", "stream_options", "user", "metadata", "n"})
 
 
 def parse_json_object(body: bytes) -> dict[str, Any]:
@@ -56,29 +41,56 @@ def parse_json_object(body: bytes) -> dict[str, Any]:
     try:
         value = json.loads(body)
     except (UnicodeDecodeError, json.JSONDecodeError) as exc:
-        raise MalformedJson("The request body is not valid JSON.") from exc
+        raise MalformedJson("Le corps de la requête n'est pas un JSON valide.") from exc
+    except RecursionError as exc:
+        raise MalformedJson(f"Le JSON est imbriqué trop profondément (au plus {MAX_DEPTH} niveaux).") from exc
     if not isinstance(value, dict):
-        raise MalformedJson("The request body must be a JSON object.")
+        raise MalformedJson("Le corps de la requête doit être un objet JSON.")
+    check_json_shape(value)
     return value
 
 
 def receive_chat(ex: Exchange) -> None:
     """Fill model, messages, stream flag and provider params from a chat body."""
-    body = parse_json_object(ex.body)
-    for key in body:
-        if key not in FORWARDED and key not in ACCEPTED_NOT_FORWARDED:
-            raise InvalidField(key, "unsupported field")
+    body = present_fields(parse_json_object(ex.body))
     model = body.get("model")
     if not isinstance(model, str) or not model.strip():
-        raise InvalidField("model", "must be a non-empty string")
-    ex.model = model
+        raise InvalidField("model", "doit être une chaîne non vide")
+    ex.model = ex.requested_model = model
     ex.stream = _bool(body, "stream")
-    if body.get("n", 1) != 1:
-        raise InvalidField("n", "only n=1 is supported")
+    ex.include_usage = bool((body.get("stream_options") or {}).get("include_usage"))
+    ex.json_mode = (body.get("response_format") or {}).get("type") in ("json_object", "json_schema")
+    ex.dropped_params = sorted(NEVER_FORWARDED & body.keys())
     max_chars = ex.policy.policy.limits.prompt_size.max_chars if ex.policy else DEFAULT_MAX_CHARS
     ex.messages = _messages(body.get("messages"), max_chars)
-    ex.params = {key: body[key] for key in FORWARDED if key in body}
-    _check_params(ex.params)
+    if ex.policy is not None:
+        ex.messages = without_own_notice(ex.messages, ex.policy.policy.meta.transparency.label.mention)
+    ex.params = forwarded_params(body)
+
+
+def without_own_notice(messages: list[dict[str, Any]], mention: str) -> list[dict[str, Any]]:
+    """Remove the AI mention the gateway appended to its answers from the assistant turns sent back.
+
+    Multi-turn clients resend the whole conversation: left in, the mention would be sent
+    to the provider again on every turn and grow the prompt. Whitespace may have been
+    reflowed by the client, so the mention is matched word by word at the end of the turn.
+    """
+    words = mention.split()
+    if not words:
+        return messages
+    tail = re.compile(r"\s*" + r"\s+".join(re.escape(word) for word in words) + r"\s*\Z")
+    out: list[dict[str, Any]] = []
+    for message in messages:
+        if message.get("role") == "assistant":
+            message = dict(message)
+            content = message.get("content")
+            if isinstance(content, str):
+                message["content"] = tail.sub("", content)
+            elif isinstance(content, list) and content and isinstance(content[-1], dict):
+                last = {**content[-1], "text": tail.sub("", str(content[-1].get("text", "")))}
+                message["content"] = [*content[:-1], last]
+        out.append(message)
+    return out
 
 
 def receive_template(ex: Exchange, catalogue: TemplateCatalogue) -> None:
@@ -86,7 +98,7 @@ def receive_template(ex: Exchange, catalogue: TemplateCatalogue) -> None:
     body = parse_json_object(ex.body) if ex.body.strip() else {}
     for key in body:
         if key not in {"inputs", "stream"}:
-            raise InvalidField(key, "unsupported field")
+            raise InvalidField(key, "champ non pris en charge")
     assert ex.template_id is not None and ex.identity is not None
     template = catalogue.get_for(ex.template_id, ex.identity.roles)
     ex.template = template
@@ -94,7 +106,7 @@ def receive_template(ex: Exchange, catalogue: TemplateCatalogue) -> None:
     ex.stream = _bool(body, "stream")
     inputs = body.get("inputs", {})
     if not isinstance(inputs, dict):
-        raise InvalidField("inputs", "must be an object")
+        raise InvalidField("inputs", "doit être un objet")
     ex.inputs = template.validate_inputs(inputs)
     ex.params = {"max_tokens": template.max_tokens, "temperature": template.temperature}
 
@@ -102,7 +114,7 @@ def receive_template(ex: Exchange, catalogue: TemplateCatalogue) -> None:
 def _bool(body: dict[str, Any], key: str) -> bool:
     value = body.get(key, False)
     if not isinstance(value, bool):
-        raise InvalidField(key, "must be a boolean")
+        raise InvalidField(key, "doit être un booléen (true ou false)")
     return value
 
 
@@ -188,22 +200,3 @@ def _function(function: Any, where: str) -> None:
     if "arguments" in function and not isinstance(function["arguments"], str | dict | list):
         raise InvalidField(f"{where}.arguments", "must be a JSON string or an object")
 
-
-def _check_params(params: dict[str, Any]) -> None:
-    for key in ("max_tokens", "max_completion_tokens", "seed", "top_logprobs"):
-        if key in params and (
-            not isinstance(params[key], int) or isinstance(params[key], bool) or params[key] < 0
-        ):
-            raise InvalidField(key, "must be a non-negative integer")
-    for key, low, high in (
-        ("temperature", 0, 2),
-        ("top_p", 0, 1),
-        ("presence_penalty", -2, 2),
-        ("frequency_penalty", -2, 2),
-    ):
-        if key in params:
-            value = params[key]
-            if not isinstance(value, int | float) or isinstance(value, bool) or not low <= value <= high:
-                raise InvalidField(key, f"must be a number between {low} and {high}")
-    if "stop" in params and not isinstance(params["stop"], str | list):
-        raise InvalidField("stop", "must be a string or an array of strings")

@@ -12,7 +12,8 @@ from iag_gateway.exchange import Exchange
 def restore(ex: Exchange, *, enabled: bool) -> None:
     """Fill ``restored_answer`` (and tool-call arguments) from the pseudonymised answer."""
     assert ex.pseudonymizer is not None
-    ex.restored_answer = ex.pseudonymizer.restore(ex.answer) if enabled else ex.answer
+    answer = ex.answer
+    ex.restored_answer = ex.pseudonymizer.restore(answer, json_string=ex.json_mode) if enabled else answer
     if enabled and ex.tool_calls:
         for call in ex.tool_calls:
             function = call.get("function") or {}

@@ -11,7 +11,7 @@ from fastapi import APIRouter, Query, Request
 from fastapi.responses import JSONResponse, Response, StreamingResponse
 
 from iag_gateway.audit.store import AuditFilter
-from iag_gateway.errors import FiredRule, PayloadTooLarge, PolicyDenied
+from iag_gateway.errors import FiredRule, ModelNotFound, PayloadTooLarge, PolicyDenied
 from iag_gateway.exchange import Exchange
 from iag_gateway.pipeline import Pipeline
 from iag_gateway.policy.engine import allowed_models, article_refs, can_read_audit
@@ -22,6 +22,7 @@ from iag_gateway.responses import completion_body, response_metadata
 from iag_gateway.services import Services
 from iag_gateway.stages.receive import parse_json_object
 from iag_gateway.web.audited import audited_call, bearer_token
+from iag_gateway.web.errors import id_headers
 from iag_gateway.web.reviews import acknowledge
 
 router = APIRouter(prefix="/v1")
@@ -52,7 +53,7 @@ def labelled_headers(ex: Exchange) -> dict[str, str]:
     """Transparency headers every answer carries."""
     decision = ex.decision
     return {
-        "X-IAG-Request-Id": ex.request_id,
+        **id_headers(ex.request_id),
         "X-IAG-Generated": "ai",
         "X-IAG-Model": ex.model,
         "X-IAG-Policy-Version": ex.policy_version or "",
@@ -111,7 +112,24 @@ async def list_models(request: Request) -> JSONResponse:
             for entry in allowed_models(services.policies.current.policy, call.caller.roles)
             if entry.alias in configured
         ]
-    return JSONResponse({"object": "list", "data": data}, headers={"X-IAG-Request-Id": call.request_id})
+    return JSONResponse({"object": "list", "data": data}, headers=id_headers(call.request_id))
+
+
+@router.get("/models/{model_id:path}")
+async def get_model(model_id: str, request: Request) -> JSONResponse:
+    """One model the caller may use, or a 404 in the OpenAI shape (unknown and forbidden look alike)."""
+    services = services_of(request)
+    async with audited_call(request, "models.get") as call:
+        configured = set(services.router.config.aliases)
+        for entry in allowed_models(services.policies.current.policy, call.caller.roles):
+            if entry.alias == model_id and entry.alias in configured:
+                body = _model_entry(services, entry)
+                break
+        else:
+            raise ModelNotFound(
+                f"Le modèle « {model_id} » n'existe pas ou ne vous est pas ouvert.", param="model"
+            )
+    return JSONResponse(body, headers=id_headers(call.request_id))
 
 
 def _model_entry(services: Services, entry: ModelEntry) -> dict[str, Any]:
@@ -135,7 +153,7 @@ async def list_templates(request: Request) -> JSONResponse:
     services = services_of(request)
     async with audited_call(request, "templates.list") as call:
         data = [summary(t) for t in services.templates.visible_to(call.caller.roles)]
-    return JSONResponse({"object": "list", "data": data}, headers={"X-IAG-Request-Id": call.request_id})
+    return JSONResponse({"object": "list", "data": data}, headers=id_headers(call.request_id))
 
 
 @router.get("/templates/{template_id}")
@@ -148,7 +166,7 @@ async def get_template(template_id: str, request: Request) -> JSONResponse:
             "inputs_schema": template.input_json_schema(),
             "ai_mention": template.mention_for(template.model),
         }
-    return JSONResponse(body, headers={"X-IAG-Request-Id": call.request_id})
+    return JSONResponse(body, headers=id_headers(call.request_id))
 
 
 @router.post("/reviews")
@@ -159,7 +177,10 @@ async def acknowledge_review(request: Request) -> JSONResponse:
         body = parse_json_object(await read_body(request, 16 * 1024))
         seq = await to_thread.run_sync(acknowledge, services, call.caller, body.get("request_id"))
         call.recorded_elsewhere = True  # the acknowledgement is this call's record
-    return JSONResponse({"acknowledged": True, "request_id": body.get("request_id"), "audit_seq": seq})
+    return JSONResponse(
+        {"acknowledged": True, "request_id": body.get("request_id"), "audit_seq": seq},
+        headers=id_headers(call.request_id),
+    )
 
 
 @router.get("/audit/events")
@@ -199,7 +220,7 @@ async def audit_events(
         )
     return JSONResponse(
         {"object": "list", "data": [e.public_dict() for e in events], "next_cursor": next_cursor},
-        headers={"X-IAG-Request-Id": call.request_id},
+        headers=id_headers(call.request_id),
     )
 
 

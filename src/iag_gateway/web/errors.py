@@ -13,6 +13,7 @@ from fastapi.responses import JSONResponse, Response
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from iag_gateway.errors import BadRequest, GatewayError, NotFound
+from iag_gateway.exchange import new_request_id
 from iag_gateway.web.views import WebError, error_page
 
 API_PREFIXES = ("/v1", "/healthz")
@@ -23,11 +24,17 @@ def is_api_path(path: str) -> bool:
     return any(path == prefix or path.startswith(prefix + "/") for prefix in API_PREFIXES)
 
 
-def error_response(error: GatewayError, request_id: str | None = None) -> JSONResponse:
-    headers = dict(error.headers())
-    if request_id:
-        headers["X-IAG-Request-Id"] = request_id
-    return JSONResponse(error.body(), status_code=error.status, headers=headers)
+def id_headers(request_id: str) -> dict[str, str]:
+    """The request id under the gateway's header and the one OpenAI's SDKs read (``x-request-id``)."""
+    return {"X-IAG-Request-Id": request_id, "X-Request-Id": request_id}
+
+
+def error_response(
+    error: GatewayError, request_id: str | None = None, *, status: int | None = None
+) -> JSONResponse:
+    """The OpenAI-shaped error answer; every one carries a request id (a fresh one if none yet)."""
+    headers = {**error.headers(), **id_headers(request_id or new_request_id())}
+    return JSONResponse(error.body(), status_code=status or error.status, headers=headers)
 
 
 def http_page_error(exc: StarletteHTTPException) -> Exception:
@@ -62,9 +69,8 @@ def install_error_handlers(app: FastAPI) -> None:
         if exc.status_code == 404:
             return error_response(NotFound("Unknown route."))
         if exc.status_code == 405:
-            error = BadRequest("Method not allowed on this route.")
-            return JSONResponse(error.body(), status_code=405)
-        return JSONResponse(GatewayError("HTTP error.").body(), status_code=exc.status_code)
+            return error_response(BadRequest("Method not allowed on this route."), status=405)
+        return error_response(GatewayError("HTTP error."), status=exc.status_code)
 
     @app.exception_handler(RequestValidationError)
     async def _validation(request: Request, exc: RequestValidationError) -> Response:
