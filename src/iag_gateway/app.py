@@ -18,6 +18,7 @@ from iag_gateway.pii.engine import PiiEngine
 from iag_gateway.policy.loader import PolicyHolder
 from iag_gateway.policy.provider_check import check_provider_fallbacks
 from iag_gateway.policy.quotas import build_quota_enforcer
+from iag_gateway.policy.template_models import check_templates_resolve
 from iag_gateway.prompts.catalogue import TemplateCatalogue
 from iag_gateway.providers.config import load_provider_config
 from iag_gateway.providers.router import ProviderRouter
@@ -40,6 +41,7 @@ def build_services(settings: Settings) -> Services:
     check_provider_fallbacks(
         policies.current.policy, provider_config.router_settings.fallbacks, str(settings.config)
     )
+    check_templates_resolve(templates.all(), policies.current.policy, provider_config)
     engine = make_engine(settings.database_url)
     upgrade(engine)
     return Services(

@@ -277,8 +277,15 @@ def policy_check(policies_dir: Path | None, charter_dir: Path | None) -> None:
     settings = Settings()
     report = check(policies_dir or settings.policies_dir, charter_dir or settings.charter_dir)
     click.echo(report.render())
-    if not report.ok:
+    if not report.ok or report.loaded is None:
         sys.exit(2)
+    from iag_gateway.policy.template_models import check_templates_resolve
+    from iag_gateway.prompts.catalogue import TemplateCatalogue
+    from iag_gateway.providers.config import load_provider_config
+
+    templates = TemplateCatalogue.load(settings.templates_dir)
+    check_templates_resolve(templates.all(), report.loaded.policy, load_provider_config(settings.config))
+    click.echo(f"every approved template resolves to a configured model ({settings.config})")
 
 
 @policy.command("explain")

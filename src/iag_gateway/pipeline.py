@@ -85,7 +85,7 @@ class Pipeline:
             authenticate(ex, self.s.keys)
         with span("receive"):
             if ex.route == "template":
-                receive_template(ex, self.s.templates)
+                receive_template(ex, self.s.templates, loaded.policy, self.s.router.config)
             else:
                 receive_chat(ex)
         with span("redact") as sp:

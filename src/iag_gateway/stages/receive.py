@@ -11,7 +11,10 @@ from typing import Any
 
 from iag_gateway.errors import InvalidField, MalformedJson
 from iag_gateway.exchange import Exchange
+from iag_gateway.policy.models import PolicySet
+from iag_gateway.policy.template_models import require_template_model
 from iag_gateway.prompts.catalogue import TemplateCatalogue
+from iag_gateway.providers.config import ProviderConfig
 
 ROLES = frozenset({"system", "developer", "user", "assistant", "tool", "function"})
 # Request fields forwarded to the provider (after the policy has had its say).
@@ -68,7 +71,9 @@ def receive_chat(ex: Exchange) -> None:
     _check_params(ex.params)
 
 
-def receive_template(ex: Exchange, catalogue: TemplateCatalogue) -> None:
+def receive_template(
+    ex: Exchange, catalogue: TemplateCatalogue, policy: PolicySet, providers: ProviderConfig
+) -> None:
     """Find the template and validate its inputs (422 naming each bad field)."""
     body = parse_json_object(ex.body) if ex.body.strip() else {}
     for key in body:
@@ -77,7 +82,7 @@ def receive_template(ex: Exchange, catalogue: TemplateCatalogue) -> None:
     assert ex.template_id is not None and ex.identity is not None
     template = catalogue.get_for(ex.template_id, ex.identity.roles)
     ex.template = template
-    ex.model = template.model
+    ex.model = require_template_model(template, policy, providers, ex.identity.roles)
     ex.stream = _bool(body, "stream")
     inputs = body.get("inputs", {})
     if not isinstance(inputs, dict):

@@ -16,6 +16,7 @@ from iag_gateway.exchange import Exchange
 from iag_gateway.pipeline import Pipeline
 from iag_gateway.policy.engine import allowed_models, article_refs, can_read_audit
 from iag_gateway.policy.models import ModelEntry
+from iag_gateway.policy.template_models import mention_model
 from iag_gateway.prompts.catalogue import summary
 from iag_gateway.providers.labels import DEMO_LABEL
 from iag_gateway.responses import completion_body, response_metadata
@@ -146,7 +147,7 @@ async def get_template(template_id: str, request: Request) -> JSONResponse:
         body = {
             **summary(template),
             "inputs_schema": template.input_json_schema(),
-            "ai_mention": template.mention_for(template.model),
+            "ai_mention": template.mention_for(mention_model(services, template, call.caller.roles)),
         }
     return JSONResponse(body, headers={"X-IAG-Request-Id": call.request_id})
 
