@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 
 from iag_gateway.audit.store import AuditStore
 from iag_gateway.identity.keys import KeyStore
+from iag_gateway.metrics import Metrics
 from iag_gateway.pii.engine import PiiEngine
 from iag_gateway.policy.loader import PolicyHolder
 from iag_gateway.policy.quotas import QuotaEnforcer
@@ -27,6 +28,7 @@ class Services:
     templates: TemplateCatalogue
     router: ProviderRouter
     telemetry: Telemetry
+    metrics: Metrics = field(default_factory=Metrics)
     # After-the-answer bookkeeping (token meters), one at a time, off the request path.
     background: ThreadPoolExecutor = field(
         default_factory=lambda: ThreadPoolExecutor(max_workers=1, thread_name_prefix="iag-background")

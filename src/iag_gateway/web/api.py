@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import time
 from datetime import datetime
 from typing import Any
 
@@ -202,10 +201,6 @@ async def audit_events(
         {"object": "list", "data": [e.public_dict() for e in events], "next_cursor": next_cursor},
         headers={"X-IAG-Request-Id": call.request_id},
     )
-
-
-def health(request: Request) -> dict[str, Any]:
-    return {"status": "ok", "time": int(time.time())}
 
 
 __all__ = ["response_metadata", "router"]
