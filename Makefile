@@ -4,7 +4,12 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-$(shell cat requirements/main.txt requirements/dev.txt pyproject.toml | sha256sum | cut -c1-16)
 
-.PHONY: install run key test lint unit browser wrk coverage eval-pii bench bench-stream bench-pii clean
+.PHONY: install run key test lint unit browser wrk ops-tools image coverage eval-pii bench bench-stream bench-pii clean
+
+HOST       ?= 127.0.0.1
+PORT       ?= 8000
+# The first administrator's own (nominative) user id; bootstrap refuses a shared "admin".
+ADMIN_USER ?= $(shell id -un)
 
 $(STAMP):
 	$(PYTHON) -m venv $(VENV)
@@ -15,14 +20,15 @@ $(STAMP):
 
 install: $(STAMP)
 
-## Start the gateway on 127.0.0.1:8000 (initialises the DB; prints a first admin key once).
+## Start the gateway on $(HOST):$(PORT) (migrates the DB; prints the first admin key once).
 run: $(STAMP)
-	$(BIN)/iag-gateway bootstrap
-	$(BIN)/iag-gateway serve
+	$(BIN)/iag-gateway db upgrade
+	$(BIN)/iag-gateway bootstrap --admin-user "$(ADMIN_USER)"
+	$(BIN)/iag-gateway serve --host "$(HOST)" --port "$(PORT)"
 
 ## Create a trained admin key and print it.
 key: $(STAMP)
-	$(BIN)/iag-gateway keys create --user admin --department direction-data-ia --role admin --trained
+	$(BIN)/iag-gateway keys create --user "$(ADMIN_USER)" --department direction-data-ia --role admin --trained
 
 ## Debian's chromium + driver for the browser test (never a vendor download).
 browser:
@@ -30,15 +36,23 @@ browser:
 	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver >/dev/null; \
 	  else echo "chromium missing: sudo apt-get install chromium chromium-driver" >&2; exit 1; fi; }
 
+## Debian's prometheus and kubectl for the metrics and manifest tests (never a vendor download).
+ops-tools:
+	@missing=""; command -v prometheus >/dev/null 2>&1 || missing="$$missing prometheus"; \
+	command -v kubectl >/dev/null 2>&1 || missing="$$missing kubernetes-client"; \
+	if [ -n "$$missing" ]; then \
+	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $$missing >/dev/null; \
+	  else echo "missing:$$missing (sudo apt-get install$$missing)" >&2; exit 1; fi; fi
+
 lint: $(STAMP)
 	$(BIN)/ruff check src tests bench
 	$(BIN)/mypy
 
-unit: $(STAMP)
+unit: $(STAMP) ops-tools
 	$(BIN)/pytest -q -m "not browser"
 
 ## The whole suite: lint, types, all tests (SQLite + PostgreSQL, browser).
-test: $(STAMP) browser lint
+test: $(STAMP) browser ops-tools lint
 	$(BIN)/pytest -q
 
 ## Line coverage of src/ by the in-process tests (gateways started as subprocesses are not traced).

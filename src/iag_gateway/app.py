@@ -15,10 +15,12 @@ from fastapi import FastAPI
 from iag_gateway.audit.heads_config import build_signer
 from iag_gateway.audit.store import AuditStore
 from iag_gateway.identity.keys import KeyStore
+from iag_gateway.metrics import Metrics
 from iag_gateway.pii.engine import PiiEngine
 from iag_gateway.policy.loader import PolicyHolder
 from iag_gateway.policy.provider_check import check_provider_fallbacks
 from iag_gateway.policy.quotas import build_quota_enforcer
+from iag_gateway.policy.template_models import check_templates_resolve
 from iag_gateway.prompts.catalogue import TemplateCatalogue
 from iag_gateway.providers.config import load_provider_config
 from iag_gateway.providers.router import ProviderRouter
@@ -27,8 +29,9 @@ from iag_gateway.settings import Settings
 from iag_gateway.storage.engine import make_engine
 from iag_gateway.storage.migrate import upgrade
 from iag_gateway.telemetry import Telemetry
-from iag_gateway.web import api, console, form
+from iag_gateway.web import api, console, form, health
 from iag_gateway.web.errors import install_error_handlers
+from iag_gateway.web.observe import ObserveRequests
 
 log = logging.getLogger("iag_gateway")
 
@@ -41,8 +44,12 @@ def build_services(settings: Settings) -> Services:
     check_provider_fallbacks(
         policies.current.policy, provider_config.router_settings.fallbacks, str(settings.config)
     )
+    check_templates_resolve(templates.all(), policies.current.policy, provider_config)
     engine = make_engine(settings.database_url)
     upgrade(engine)
+    quotas = build_quota_enforcer(make_engine(settings.database_url, durable=False), settings.redis_url)
+    quotas.ping()  # a wrong IAG_REDIS_URL stops startup here, not at the first call
+    metrics = Metrics()
     audit = AuditStore(engine)
     heads = build_signer(settings, audit, policies.current.policy.audit.signed_heads)
     return Services(
@@ -51,7 +58,7 @@ def build_services(settings: Settings) -> Services:
         audit=audit,
         heads=heads,
         policies=policies,
-        quotas=build_quota_enforcer(make_engine(settings.database_url, durable=False), settings.redis_url),
+        quotas=quotas,
         pii=PiiEngine.build(
             model=settings.pii_model,
             allow_list_files=settings.pii_allow_lists,
@@ -59,7 +66,8 @@ def build_services(settings: Settings) -> Services:
         ),
         templates=templates,
         router=ProviderRouter(provider_config),
-        telemetry=Telemetry(settings.otel_exporter, settings.otel_endpoint),
+        telemetry=Telemetry(settings.otel_exporter, settings.otel_endpoint, metrics=metrics),
+        metrics=metrics,
     )
 
 
@@ -126,5 +134,6 @@ def create_app(settings: Settings | None = None, services: Services | None = Non
     app.include_router(api.router)
     app.include_router(form.router)
     app.include_router(console.router)
-    app.add_api_route("/healthz", api.health, methods=["GET"])
+    app.include_router(health.router)
+    app.add_middleware(ObserveRequests)
     return app

@@ -3,5 +3,9 @@
 from __future__ import annotations
 
 from iag_gateway.app import create_app
+from iag_gateway.logs import configure_logging
+from iag_gateway.settings import Settings
 
-app = create_app()
+_settings = Settings()
+configure_logging(_settings.effective_log_format, _settings.log_level)
+app = create_app(_settings)

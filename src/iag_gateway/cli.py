@@ -11,9 +11,10 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 import click
+from pydantic import ValidationError
 
 from iag_gateway.errors import GatewayError
-from iag_gateway.settings import Settings
+from iag_gateway.settings import Settings, settings_error_line
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -28,16 +29,24 @@ def exits_on_error(func: F) -> F:
         except GatewayError as exc:
             click.echo(f"error: {exc.message}", err=True)
             sys.exit(exc.exit_code)
+        except ValidationError as exc:  # Settings(): one line naming the variable and the fix
+            click.echo(f"error: {settings_error_line(exc)}", err=True)
+            sys.exit(2)
 
     return wrapper  # type: ignore[return-value]
 
 
-def _engine(settings: Settings, url: str | None = None) -> Any:
-    from iag_gateway.storage.engine import make_engine
-    from iag_gateway.storage.migrate import upgrade
+def _engine(settings: Settings, url: str | None = None, *, read_only: bool = False) -> Any:
+    """An engine on a database already at this version's schema (never migrates it).
 
-    engine = make_engine(url or settings.database_url)
-    upgrade(engine)
+    Migrations run only from ``serve`` and ``db upgrade``; read-only commands open the
+    database read-only, so checking a forensic copy leaves it byte for byte unchanged.
+    """
+    from iag_gateway.storage.engine import make_engine
+    from iag_gateway.storage.migrate import require_current_schema
+
+    engine = make_engine(url or settings.database_url, read_only=read_only)
+    require_current_schema(engine)
     return engine
 
 
@@ -49,27 +58,24 @@ def main() -> None:
 @main.command()
 @click.option("--host", default=None, help="Interface to bind (default IAG_HOST or 127.0.0.1).")
 @click.option("--port", default=None, type=int, help="Port (default IAG_PORT or 8000).")
-@click.option("--workers", default=1, show_default=True, type=int)
+@click.option(
+    "--workers",
+    default=None,
+    type=click.IntRange(1, 64),
+    help="Worker processes (default IAG_WORKERS or cores).",
+)
 @exits_on_error
-def serve(host: str | None, port: int | None, workers: int) -> None:
-    """Start the gateway."""
-    import uvicorn
+def serve(host: str | None, port: int | None, workers: int | None) -> None:
+    """Start the gateway (migrates the database first); « listening » once it answers."""
+    import os
+
+    from iag_gateway.logs import configure_logging
+    from iag_gateway.serving import run
 
     settings = Settings()
-    # Our own messages (policy reloads, refused edits, lost records) go to stderr.
-    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
-    for noisy in ("LiteLLM", "LiteLLM Router", "httpx", "presidio-analyzer"):
-        logging.getLogger(noisy).setLevel(logging.WARNING)
-    host = host or settings.host
-    port = port or settings.port
-    options: dict[str, Any] = {"host": host, "port": port, "access_log": False, "log_level": "warning"}
-    if workers > 1:
-        uvicorn.run("iag_gateway.asgi:app", workers=workers, **options)
-        return
-    from iag_gateway.app import create_app
-
-    click.echo(f"iag-gateway listening on http://{host}:{port}/v1", err=True)
-    uvicorn.run(create_app(settings), **options)
+    configure_logging(settings.effective_log_format, settings.log_level)
+    count = workers or settings.workers or os.cpu_count() or 1
+    run(settings, host or settings.host, port or settings.port, count)
 
 
 @main.group()
@@ -81,14 +87,42 @@ def db() -> None:
 @exits_on_error
 def db_upgrade() -> None:
     """Create or migrate the database schema (Alembic, to head)."""
-    _engine(Settings())
+    from iag_gateway.storage.engine import make_engine
+    from iag_gateway.storage.migrate import upgrade
+
+    logging.getLogger("alembic").setLevel(logging.WARNING)
+    engine = make_engine(Settings().database_url)
+    upgrade(engine)
+    engine.dispose()
     click.echo("database is up to date")
 
 
+#: Account names that name a function, not a person: the charter wants every access nominative.
+SHARED_ACCOUNT_NAMES = frozenset(
+    {"admin", "administrateur", "administrator", "root", "superuser", "iag", "gateway"}
+)
+
+
+def _nominative(_ctx: click.Context, _param: click.Parameter, value: str) -> str:
+    user_id = value.strip()
+    if not user_id or user_id.lower() in SHARED_ACCOUNT_NAMES:
+        raise click.BadParameter(
+            "give the first administrator's own user id (e.g. jdupont), not a shared account name"
+        )
+    return user_id
+
+
 @main.command()
+@click.option(
+    "--admin-user",
+    prompt="Identifiant nominatif du premier administrateur (ex. jdupont)",
+    callback=_nominative,
+    help="The first administrator's own user id (nominative: no shared 'admin').",
+)
+@click.option("--department", default="direction-data-ia", show_default=True)
 @exits_on_error
-def bootstrap() -> None:
-    """Initialise the database; on first run create and print an admin key."""
+def bootstrap(admin_user: str, department: str) -> None:
+    """On first run (no key yet) create and print the first administrator's key."""
     from iag_gateway.identity.keys import KeyStore
 
     keys = KeyStore(_engine(Settings()))
@@ -96,10 +130,10 @@ def bootstrap() -> None:
         click.echo("keys already exist; create more with: iag-gateway keys create ...")
         return
     _info, plaintext = keys.create(
-        user_id="admin", department="direction-data-ia", roles=["admin"], label="first admin"
+        user_id=admin_user, department=department, roles=["admin"], label="first admin"
     )
-    keys.record_training("admin", "bootstrap", date.today())
-    click.echo("First admin key (shown once; store it safely):")
+    keys.record_training(admin_user, "bootstrap", date.today())
+    click.echo(f"First admin key for {admin_user} (shown once; store it safely):")
     click.echo(plaintext)
 
 
@@ -141,7 +175,7 @@ def keys_list() -> None:
     """List keys (never the secret)."""
     from iag_gateway.identity.keys import KeyStore
 
-    for info in KeyStore(_engine(Settings())).list():
+    for info in KeyStore(_engine(Settings(), read_only=True)).list():
         state = f"revoked {info.revoked_at:%Y-%m-%d}" if info.revoked_at else "active"
         click.echo(
             f"{info.key_id}\t{info.user_id}\t{info.department}\t{','.join(sorted(info.roles))}\t{state}"
@@ -204,7 +238,7 @@ def audit_verify(heads_file: Path | None, public_key: Path | None) -> None:
 
         verify_against_heads(heads_file, public_key)
         return
-    result = verify(_engine(Settings()))
+    result = verify(_engine(Settings(), read_only=True))
     if result.ok:
         click.echo(f"audit chain intact ({result.checked} records)")
         return
@@ -227,7 +261,7 @@ def audit_export(
     from iag_gateway.audit.export import export
     from iag_gateway.audit.store import AuditFilter, AuditStore
 
-    store = AuditStore(_engine(Settings()))
+    store = AuditStore(_engine(Settings(), read_only=True))
     filters = AuditFilter(since=since, until=until, user_id=user, department=department)
     if output is None:
         count = export(store, fmt, sys.stdout, filters)
@@ -309,8 +343,15 @@ def policy_check(policies_dir: Path | None, charter_dir: Path | None) -> None:
     settings = Settings()
     report = check(policies_dir or settings.policies_dir, charter_dir or settings.charter_dir)
     click.echo(report.render())
-    if not report.ok:
+    if not report.ok or report.loaded is None:
         sys.exit(2)
+    from iag_gateway.policy.template_models import check_templates_resolve
+    from iag_gateway.prompts.catalogue import TemplateCatalogue
+    from iag_gateway.providers.config import load_provider_config
+
+    templates = TemplateCatalogue.load(settings.templates_dir)
+    check_templates_resolve(templates.all(), report.loaded.policy, load_provider_config(settings.config))
+    click.echo(f"every approved template resolves to a configured model ({settings.config})")
 
 
 @policy.command("explain")

@@ -15,7 +15,9 @@ from iag_gateway.pii.pseudonymizer import Pseudonymizer
 from iag_gateway.policy.engine import PolicyRequest
 from iag_gateway.policy.explain import explain
 from iag_gateway.policy.loader import load_policy
+from iag_gateway.policy.models import PolicySet
 from iag_gateway.prompts.catalogue import TemplateCatalogue
+from iag_gateway.prompts.models import PromptTemplate
 from iag_gateway.settings import Settings
 
 
@@ -65,7 +67,7 @@ def explain_cli(
         roles=role_set,
         trained=trained,
         route="template" if template else "chat",
-        model=template.model if template and not model else model,
+        model=model or (_template_model(settings, loaded.policy, template, role_set) if template else ""),
         template_id=template.id if template else None,
         template_domain=template.domain if template else None,
         template_data_class=template.data_class if template else None,
@@ -80,3 +82,12 @@ def explain_cli(
     return f"Données personnelles détectées (types) : {found}\n" + explain(
         loaded.policy, request, loaded.articles
     )
+
+
+def _template_model(
+    settings: Settings, policy: PolicySet, template: PromptTemplate, roles: frozenset[str]
+) -> str:
+    from iag_gateway.policy.template_models import template_model
+    from iag_gateway.providers.config import load_provider_config
+
+    return template_model(template, policy, load_provider_config(settings.config), roles) or ""

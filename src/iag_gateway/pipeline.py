@@ -12,6 +12,7 @@ is not called (fail closed).
 from __future__ import annotations
 
 import logging
+import time
 import traceback
 from collections.abc import AsyncIterator
 from datetime import UTC, datetime
@@ -26,6 +27,8 @@ from iag_gateway.errors import (
     UpstreamError,
 )
 from iag_gateway.exchange import Exchange
+from iag_gateway.logs import log_outage
+from iag_gateway.metrics import provider_name
 from iag_gateway.policy.loader import LoadedPolicy
 from iag_gateway.responses import response_metadata, sse
 from iag_gateway.services import Services
@@ -70,7 +73,7 @@ class Pipeline:
                 raise self._public(exc) from exc
             return self._relay(ex, first, chunks)
         try:
-            with self.s.telemetry.span("invoke") as span:
+            with self.s.telemetry.span("invoke", gen_ai_request_model=ex.model) as span:
                 await invoke(ex, self.s.router)
                 self._usage_attributes(span, ex)
             await to_thread.run_sync(self._finish, ex)
@@ -99,7 +102,7 @@ class Pipeline:
             authenticate(ex, self.s.keys)
         with span("receive"):
             if ex.route == "template":
-                receive_template(ex, self.s.templates)
+                receive_template(ex, self.s.templates, loaded.policy, self.s.router.config)
             else:
                 receive_chat(ex)
         with span("redact") as sp:
@@ -143,14 +146,24 @@ class Pipeline:
         return ex.policy or self.s.policies.current
 
     def _record(self, ex: Exchange) -> None:
-        with self.s.telemetry.span("record", outcome=ex.outcome):
-            record(
-                ex,
-                self.s.audit,
-                store_text=self._policy(ex).policy.audit.store_redacted_text,
-                policy_version=ex.policy_version,
-                policy_digest=ex.policy_digest,
-            )
+        started = time.perf_counter()
+        try:
+            with self.s.telemetry.span("record", outcome=ex.outcome):
+                record(
+                    ex,
+                    self.s.audit,
+                    store_text=self._policy(ex).policy.audit.store_redacted_text,
+                    policy_version=ex.policy_version,
+                    policy_digest=ex.policy_digest,
+                )
+        except Exception as exc:
+            self.s.metrics.audit_append(0.0, ok=False)
+            log_outage("database", exc, ex.request_id)
+            raise
+        else:
+            self.s.metrics.audit_append(time.perf_counter() - started, ok=True)
+        finally:
+            self.s.metrics.exchange_done(ex)
 
     async def _relay(
         self, ex: Exchange, first: dict[str, Any] | None, chunks: AsyncIterator[dict[str, Any]]
@@ -224,6 +237,7 @@ class Pipeline:
         set_attributes(
             span,
             gen_ai_operation_name="chat",
+            gen_ai_provider_name=provider_name(ex.provider_model),
             gen_ai_request_model=ex.model,
             gen_ai_response_model=ex.provider_model,
             gen_ai_usage_input_tokens=ex.usage.prompt_tokens,

@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from iag_gateway.audit.heads import HeadSigner
 from iag_gateway.audit.store import AuditStore
 from iag_gateway.identity.keys import KeyStore
+from iag_gateway.metrics import Metrics
 from iag_gateway.pii.engine import PiiEngine
 from iag_gateway.policy.loader import PolicyHolder
 from iag_gateway.policy.quotas import QuotaEnforcer
@@ -30,6 +31,7 @@ class Services:
     telemetry: Telemetry
     # Signs the trail's head (None: no signing key configured).
     heads: HeadSigner | None = None
+    metrics: Metrics = field(default_factory=Metrics)
     # After-the-answer bookkeeping (token meters), one at a time, off the request path.
     background: ThreadPoolExecutor = field(
         default_factory=lambda: ThreadPoolExecutor(max_workers=1, thread_name_prefix="iag-background")

@@ -11,7 +11,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Literal
 
-from pydantic import Field, SecretStr, model_validator
+from pydantic import Field, SecretStr, ValidationError, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 PROJECT_ROOT = Path(__file__).resolve().parents[2]
@@ -53,13 +53,27 @@ class Settings(BaseSettings):
     # The retention job's connection (PostgreSQL role iag_audit_purge); defaults to database_url.
     audit_purge_database_url: str | None = None
 
+    # Logs on stderr: "json" (one object per line; the default in prod) or "text".
+    log_format: Literal["json", "text"] | None = None
+    log_level: Literal["DEBUG", "INFO", "WARNING", "ERROR"] = "INFO"
+    # Not ready (/readyz 503) while serving a policy older than the newest in the shared database.
+    require_newest_policy: bool = False
+    # Worker processes for `iag-gateway serve` (default: the number of cores).
+    workers: int | None = Field(default=None, ge=1, le=64)
+
+    @property
+    def effective_log_format(self) -> str:
+        return self.log_format or ("json" if self.env == "prod" else "text")
+
     @model_validator(mode="after")
     def _refuse_placeholder_secrets(self) -> Settings:
+        if not self.session_secret.strip():
+            raise ValueError(f"IAG_SESSION_SECRET is empty; {SECRET_FIX}")
         if self.env == "prod" and (
             self.session_secret == DEV_SESSION_SECRET or len(self.session_secret) < 32
         ):
             raise ValueError(
-                "IAG_SESSION_SECRET must be set to a random value of at least 32 characters in prod"
+                f"IAG_SESSION_SECRET must be a random value of at least 32 characters in prod; {SECRET_FIX}"
             )
         if self.env == "prod" and self.audit_signing_key_file is None and self.audit_signing_key is None:
             raise ValueError(
@@ -67,3 +81,29 @@ class Settings(BaseSettings):
                 "create one with `iag-gateway audit keygen`"
             )
         return self
+
+
+SECRET_FIX = (
+    "fix: export IAG_SESSION_SECRET=\"$(python3 -c 'import secrets; print(secrets.token_urlsafe(48))')\""  # noqa: S105
+)
+
+
+def settings_error_line(exc: ValidationError) -> str:
+    """Say in one line which ``IAG_*`` variable is wrong and how to fix it (no traceback)."""
+    parts = []
+    for error in exc.errors():
+        message = str(error["msg"]).removeprefix("Value error, ")
+        if error["loc"]:
+            variable = "IAG_" + str(error["loc"][0]).upper()
+            value = error.get("input")
+            shown = (
+                f" (got {value!r})"
+                if isinstance(value, str | int | float) and "SECRET" not in variable
+                else ""
+            )
+            parts.append(
+                f"{variable}: {message}{shown}; fix: set {variable} to a valid value (README, configuration)"
+            )
+        else:
+            parts.append(message)
+    return "configuration error: " + " | ".join(parts)

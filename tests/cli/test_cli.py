@@ -29,6 +29,7 @@ def db(tmp_path: Path) -> Path:
 
 
 def test_when_key_created_then_key_alone_on_last_line_and_listed_without_secret(db: Path) -> None:
+    assert cli(db, "db", "upgrade").returncode == 0
     created = cli(db, "keys", "create", "--user", "u1", "--department", "pole-achats", "--role", "buyer")
     assert created.returncode == 0, created.stderr
     key = created.stdout.strip().splitlines()[-1]

@@ -129,7 +129,7 @@ def test_when_summarised_then_a_listing_gets_exactly_the_public_fields(shipped: 
         "domain": "achats",
         "status": "approved",
         "publishable": True,
-        "model": "demo-local",
+        "needs": {"capabilities": ["chat", "long_context"], "preferred": ["onprem-llm"]},
         "data_class": "internal",
     }
 

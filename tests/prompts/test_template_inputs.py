@@ -32,7 +32,6 @@ def _template() -> PromptTemplate:
             "owner": "Tests",
             "status": "draft",
             "roles": ["buyer"],
-            "model": "demo-local",
             "data_class": "internal",
             "max_tokens": 100,
             "temperature": 0.1,

@@ -200,6 +200,21 @@ class AuditStore:
         )
         return [AuditEvent(**row) for row in self._fetch(stmt)]
 
+    def recent_policy_versions(self, window: int = 1000) -> list[str]:
+        """Return the distinct policy versions of the last ``window`` records (any order).
+
+        Every record names the policy version that decided it, so with several instances
+        on one database this says which versions are being served now.
+        """
+        recent = (
+            sa.select(AUDIT_EVENT_TABLE.c.policy_version)
+            .order_by(AUDIT_EVENT_TABLE.c.seq.desc())
+            .limit(window)
+            .subquery()
+        )
+        stmt = sa.select(recent.c.policy_version).where(recent.c.policy_version.is_not(None)).distinct()
+        return [str(row["policy_version"]) for row in self._fetch(stmt)]
+
     def head(self) -> tuple[int, str]:
         """Return the chain head's ``(seq, hash)``: note it out of band to pin the trail."""
         row = self._fetch(

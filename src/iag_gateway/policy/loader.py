@@ -31,6 +31,7 @@ from iag_gateway.policy.models import (
     ProvidersFile,
     Strict,
     UsageFile,
+    class_rank,
     hosting_rank,
     iter_rules,
 )
@@ -201,6 +202,13 @@ def _cross_check(policy: PolicySet, docs: Mapping[str, _Document], articles: Map
                     f" than {entry.hosting}",
                     loc,
                 )
+    for data_class, alias in policy.providers.defaults.items():
+        default = policy.model(alias)
+        loc = ("defaults", data_class)
+        if default is None or not default.approved:
+            raise providers.error(f"default model {alias!r} is not an approved listed model", loc)
+        if class_rank(data_class) > class_rank(default.max_data_class):
+            raise providers.error(f"default model {alias!r} does not admit the class {data_class}", loc)
     for role, grant in policy.access.roles.items():
         for m_index, alias in enumerate(grant.models):
             if alias != "*" and alias not in aliases:

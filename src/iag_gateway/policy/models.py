@@ -30,6 +30,8 @@ DataClassName = Literal["public", "internal", "confidential", "personal", "patie
 DATA_CLASS_ORDER: tuple[DataClassName, ...] = ("public", "internal", "confidential", "personal", "patient")
 
 Hosting = Literal["internal", "hds_eu", "eu_cloud", "non_eu"]
+#: What a model can do, as the registry declares it and a template may require it.
+Capability = Literal["chat", "long_context", "json"]
 # Strictest (most protective) first: a fallback may only move left or stay.
 HOSTING_ORDER: tuple[Hosting, ...] = ("internal", "hds_eu", "eu_cloud", "non_eu")
 
@@ -119,6 +121,7 @@ class ModelEntry(Strict):
     max_data_class: DataClassName
     approved: bool
     fallbacks: list[Alias] = []
+    capabilities: list[Capability] = ["chat"]
 
 
 class RegistryRules(Strict):
@@ -135,6 +138,8 @@ class ProvidersFile(Strict):
     models: list[ModelEntry] = Field(min_length=1)
     registry: RegistryRules
     routing: RoutingRule
+    # The model a template uses for each data class when its preferred ones are not configured.
+    defaults: dict[DataClassName, Alias] = {}
 
 
 # --- classification.yaml ----------------------------------------------------------

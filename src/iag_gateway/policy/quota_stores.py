@@ -54,6 +54,10 @@ class _Refused(Exception):
 
 
 class QuotaStore(Protocol):
+    def ping(self) -> None:
+        """Raise ``ServiceUnavailable`` naming the store unless it answers now."""
+        ...
+
     def reserve_all(self, items: Sequence[QuotaItem], now: datetime) -> int | None:
         """Count one request in every counter, all or nothing; return the index of the first full one."""
 
@@ -75,6 +79,13 @@ class SqlQuotaStore:
     def __init__(self, engine: Engine) -> None:
         self._engine = engine
         self._write_lock = writer_lock(engine)
+
+    def ping(self) -> None:
+        try:
+            with self._engine.connect() as conn:
+                conn.exec_driver_sql("SELECT 1")
+        except SQLAlchemyError as exc:
+            raise ServiceUnavailable("quota counters unavailable: the database does not answer") from exc
 
     @staticmethod
     def _upsert(conn: Any, scope: str, window: str, *, requests: int, tokens: int, where: Any = None) -> int:
@@ -193,8 +204,20 @@ class RedisQuotaStore:
     def __init__(self, url: str, *, prefix: str = "iag:quota:") -> None:
         import redis  # imported here: Redis is optional and nothing connects before first use
 
-        self._client = redis.Redis.from_url(url)
+        self._client = redis.Redis.from_url(url, socket_connect_timeout=3)
         self._prefix = prefix
+
+    def ping(self) -> None:
+        import redis
+
+        try:
+            self._client.ping()
+        except redis.RedisError as exc:
+            where = self._client.connection_pool.connection_kwargs
+            raise ServiceUnavailable(
+                f"Redis does not answer at {where.get('host', '?')}:{where.get('port', '?')} "
+                f"({type(exc).__name__}); fix: check IAG_REDIS_URL"
+            ) from exc
 
     def _key(self, scope: str, window: str) -> str:
         return f"{self._prefix}{scope}|{window}"

@@ -69,6 +69,10 @@ class QuotaEnforcer:
     def __init__(self, store: QuotaStore) -> None:
         self._store = store
 
+    def ping(self) -> None:
+        """Raise ``ServiceUnavailable`` unless the counters' store (database or Redis) answers."""
+        self._store.ping()
+
     def reserve(
         self, policy: PolicySet, user_id: str, department: str, *, now: datetime | None = None
     ) -> None:

@@ -106,7 +106,7 @@ def summary(template: PromptTemplate) -> dict[str, Any]:
         "domain": template.domain,
         "status": template.status,
         "publishable": template.publishable,
-        "model": template.model,
+        "needs": template.needs.model_dump(),
         "data_class": template.data_class,
     }
 

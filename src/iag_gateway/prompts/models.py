@@ -26,6 +26,7 @@ Domain = Literal["comptabilite", "achats", "recherche"]
 Status = Literal["draft", "approved", "retired"]
 Role = Literal["buyer", "finance", "research", "staff", "auditor", "admin"]
 DataClass = Literal["public", "internal", "confidential", "personal", "patient"]
+Capability = Literal["chat", "long_context", "json"]
 InputType = Literal["text", "long_text", "number", "money", "date", "choice", "list"]
 
 #: Data classes from least to most sensitive; the policy engine compares positions.
@@ -45,6 +46,19 @@ _BULLET = re.compile(r"^\s*(?:[-*•–]|\d+[.)])\s+")
 _SPACES = re.compile(r"[\s\u00a0\u202f]+")
 _FR_DATE = re.compile(r"^(\d{1,2})/(\d{1,2})/(\d{4})$")
 _CENT = Decimal("0.01")
+
+
+class TemplateNeeds(BaseModel):
+    """What a template needs from a model; the gateway picks the model (``prompts/resolve.py``).
+
+    A template never pins a model: the deployment decides which models exist, the charter's
+    registry which ones may take the template's data class.
+    """
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    capabilities: list[Capability] = Field(default_factory=lambda: list[Capability](["chat"]))
+    preferred: list[str] = Field(default_factory=list, max_length=10)
 
 
 class TemplateInput(BaseModel):
@@ -198,7 +212,7 @@ class PromptTemplate(BaseModel):
     approved_by: str | None = Field(default=None, validate_default=True)
     approved_on: dt.date | None = Field(default=None, validate_default=True)
     roles: list[Role] = Field(min_length=1)
-    model: str = Field(min_length=1)
+    needs: TemplateNeeds = Field(default_factory=lambda: TemplateNeeds())
     data_class: DataClass
     max_tokens: int = Field(ge=1, le=32_000)
     temperature: float = Field(ge=0.0, le=2.0)

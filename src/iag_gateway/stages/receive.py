@@ -22,7 +22,10 @@ from iag_gateway.messages import (
     TOOL_CALL_KEYS,
     forwarded_texts,
 )
+from iag_gateway.policy.models import PolicySet
+from iag_gateway.policy.template_models import require_template_model
 from iag_gateway.prompts.catalogue import TemplateCatalogue
+from iag_gateway.providers.config import ProviderConfig
 from iag_gateway.stages.request_fields import (
     MAX_DEPTH,
     NEVER_FORWARDED,
@@ -93,7 +96,9 @@ def without_own_notice(messages: list[dict[str, Any]], mention: str) -> list[dic
     return out
 
 
-def receive_template(ex: Exchange, catalogue: TemplateCatalogue) -> None:
+def receive_template(
+    ex: Exchange, catalogue: TemplateCatalogue, policy: PolicySet, providers: ProviderConfig
+) -> None:
     """Find the template and validate its inputs (422 naming each bad field)."""
     body = parse_json_object(ex.body) if ex.body.strip() else {}
     for key in body:
@@ -102,7 +107,7 @@ def receive_template(ex: Exchange, catalogue: TemplateCatalogue) -> None:
     assert ex.template_id is not None and ex.identity is not None
     template = catalogue.get_for(ex.template_id, ex.identity.roles)
     ex.template = template
-    ex.model = template.model
+    ex.model = require_template_model(template, policy, providers, ex.identity.roles)
     ex.stream = _bool(body, "stream")
     inputs = body.get("inputs", {})
     if not isinstance(inputs, dict):

@@ -33,6 +33,7 @@ def make_engine(
     connect_timeout_s: int = DEFAULT_CONNECT_TIMEOUT_S,
     lock_timeout_ms: int = DEFAULT_LOCK_TIMEOUT_MS,
     durable: bool = True,
+    read_only: bool = False,
 ) -> Engine:
     """Create an engine for ``url`` (``sqlite:///path.db`` or ``postgresql+psycopg://...``).
 
@@ -40,18 +41,26 @@ def make_engine(
     long a call may wait for the database before the caller fails closed.
     ``durable=False`` (quota counters only) skips the per-commit disk sync: a power
     cut may lose the last counts, an application crash loses nothing. The audit
-    trail always uses a durable engine.
+    trail always uses a durable engine. ``read_only=True`` (``audit verify``, ``export``)
+    opens SQLite in ``mode=ro`` and PostgreSQL sessions read-only: checking a forensic
+    copy never changes a byte of it.
     """
     parsed = make_url(url)
     backend = parsed.get_backend_name()
     if backend == "sqlite":
-        return _sqlite_engine(url, busy_timeout_s, durable)
+        if read_only and parsed.database not in (None, "", ":memory:"):
+            url = sa.engine.URL.create(
+                "sqlite", database=f"file:{parsed.database}", query={"mode": "ro", "uri": "true"}
+            ).render_as_string(hide_password=False)
+        return _sqlite_engine(url, busy_timeout_s, durable, read_only=read_only)
     if backend == "postgresql":
-        return _postgres_engine(url, connect_timeout_s, lock_timeout_ms, durable)
+        return _postgres_engine(url, connect_timeout_s, lock_timeout_ms, durable, read_only=read_only)
     raise ValueError(f"unsupported database URL scheme: {parsed.drivername!r}")
 
 
-def _sqlite_engine(url: str, busy_timeout_s: float, durable: bool = True) -> Engine:
+def _sqlite_engine(
+    url: str, busy_timeout_s: float, durable: bool = True, *, read_only: bool = False
+) -> Engine:
     parsed = make_url(url)
     in_memory = parsed.database in (None, "", ":memory:")
     kwargs: dict[str, Any] = {
@@ -71,7 +80,7 @@ def _sqlite_engine(url: str, busy_timeout_s: float, durable: bool = True) -> Eng
         dbapi_connection.isolation_level = None
         cursor = dbapi_connection.cursor()
         try:
-            if not in_memory:
+            if not in_memory and not read_only:
                 cursor.execute("PRAGMA journal_mode=WAL")
             cursor.execute("PRAGMA synchronous=FULL" if durable else "PRAGMA synchronous=NORMAL")
             cursor.execute(f"PRAGMA busy_timeout={busy_ms}")
@@ -87,7 +96,9 @@ def _sqlite_engine(url: str, busy_timeout_s: float, durable: bool = True) -> Eng
     return engine
 
 
-def _postgres_engine(url: str, connect_timeout_s: int, lock_timeout_ms: int, durable: bool = True) -> Engine:
+def _postgres_engine(
+    url: str, connect_timeout_s: int, lock_timeout_ms: int, durable: bool = True, *, read_only: bool = False
+) -> Engine:
     parsed = make_url(url)
     connect_args: dict[str, Any] = {}
     if "connect_timeout" not in parsed.query:
@@ -110,6 +121,8 @@ def _postgres_engine(url: str, connect_timeout_s: int, lock_timeout_ms: int, dur
         try:
             cursor.execute(f"SET lock_timeout = {int(lock_timeout_ms)}")
             cursor.execute("SET synchronous_commit = on" if durable else "SET synchronous_commit = off")
+            if read_only:
+                cursor.execute("SET default_transaction_read_only = on")
         finally:
             cursor.close()
         dbapi_connection.commit()

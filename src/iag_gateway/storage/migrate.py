@@ -65,6 +65,27 @@ def _run_upgrade(engine: Engine, revision: str) -> None:
             command.upgrade(config, revision)
 
 
+def require_current_schema(engine: Engine) -> None:
+    """Raise ``AuditUnavailable`` (naming the fix) unless the schema is at this version's head.
+
+    Every command but ``serve`` and ``db upgrade`` calls this instead of migrating: a
+    read-only command must not write, and an operator upgrades on purpose.
+    """
+    try:
+        current = current_revision(engine)
+    except SQLAlchemyError as exc:
+        raise AuditUnavailable(
+            f"database unreachable or missing ({type(getattr(exc, 'orig', None) or exc).__name__}); "
+            "fix: check IAG_DATABASE_URL, then run `iag-gateway db upgrade`"
+        ) from exc
+    head = head_revision()
+    if current != head:
+        raise AuditUnavailable(
+            f"database schema is at revision {current or 'none'}, this version needs {head}; "
+            "fix: run `iag-gateway db upgrade`"
+        )
+
+
 def current_revision(engine: Engine) -> str | None:
     """Return the database's schema revision, or ``None`` when it was never migrated."""
     with engine.connect() as connection:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import time
 from datetime import datetime
 from typing import Any
 
@@ -16,6 +15,7 @@ from iag_gateway.exchange import Exchange
 from iag_gateway.pipeline import Pipeline
 from iag_gateway.policy.engine import allowed_models, article_refs, can_read_audit
 from iag_gateway.policy.models import ModelEntry
+from iag_gateway.policy.template_models import mention_model
 from iag_gateway.prompts.catalogue import summary
 from iag_gateway.providers.labels import DEMO_LABEL
 from iag_gateway.responses import completion_body, response_metadata
@@ -164,7 +164,7 @@ async def get_template(template_id: str, request: Request) -> JSONResponse:
         body = {
             **summary(template),
             "inputs_schema": template.input_json_schema(),
-            "ai_mention": template.mention_for(template.model),
+            "ai_mention": template.mention_for(mention_model(services, template, call.caller.roles)),
         }
     return JSONResponse(body, headers=id_headers(call.request_id))
 
@@ -222,10 +222,6 @@ async def audit_events(
         {"object": "list", "data": [e.public_dict() for e in events], "next_cursor": next_cursor},
         headers=id_headers(call.request_id),
     )
-
-
-def health(request: Request) -> dict[str, Any]:
-    return {"status": "ok", "time": int(time.time())}
 
 
 __all__ = ["response_metadata", "router"]

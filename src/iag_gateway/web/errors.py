@@ -12,11 +12,12 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse, Response
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
-from iag_gateway.errors import BadRequest, GatewayError, NotFound
+from iag_gateway.errors import BadRequest, GatewayError, NotFound, ServiceUnavailable
 from iag_gateway.exchange import new_request_id
+from iag_gateway.logs import log_outage
 from iag_gateway.web.views import WebError, error_page
 
-API_PREFIXES = ("/v1", "/healthz")
+API_PREFIXES = ("/v1", "/healthz", "/readyz", "/metrics")
 
 
 def is_api_path(path: str) -> bool:
@@ -55,6 +56,8 @@ def install_error_handlers(app: FastAPI) -> None:
 
     @app.exception_handler(GatewayError)
     async def _gateway(request: Request, exc: GatewayError) -> Response:
+        if isinstance(exc, ServiceUnavailable):  # an outage: say which dependency and why
+            log_outage(exc.code, exc, getattr(request.state, "request_id", None))
         if not is_api_path(request.url.path):
             return error_page(request, exc)
         return error_response(exc, getattr(request.state, "request_id", None))

@@ -34,6 +34,7 @@ from iag_gateway.identity.keys import Identity
 from iag_gateway.pii.placeholders import readable
 from iag_gateway.pipeline import Pipeline
 from iag_gateway.policy.engine import can_read_audit
+from iag_gateway.policy.template_models import mention_model
 from iag_gateway.prompts.models import PromptTemplate
 from iag_gateway.responses import completion_body
 from iag_gateway.services import Services
@@ -273,7 +274,11 @@ async def template_form(request: Request, template_id: str) -> Response:
     if identity is None:
         return to_login()
     template = visible_template(services_of(request), identity, template_id)
-    return page(request, "form.html", **form_context(template, {}, []))
+    return page(
+        request,
+        "form.html",
+        **form_context(template, {}, [], mention_model(services_of(request), template, identity.roles)),
+    )
 
 
 @router.post("/formulaires/{template_id}")
@@ -289,10 +294,15 @@ async def run_form(request: Request, template_id: str) -> Response:
     try:
         await Pipeline(services).handle(ex)
     except InputInvalid as exc:
-        return page(request, "form.html", status=422, **form_context(template, values, field_errors(exc)))
+        return page(
+            request,
+            "form.html",
+            status=422,
+            **form_context(template, values, field_errors(exc), ex.model or "?"),
+        )
     body = completion_body(ex, services)
     meta = body["iag"]
-    context = form_context(template, values, [])
+    context = form_context(template, values, [], ex.model)
     context["answer"] = {
         "text": readable(body["choices"][0]["message"]["content"] or ""),
         "request_id": ex.request_id,

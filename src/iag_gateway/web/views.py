@@ -224,7 +224,7 @@ def field_view(field: TemplateInput, value: str, error: str | None) -> dict[str,
 
 
 def form_context(
-    template: PromptTemplate, values: dict[str, str], errors: list[tuple[str, str]]
+    template: PromptTemplate, values: dict[str, str], errors: list[tuple[str, str]], model: str
 ) -> dict[str, Any]:
     """Everything ``form.html`` needs: the fields (typed values, errors) and the notices."""
     by_field = dict(errors)
@@ -235,7 +235,7 @@ def form_context(
         "answer": None,
         "reminder": REVIEW_REMINDER,
         # What a published text must carry (the template's own mention, model filled in).
-        "publication_mention": template.mention_for(template.model) if template.publishable else None,
+        "publication_mention": template.mention_for(model) if template.publishable else None,
         "statement": STATEMENT,
     }
 

@@ -1,0 +1,128 @@
+"""Run the gateway under uvicorn: one process, or a parent and N workers on one socket.
+
+Before anything listens, the parent checks what would otherwise fail in every worker
+(settings, policies, templates against the provider configuration, Redis) and migrates
+the database once, so a mistake stops startup with one line, not N tracebacks. « listening »
+is printed only once ``/healthz`` answers on the port. With several workers:
+
+- prometheus-client's multiprocess mode: a fresh directory in ``PROMETHEUS_MULTIPROC_DIR``
+  (set before the workers import the library), summed by whichever worker answers ``/metrics``;
+- ``SIGHUP`` to the parent is forwarded to every ready worker, each reloading its policy
+  (uvicorn's default would restart the workers, which takes longer than its timeout);
+- quotas and the audit chain are shared through the database (and Redis when configured).
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import shutil
+import signal
+import socket
+import sys
+import tempfile
+import threading
+import time
+import urllib.request
+from typing import Any
+
+from iag_gateway.metrics import MULTIPROC_ENV
+from iag_gateway.settings import Settings
+
+log = logging.getLogger("iag_gateway.serving")
+
+
+def preflight(settings: Settings) -> None:
+    """Fail fast, in one process, on every configuration error a worker would hit."""
+    from iag_gateway.policy.loader import load_policy
+    from iag_gateway.policy.provider_check import check_provider_fallbacks
+    from iag_gateway.policy.quotas import build_quota_enforcer
+    from iag_gateway.policy.template_models import check_templates_resolve
+    from iag_gateway.prompts.catalogue import TemplateCatalogue
+    from iag_gateway.providers.config import load_provider_config
+    from iag_gateway.storage.engine import make_engine
+    from iag_gateway.storage.migrate import upgrade
+
+    policy = load_policy(settings.policies_dir, settings.charter_dir).policy
+    config = load_provider_config(settings.config)
+    check_provider_fallbacks(policy, config.router_settings.fallbacks, str(settings.config))
+    check_templates_resolve(TemplateCatalogue.load(settings.templates_dir).all(), policy, config)
+    engine = make_engine(settings.database_url)
+    try:
+        upgrade(engine)
+        if settings.redis_url:
+            build_quota_enforcer(engine, settings.redis_url).ping()
+    finally:
+        engine.dispose()
+
+
+def run(settings: Settings, host: str, port: int, workers: int) -> None:
+    """Serve on ``host:port`` until SIGINT/SIGTERM."""
+    import uvicorn
+
+    preflight(settings)
+    options: dict[str, Any] = {"access_log": False, "log_level": "warning", "log_config": None}
+    sock = _bind(host, port)
+    announcer = threading.Thread(target=_announce, args=(host, port), daemon=True)
+    if workers == 1:
+        from iag_gateway.app import build_services, create_app
+
+        services = build_services(settings)  # before listening: errors are one line
+        server = uvicorn.Server(uvicorn.Config(create_app(settings, services), **options))
+        announcer.start()
+        server.run(sockets=[sock])
+        return
+    metrics_dir = tempfile.mkdtemp(prefix="iag-metrics-")
+    os.environ[MULTIPROC_ENV] = metrics_dir  # inherited by the workers, read at their import
+    try:
+        config = uvicorn.Config(
+            "iag_gateway.asgi:app", workers=workers, timeout_worker_healthcheck=120, **options
+        )
+        supervisor = ReloadingMultiprocess(config, sockets=[sock])
+        announcer.start()
+        supervisor.run()
+    finally:
+        shutil.rmtree(metrics_dir, ignore_errors=True)
+
+
+def _bind(host: str, port: int) -> socket.socket:
+    family = socket.AF_INET6 if ":" in host else socket.AF_INET
+    sock = socket.socket(family, socket.SOCK_STREAM)
+    sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+    sock.bind((host, port))
+    sock.listen(2048)
+    sock.set_inheritable(True)
+    return sock
+
+
+def _announce(host: str, port: int, timeout_s: float = 600.0) -> None:
+    """Print « listening » when the gateway really answers (not when the socket is bound)."""
+    wildcard = host in ("0.0.0.0", "")  # noqa: S104 - comparing, not binding
+    probe_host = "127.0.0.1" if wildcard else ("[::1]" if host == "::" else host)
+    shown = f"[{host}]" if ":" in host else host
+    deadline = time.monotonic() + timeout_s
+    while time.monotonic() < deadline:
+        try:
+            with urllib.request.urlopen(f"http://{probe_host}:{port}/healthz", timeout=2) as answer:
+                if answer.status == 200:
+                    print(f"iag-gateway listening on http://{shown}:{port}/v1", file=sys.stderr, flush=True)
+                    return
+        except OSError:
+            pass
+        time.sleep(0.2)
+
+
+def _multiprocess_base() -> type:
+    from uvicorn.supervisors.multiprocess import Multiprocess
+
+    return Multiprocess
+
+
+class ReloadingMultiprocess(_multiprocess_base()):  # type: ignore[misc]
+    """uvicorn's supervisor, with SIGHUP meaning « reload the policy », not « restart »."""
+
+    def handle_hup(self) -> None:
+        for process in self.processes:
+            if process.pid and process.is_ready(timeout=1):
+                os.kill(process.pid, signal.SIGHUP)
+        log.info("policy reload requested in %d workers", len(self.processes))
