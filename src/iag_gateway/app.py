@@ -26,6 +26,8 @@ from iag_gateway.settings import Settings
 from iag_gateway.storage.engine import make_engine
 from iag_gateway.storage.migrate import upgrade
 from iag_gateway.telemetry import Telemetry
+from iag_gateway.usage.classifier import UsageClassifier
+from iag_gateway.usage.gate import UsageGate
 from iag_gateway.web import api, console, form
 from iag_gateway.web.errors import install_error_handlers
 
@@ -42,6 +44,7 @@ def build_services(settings: Settings) -> Services:
     )
     engine = make_engine(settings.database_url)
     upgrade(engine)
+    router = ProviderRouter(provider_config)
     return Services(
         settings=settings,
         keys=KeyStore(engine),
@@ -54,8 +57,9 @@ def build_services(settings: Settings) -> Services:
             timeout_s=settings.pii_timeout_s,
         ),
         templates=templates,
-        router=ProviderRouter(provider_config),
+        router=router,
         telemetry=Telemetry(settings.otel_exporter, settings.otel_endpoint),
+        usage=UsageGate(UsageClassifier.load(), asker=router),
     )
 
 

@@ -27,7 +27,8 @@ the adapter that imports the library, with ``raise ... from exc``.
     │   └── PiiAnalysisFailed         503 (fail closed: nothing forwarded)
     └── ConfigError                   (startup only: file, line, field)
         ├── PolicyConfigError
-        └── TemplateConfigError
+        ├── TemplateConfigError
+        └── UsageModelError       (the usage-intent model is missing or unreadable)
 """
 
 from __future__ import annotations
@@ -257,3 +258,7 @@ class PolicyConfigError(ConfigError):
 
 class TemplateConfigError(ConfigError):
     code = "template_config_error"
+
+
+class UsageModelError(ConfigError):
+    code = "usage_model_error"

@@ -14,6 +14,7 @@ from iag_gateway.prompts.catalogue import TemplateCatalogue
 from iag_gateway.providers.router import ProviderRouter
 from iag_gateway.settings import Settings
 from iag_gateway.telemetry import Telemetry
+from iag_gateway.usage.gate import UsageGate
 
 
 @dataclass
@@ -27,6 +28,7 @@ class Services:
     templates: TemplateCatalogue
     router: ProviderRouter
     telemetry: Telemetry
+    usage: UsageGate  # usage-intent classifier (+ guard model), charter art. 5
     # After-the-answer bookkeeping (token meters), one at a time, off the request path.
     background: ThreadPoolExecutor = field(
         default_factory=lambda: ThreadPoolExecutor(max_workers=1, thread_name_prefix="iag-background")

@@ -59,8 +59,18 @@ def build_entry(
         response_digest=digest_text(ex.answer) if ex.answer else None,
         prompt_text=prompt if store_text and prompt else None,
         response_text=ex.answer if store_text and ex.answer else None,
-        extra={"flags": list(decision.flags)} if decision and decision.flags else {},
+        extra=_extra(ex),
     )
+
+
+def _extra(ex: Exchange) -> dict[str, object]:
+    """Flags raised by the decision, and the usage classifier's verdict (category, score)."""
+    extra: dict[str, object] = {}
+    if ex.decision and ex.decision.flags:
+        extra["flags"] = list(ex.decision.flags)
+    if ex.usage_verdict is not None:
+        extra["usage"] = ex.usage_verdict.audit()
+    return extra
 
 
 def record(ex: Exchange, store: AuditStore, **kwargs: object) -> None:
