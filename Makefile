@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-$(shell cat requirements/main.txt requirements/dev.txt pyproject.toml | sha256sum | cut -c1-16)
 
-.PHONY: install run key test lint unit browser wrk ops-tools image coverage eval-pii bench bench-stream bench-pii clean
+.PHONY: install run key test lint unit browser wrk ops-tools image coverage eval-pii bench bench-stream bench-pii train-usage eval-usage cv-usage bench-usage clean
 
 HOST       ?= 127.0.0.1
 PORT       ?= 8000
@@ -64,6 +64,22 @@ eval-pii: $(STAMP)
 	$(BIN)/iag-gateway pii scan ../shared/eval/pii_fr_dev.jsonl > /tmp/iag-pii-pred.jsonl
 	$(BIN)/python ../shared/eval/score_pii.py ../shared/eval/pii_fr_dev.jsonl /tmp/iag-pii-pred.jsonl
 	$(BIN)/pytest -q tests/pii/test_corpora.py
+
+## Rebuild the usage-intent model (src/iag_gateway/usage/model) from data/usage/train_*.jsonl.
+train-usage: $(STAMP)
+	$(BIN)/python -m iag_gateway.usage.commands train
+
+## Usage-intent classifier on the held-out test split: BEFORE (pattern rules) and AFTER, per category.
+eval-usage: $(STAMP)
+	$(BIN)/python -m iag_gateway.usage.commands eval
+
+## Cross-validation on the training data only (the place to tune).
+cv-usage: $(STAMP)
+	$(BIN)/python -m iag_gateway.usage.commands cv
+
+## Classification time per 1 KB prompt, next to the pattern rules alone.
+bench-usage: $(STAMP)
+	$(BIN)/python bench/bench_usage.py
 
 ## Debian's wrk, the load generator of the benchmarks.
 wrk:

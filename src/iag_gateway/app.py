@@ -29,6 +29,8 @@ from iag_gateway.settings import Settings
 from iag_gateway.storage.engine import make_engine
 from iag_gateway.storage.migrate import upgrade
 from iag_gateway.telemetry import Telemetry
+from iag_gateway.usage.classifier import UsageClassifier
+from iag_gateway.usage.gate import UsageGate
 from iag_gateway.web import api, console, form, health
 from iag_gateway.web.errors import install_error_handlers
 from iag_gateway.web.observe import ObserveRequests
@@ -52,6 +54,7 @@ def build_services(settings: Settings) -> Services:
     metrics = Metrics()
     audit = AuditStore(engine)
     heads = build_signer(settings, audit, policies.current.policy.audit.signed_heads)
+    router = ProviderRouter(provider_config)
     return Services(
         settings=settings,
         keys=KeyStore(engine),
@@ -65,9 +68,10 @@ def build_services(settings: Settings) -> Services:
             timeout_s=settings.pii_timeout_s,
         ),
         templates=templates,
-        router=ProviderRouter(provider_config),
+        router=router,
         telemetry=Telemetry(settings.otel_exporter, settings.otel_endpoint, metrics=metrics),
         metrics=metrics,
+        usage=UsageGate(UsageClassifier.load(), asker=router),
     )
 
 

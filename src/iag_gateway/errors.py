@@ -28,7 +28,8 @@ the adapter that imports the library, with ``raise ... from exc``.
     │   └── PiiEngineBusy             503 (no analysis thread free in time)
     └── ConfigError                   (startup only: file, line, field)
         ├── PolicyConfigError
-        └── TemplateConfigError
+        ├── TemplateConfigError
+        └── UsageModelError       (the usage-intent model is missing or unreadable)
 """
 
 from __future__ import annotations
@@ -269,3 +270,7 @@ class PolicyConfigError(ConfigError):
 
 class TemplateConfigError(ConfigError):
     code = "template_config_error"
+
+
+class UsageModelError(ConfigError):
+    code = "usage_model_error"

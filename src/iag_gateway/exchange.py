@@ -14,6 +14,7 @@ if TYPE_CHECKING:
     from iag_gateway.policy.engine import Decision
     from iag_gateway.policy.loader import LoadedPolicy
     from iag_gateway.prompts.models import PromptTemplate
+    from iag_gateway.usage.verdict import UsageVerdict
 
 
 def new_request_id() -> str:
@@ -63,6 +64,7 @@ class Exchange:
     pseudonymizer: Pseudonymizer | None = None
     pii_counts: dict[str, int] = field(default_factory=dict)
     decision: Decision | None = None
+    usage_verdict: UsageVerdict | None = None  # what the usage classifier read (charter art. 5)
     policy: LoadedPolicy | None = None  # one snapshot for the whole call, whatever reloads
 
     # invoke / scan / restore

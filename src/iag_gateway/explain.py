@@ -19,6 +19,8 @@ from iag_gateway.policy.models import PolicySet
 from iag_gateway.prompts.catalogue import TemplateCatalogue
 from iag_gateway.prompts.models import PromptTemplate
 from iag_gateway.settings import Settings
+from iag_gateway.usage.classifier import UsageClassifier
+from iag_gateway.usage.verdict import from_classifier
 
 
 def explain_cli(
@@ -61,6 +63,11 @@ def explain_cli(
         )
         redacted = pseudonymizer.redact(prompt)
         counts = dict(pseudonymizer.counts)
+    verdict = None
+    section = loaded.policy.usage.classifier
+    if section is not None:
+        score = UsageClassifier.load().classify([{"role": "user", "content": redacted}])
+        verdict = from_classifier(section, score)  # a dry run never calls the guard model
     request = PolicyRequest(
         user_id=user_id,
         department=department,
@@ -77,6 +84,7 @@ def explain_cli(
         max_tokens=None,
         params=frozenset(),
         template_allows_tools=False,
+        usage=verdict,
     )
     found = ", ".join(f"{label}×{n}" for label, n in sorted(counts.items())) or "aucune"
     return f"Données personnelles détectées (types) : {found}\n" + explain(

@@ -109,7 +109,7 @@ class Pipeline:
             redact(ex, self.s.pii)
             set_attributes(sp, pii_entities=sum(ex.pii_counts.values()))
         with span("authorize") as sp:
-            authorize(ex, loaded, self.s.quotas)
+            authorize(ex, loaded, self.s.quotas, self.s.usage)
             assert ex.decision is not None
             set_attributes(sp, decision=ex.decision.action, gen_ai_request_model=ex.model)
         with span("render"):

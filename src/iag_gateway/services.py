@@ -16,6 +16,7 @@ from iag_gateway.prompts.catalogue import TemplateCatalogue
 from iag_gateway.providers.router import ProviderRouter
 from iag_gateway.settings import Settings
 from iag_gateway.telemetry import Telemetry
+from iag_gateway.usage.gate import UsageGate
 
 
 @dataclass
@@ -29,6 +30,7 @@ class Services:
     templates: TemplateCatalogue
     router: ProviderRouter
     telemetry: Telemetry
+    usage: UsageGate  # usage-intent classifier (+ guard model), charter art. 5
     # Signs the trail's head (None: no signing key configured).
     heads: HeadSigner | None = None
     metrics: Metrics = field(default_factory=Metrics)

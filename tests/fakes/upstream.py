@@ -11,17 +11,30 @@ ends cleanly without a finish reason nor ``[DONE]``), ``[[cutplain]]`` (a plain 
 short of its Content-Length), ``[[surrogate]]`` (an answer holding a lone surrogate),
 ``[[toolcall]]`` (a tool call whose arguments echo the prompt), ``[[json]]`` (the echo as a
 JSON object), ``[[badrequest]]`` (400 ``context_length_exceeded`` quoting the prompt).
+
+Asked by the gateway's usage guard (a system message demanding ``VERDICT:``), it
+answers ``VERDICT: <x>`` for ``[[verdict:<x>]]`` in the conversation, an answer out
+of format for ``[[verdict-garbage]]``, and sleeps past the guard's timeout for
+``[[slow-guard]]`` (the caller's own call is not slowed).
 """
 
 from __future__ import annotations
 
 import json
+import re
 import threading
 import time
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
 
 STREAM_PIECE = 3  # small pieces so placeholders are split across chunks
+_VERDICT = re.compile(r"\[\[verdict:([a-z_]+)\]\]")
+
+
+def _is_guard_question(body: dict[str, Any]) -> bool:
+    return any(
+        m.get("role") == "system" and "VERDICT:" in str(m.get("content", "")) for m in body.get("messages", [])
+    )
 
 
 def _last_user_text(body: dict[str, Any]) -> str:
@@ -78,6 +91,8 @@ class FakeUpstream:
 
     def answer(self, handler: BaseHTTPRequestHandler, body: dict[str, Any]) -> None:
         prompt = _last_user_text(body)
+        if _is_guard_question(body):
+            return self._verdict(handler, body, prompt)
         if "[[slow]]" in prompt:
             time.sleep(self.slow_s)
         if "[[fail500]]" in prompt:
@@ -148,6 +163,28 @@ class FakeUpstream:
                 "usage": usage,
             },
             cut="[[cutplain]]" in prompt,
+        )
+
+    def _verdict(self, handler: BaseHTTPRequestHandler, body: dict[str, Any], prompt: str) -> None:
+        if "[[slow-guard]]" in prompt:
+            time.sleep(self.slow_s)
+        match = _VERDICT.search(prompt)
+        text = f"VERDICT: {match[1]}" if match else "VERDICT: allowed"
+        if "[[verdict-garbage]]" in prompt:
+            text = "Difficile à dire ; cela ressemble peut-être à une demande clinique."
+        self._json(
+            handler,
+            200,
+            {
+                "id": "chatcmpl-guard",
+                "object": "chat.completion",
+                "created": int(time.time()),
+                "model": body.get("model", "fake"),
+                "choices": [
+                    {"index": 0, "message": {"role": "assistant", "content": text}, "finish_reason": "stop"}
+                ],
+                "usage": {"prompt_tokens": 1, "completion_tokens": 2, "total_tokens": 3},
+            },
         )
 
     @staticmethod

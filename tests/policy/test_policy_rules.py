@@ -19,6 +19,8 @@ from iag_gateway.policy import PolicySet, can_read_audit, decide, decide_output
 from iag_gateway.policy.quota_stores import SqlQuotaStore, metadata, quota_usage
 from iag_gateway.policy.quota_windows import window_for
 from iag_gateway.policy.quotas import QuotaEnforcer
+from iag_gateway.usage.categories import PROHIBITED
+from iag_gateway.usage.verdict import UsageVerdict
 
 from .factories import make_request
 
@@ -179,6 +181,13 @@ CASES: dict[str, tuple[Case, Case]] = {
         _decide(prompt_text="Rédige un communiqué de presse sur le nouveau bâtiment."),
         _decide(prompt_text="Rédige une note interne sur le nouveau bâtiment."),
     ),
+    **{
+        f"usage-intent-{category.replace('_', '-')}": (
+            _decide(usage=UsageVerdict(category, 0.9, category)),
+            _decide(usage=UsageVerdict("allowed", 0.1, category)),
+        )
+        for category in PROHIBITED
+    },
     "tools-no-automated-actions": (
         _decide(params={"messages", "tools", "tool_choice"}),
         _decide(params={"messages", "temperature"}),

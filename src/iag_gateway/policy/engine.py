@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from iag_gateway.errors import FiredRule, InvalidField, ModelNotFound, PolicyDenied, TrainingRequired
 from iag_gateway.policy.models import (
@@ -24,6 +25,9 @@ from iag_gateway.policy.models import (
     hosting_rank,
     normalize_for_matching,
 )
+
+if TYPE_CHECKING:  # the usage package reads the policy models: import the type only
+    from iag_gateway.usage.verdict import UsageVerdict
 
 DATA_CLASS_FR = {
     "public": "publiques",
@@ -51,6 +55,7 @@ class PolicyRequest:
     max_tokens: int | None
     params: frozenset[str]  # request keys present, e.g. {"tools", "logprobs", "temperature"}
     template_allows_tools: bool = False
+    usage: UsageVerdict | None = None  # the usage classifier's verdict on the latest request
 
 
 def _unique_articles(rules: Iterable[FiredRule]) -> tuple[str, ...]:
@@ -241,6 +246,25 @@ def _check_prompt(policy: PolicySet, request: PolicyRequest, normalized: str, tr
             trace.flags.append(rule.id)
 
 
+def french_score(score: float) -> str:
+    """« 0,93 »: a probability as French staff read it."""
+    return f"{score:.2f}".replace(".", ",")
+
+
+def _check_intent(policy: PolicySet, request: PolicyRequest, trace: _Trace) -> None:
+    """Apply the usage classifier's verdict: refuse or flag a prohibited use (art. 5, 3.2)."""
+    section, verdict = policy.usage.classifier, request.usage
+    if section is None or verdict is None or not verdict.prohibited:
+        return
+    rule = section.rule_for(verdict.category)
+    detail = rule.description or "cet usage est interdit."
+    reading = f"{detail[0].lower()}{detail[1:].rstrip('.')} (score {french_score(verdict.score)})"
+    if rule.action == "deny":
+        raise _deny(rule, f"usage interdit : {reading}. Ce qui reste possible : {rule.instead}")
+    trace.add(rule, "flag", reading)
+    trace.flags.append(rule.id)
+
+
 def _classify(policy: PolicySet, request: PolicyRequest, normalized: str, trace: _Trace) -> str:
     """Raise the data class from every source; never lower it."""
     classification = policy.classification
@@ -347,6 +371,7 @@ def decide(policy: PolicySet, request: PolicyRequest) -> Decision:
     strip = _params(policy, request, trace)
     normalized = normalize_for_matching(request.prompt_text)
     _check_prompt(policy, request, normalized, trace)
+    _check_intent(policy, request, trace)
     data_class = _classify(policy, request, normalized, trace)
     final_model = _route(policy, request, model, data_class, trace)
     max_tokens, capped = _max_tokens(policy, request, trace)

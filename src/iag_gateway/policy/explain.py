@@ -6,7 +6,7 @@ from collections.abc import Mapping
 
 from iag_gateway.errors import FiredRule, GatewayError, PolicyDenied
 from iag_gateway.policy.charter import Article
-from iag_gateway.policy.engine import PolicyRequest, decide
+from iag_gateway.policy.engine import PolicyRequest, decide, french_score
 from iag_gateway.policy.models import PolicySet
 
 
@@ -19,6 +19,23 @@ def _rule_lines(rules: tuple[FiredRule, ...], articles: Mapping[str, Article]) -
     return lines
 
 
+def _usage_lines(policy: PolicySet, request: PolicyRequest) -> list[str]:
+    """The usage classifier's reading, with the threshold it was compared to."""
+    section, verdict = policy.usage.classifier, request.usage
+    if section is None or verdict is None:
+        return []
+    rule = section.rule_for(verdict.candidate)
+    line = (
+        f"Usage (classifieur) : catégorie la plus probable {verdict.candidate}, "
+        f"score {french_score(verdict.score)} (seuil {french_score(rule.threshold)}, action {rule.action})"
+        f" → {verdict.category}"
+    )
+    guard = section.guard
+    if guard is not None and guard.low <= verdict.score < guard.high:
+        line += f" ; en service, le modèle de contrôle {guard.model} serait consulté"
+    return [line]
+
+
 def explain(policy: PolicySet, request: PolicyRequest, articles: Mapping[str, Article] | None = None) -> str:
     """Return a French, human-readable account of the decision and the rules behind it."""
     articles = articles or {}
@@ -28,6 +45,7 @@ def explain(policy: PolicySet, request: PolicyRequest, articles: Mapping[str, Ar
         f"modèle demandé {request.model}"
         + (f", gabarit {request.template_id}" if request.template_id else ""),
     ]
+    head += _usage_lines(policy, request)
     try:
         decision = decide(policy, request)
     except GatewayError as exc:

@@ -215,6 +215,14 @@ def _cross_check(policy: PolicySet, docs: Mapping[str, _Document], articles: Map
                 raise docs["access.yaml"].error(
                     f"model {alias!r} is not listed in providers.yaml", ("roles", role, "models", m_index)
                 )
+    guard = policy.usage.classifier.guard if policy.usage.classifier else None
+    if guard is not None:
+        guard_entry = policy.model(guard.model)
+        if guard_entry is None or not guard_entry.approved or guard_entry.hosting != "internal":
+            raise docs["usage.yaml"].error(
+                f"guard model {guard.model!r} must be a listed, approved, internally hosted model",
+                ("classifier", "guard", "model"),
+            )
     for article in policy.meta.not_enforced_by_design:
         if article not in articles:
             raise docs["policy.yaml"].error(

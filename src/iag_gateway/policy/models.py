@@ -1,4 +1,4 @@
-"""Describe the policy YAML files as strict pydantic models (one schema, kept whole: ~420 lines).
+"""Describe the policy YAML files as strict pydantic models (one schema, kept whole: ~480 lines).
 
 One model per file under ``policies/``; ``PolicySet`` joins them once they have
 been validated and cross-checked by the loader. Every model forbids unknown keys
@@ -13,7 +13,7 @@ import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
-from typing import Annotated, Literal
+from typing import Annotated, Literal, get_args
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from pydantic import (
@@ -221,7 +221,63 @@ class OutputRule(Rule):
         return self
 
 
+IntentCategory = Literal[
+    "diagnosis",
+    "prescription",
+    "clinical_decision",
+    "decision_about_staff",
+    "decision_about_person",
+    "reidentification",
+]
+Probability = Annotated[float, Field(ge=0.0, le=1.0)]
+
+
+class IntentRule(Rule):
+    """What to do when the usage classifier reads ``category`` with a score ≥ ``threshold``."""
+
+    category: IntentCategory
+    threshold: Probability
+    action: Literal["deny", "flag"]
+    instead: str = Field(min_length=1)  # French: what the caller may do instead
+
+
+class GuardRule(Rule):
+    """Ask an internally hosted model when the score falls in ``[low, high)``."""
+
+    model: Alias
+    low: Probability
+    high: Probability
+    timeout_s: float = Field(gt=0.0, le=30.0)
+
+    @model_validator(mode="after")
+    def _band(self) -> GuardRule:
+        if self.low >= self.high:
+            raise ValueError("low must be below high")
+        return self
+
+
+class IntentClassifier(Strict):
+    """The usage-intent classifier: one rule per prohibited category, all six present."""
+
+    categories: list[IntentRule] = Field(min_length=1)
+    guard: GuardRule | None = None
+
+    @model_validator(mode="after")
+    def _every_category_once(self) -> IntentClassifier:
+        named = [rule.category for rule in self.categories]
+        missing = sorted(set(get_args(IntentCategory)) - set(named))
+        if missing:
+            raise ValueError(f"no rule for categories {', '.join(missing)}")
+        if len(set(named)) != len(named):
+            raise ValueError("a category has two rules")
+        return self
+
+    def rule_for(self, category: str) -> IntentRule:
+        return next(rule for rule in self.categories if rule.category == category)
+
+
 class UsageFile(Strict):
+    classifier: IntentClassifier | None = None
     prohibited_uses: list[ProhibitedUse] = []
     tools: ToolsRule
     introspection_params: StripRule

@@ -116,6 +116,27 @@ class ProviderRouter:
         result[PROVIDER_MODEL_KEY] = _deployment(response)
         return result
 
+    async def ask(self, alias: str, messages: list[dict[str, Any]], *, timeout_s: float) -> str:
+        """Return the text of one short completion: one attempt, no fallback, ``timeout_s`` seconds.
+
+        For the gateway's own questions to a model (the usage guard), never a caller's.
+        """
+        try:
+            response = await self._router.acompletion(
+                model=alias,
+                messages=messages,
+                timeout=timeout_s,
+                num_retries=0,
+                disable_fallbacks=True,
+                max_tokens=20,
+                temperature=0,
+            )
+        except Exception as exc:
+            raise self.translate(exc) from exc
+        choices = getattr(response, "choices", None) or []
+        message = getattr(choices[0], "message", None) if choices else None
+        return str(getattr(message, "content", None) or "")
+
     async def stream(
         self, alias: str, messages: list[dict[str, Any]], params: dict[str, Any]
     ) -> AsyncIterator[dict[str, Any]]:

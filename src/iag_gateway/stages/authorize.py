@@ -7,17 +7,27 @@ gateway yet at this point.
 
 from __future__ import annotations
 
+from typing import Any
+
 from iag_gateway.exchange import Exchange
 from iag_gateway.policy.engine import PolicyRequest, decide
 from iag_gateway.policy.loader import LoadedPolicy
 from iag_gateway.policy.quotas import QuotaEnforcer
 from iag_gateway.stages.redact import prompt_text
+from iag_gateway.usage.gate import UsageGate
 
 
-def authorize(ex: Exchange, loaded: LoadedPolicy, quotas: QuotaEnforcer) -> None:
-    """Decide allow / transform, or raise the denial (403/404/429) citing its articles."""
+def authorize(ex: Exchange, loaded: LoadedPolicy, quotas: QuotaEnforcer, usage: UsageGate) -> None:
+    """Decide allow / transform, or raise the denial (403/404/429) citing its articles.
+
+    The usage classifier reads the pseudonymised conversation (the template's inputs
+    stand as the request on the template route) when the policy names it.
+    """
     assert ex.identity is not None
     template = ex.template
+    section = loaded.policy.usage.classifier
+    if section is not None:
+        ex.usage_verdict = usage.verdict(section, _conversation(ex))
     request = PolicyRequest(
         user_id=ex.identity.user_id,
         department=ex.identity.department,
@@ -34,6 +44,7 @@ def authorize(ex: Exchange, loaded: LoadedPolicy, quotas: QuotaEnforcer) -> None
         max_tokens=_requested_max_tokens(ex),
         params=frozenset(ex.params),
         template_allows_tools=bool(template and template.tools_allowed),
+        usage=ex.usage_verdict,
     )
     decision = decide(loaded.policy, request)
     ex.decision = decision
@@ -51,3 +62,11 @@ def _requested_max_tokens(ex: Exchange) -> int | None:
         if isinstance(value, int):
             return value
     return None
+
+
+def _conversation(ex: Exchange) -> list[dict[str, Any]]:
+    """The messages as sent, or, for a template call, its filled-in inputs as one request."""
+    if ex.messages:
+        return ex.messages
+    texts = [v if isinstance(v, str) else " ".join(map(str, v)) for v in ex.inputs.values() if v]
+    return [{"role": "user", "content": "\n".join(texts)}]

@@ -64,9 +64,12 @@ def build_entry(
 
 
 def _extra(ex: Exchange) -> dict[str, object]:
+    """Flags raised by the decision, and the usage classifier's verdict (category, score)."""
     extra: dict[str, object] = {}
     if ex.decision and ex.decision.flags:
         extra["flags"] = list(ex.decision.flags)
+    if ex.usage_verdict is not None:
+        extra["usage"] = ex.usage_verdict.audit()
     if ex.replaced_characters:
         extra["replaced_characters"] = ex.replaced_characters
     if ex.dropped_params:

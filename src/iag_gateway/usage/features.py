@@ -1,0 +1,76 @@
+"""Turn a conversation into the word sequence the classifier reads.
+
+The latest user message is the request; earlier messages (system, user, assistant)
+are its context and carry a ``c:`` prefix, so that « quel est ton avis ? » after
+pasted lab results differs from the same words after a procurement table. Text is
+folded (case, accents) and pseudonymisation placeholders lose their number
+(``<PERSONNE_2>`` → ``<personne>``): the classifier reads the text that leaves, and
+an identified person is a feature, whoever it is. Each long word also yields a
+five-letter stem (``~presc``) so that typos and inflections share a feature.
+Lengths are capped so the cost per request is bounded (``MAX_*``, in words).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping, Sequence
+from typing import Any
+
+from iag_gateway.policy.models import normalize_for_matching
+
+MAX_REQUEST_WORDS = 600
+MAX_CONTEXT_WORDS = 300
+STEM_LENGTH = 5
+CONTEXT_PREFIX = "c:"
+STEM_PREFIX = "~"
+SEPARATOR = "§"
+
+_WORD = re.compile(r"<[a-z_]+?>|[a-z]+|[0-9]+|[?!]")
+_PLACEHOLDER_NUMBER = re.compile(r"<([a-z_]+?)_[0-9]+>")
+
+
+def message_text(message: Mapping[str, Any]) -> str:
+    """The text of one chat message (a string, or the text parts of a list)."""
+    content = message.get("content")
+    if isinstance(content, str):
+        return content
+    if isinstance(content, list):
+        return " ".join(str(part.get("text", "")) for part in content if isinstance(part, Mapping))
+    return ""
+
+
+def words_of(text: str) -> list[str]:
+    """Folded words, digits runs, « ? » / « ! » and number-less placeholders, in order."""
+    folded = _PLACEHOLDER_NUMBER.sub(r"<\1>", normalize_for_matching(text))
+    return _WORD.findall(folded)
+
+
+def _stems(words: Iterable[str]) -> list[str]:
+    return [STEM_PREFIX + w[:STEM_LENGTH] for w in words if len(w) > STEM_LENGTH and w[0] != "<"]
+
+
+def split_request(messages: Sequence[Mapping[str, Any]]) -> tuple[str, list[str]]:
+    """The latest user message and the texts before it (oldest first)."""
+    for index in range(len(messages) - 1, -1, -1):
+        if messages[index].get("role") == "user":
+            return message_text(messages[index]), [message_text(m) for m in messages[:index]]
+    return "", [message_text(m) for m in messages]
+
+
+def request_words(messages: Sequence[Mapping[str, Any]]) -> list[str]:
+    """The classifier's input: request words and stems, then context words (prefixed)."""
+    request, context = split_request(messages)
+    words = words_of(request)
+    if len(words) > MAX_REQUEST_WORDS:  # keep the head and the tail, where the ask usually sits
+        half = MAX_REQUEST_WORDS // 2
+        words = words[:half] + words[-half:]
+    context_words: list[str] = []
+    for text in reversed(context):  # the most recent turns first
+        context_words = words_of(text)[-MAX_CONTEXT_WORDS:] + context_words
+        if len(context_words) >= MAX_CONTEXT_WORDS:
+            context_words = context_words[-MAX_CONTEXT_WORDS:]
+            break
+    out = [*words, SEPARATOR, *_stems(words)]
+    if context_words:
+        out += [SEPARATOR, *(CONTEXT_PREFIX + w for w in context_words)]
+    return out or [SEPARATOR]
