@@ -31,7 +31,7 @@ from iag_gateway.storage.migrate import upgrade
 from iag_gateway.telemetry import Telemetry
 from iag_gateway.usage.classifier import UsageClassifier
 from iag_gateway.usage.gate import UsageGate
-from iag_gateway.web import api, console, form, health
+from iag_gateway.web import api, console, dashboard, feedback, form, health
 from iag_gateway.web.errors import install_error_handlers
 from iag_gateway.web.observe import ObserveRequests
 
@@ -138,6 +138,9 @@ def create_app(settings: Settings | None = None, services: Services | None = Non
     app.include_router(api.router)
     app.include_router(form.router)
     app.include_router(console.router)
+    app.include_router(dashboard.router)
+    app.include_router(feedback.api_router)
+    app.include_router(feedback.router)
     app.include_router(health.router)
     app.add_middleware(ObserveRequests)
     return app

@@ -150,7 +150,7 @@ def keys() -> None:
     "roles",
     multiple=True,
     required=True,
-    type=click.Choice(["buyer", "finance", "research", "staff", "auditor", "admin"]),
+    type=click.Choice(["buyer", "finance", "research", "staff", "auditor", "admin", "direction"]),
 )
 @click.option("--label", default="")
 @click.option(

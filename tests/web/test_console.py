@@ -83,7 +83,8 @@ def test_when_auditor_opens_journal_then_the_call_made_just_before_is_listed(
     assert f'href="/audit/{call["request_id"]}"' in html
     assert '<a href="/audit" aria-current="page">Journal d\'audit</a>' in html  # the header link
     row = html.split(f'href="/audit/{call["request_id"]}"')[1].split("</tr>")[0]
-    assert call["user"] in row and "onprem-llm" in row and "Réussie" in row and ">200<" in row
+    assert call["user"] in row and "onprem-llm" in row and "Réussie" in row and "HTTP 200" in row
+    assert "<td>Conversation</td>" in row and "<code>chat</code>" not in row  # French, not the code
     assert "1 nom" in row and "1 téléphone" in row
     assert '<th scope="col">Date et heure</th>' in html and "<caption" in html
     assert "Chaîne d'intégrité" in html and "Tête de chaîne : enregistrement n°" in html
@@ -107,7 +108,9 @@ def test_when_auditor_opens_a_detail_then_every_field_and_the_review_are_shown(
     assert f"Enregistrement n° {event.seq}" in html
     assert event.prompt_digest and event.prompt_digest in html and event.hash in html
     assert "Empreinte de la requête (SHA-256)" in html and "Statut HTTP" in html
-    assert "review.ack" in html and "(se rapporte à cette demande)" in html
+    assert "Attestation de relecture" in html and "(se rapporte à cette demande)" in html
+    assert "Attestation : J'ai relu" in html  # extra as French pairs, not JSON
+    assert '"statement"' not in html and "Champs non renseignés" in html
     assert "J'ai relu et je prends la responsabilité de ce texte" in html
     assert_accessible(response.text)
 
@@ -137,6 +140,24 @@ def test_when_filters_are_set_then_the_list_narrows(
     [event] = [e for e in gateway.services.audit.get(call["request_id"]) if e.route == "chat"]
     assert link not in auditor.get("/audit", params={"avant": str(event.seq)}).text  # older page
     assert link in auditor.get("/audit", params={"avant": str(event.seq + 1)}).text
+
+
+def test_when_filters_are_partial_and_in_another_case_then_they_still_match(
+    gateway: LiveGateway, auditor: httpx.Client, call: dict[str, str]
+) -> None:
+    link = f'href="/audit/{call["request_id"]}"'
+    suffix = call["user"].split("-")[1]  # the random part alone
+    for params in (
+        {"utilisateur": suffix.upper(), "route": "chat"},
+        {"utilisateur": call["user"], "service": "ACHATS"},
+        {"utilisateur": call["user"], "modele": "PREM"},
+    ):
+        html = unescape(auditor.get("/audit", params=params).text)
+        assert link in html, params
+    html = unescape(auditor.get("/audit", params={"utilisateur": suffix, "route": "chat"}).text)
+    assert "<strong>1</strong> enregistrement correspond à ces filtres." in html
+    wildcard = unescape(auditor.get("/audit", params={"utilisateur": "%"}).text)
+    assert link not in wildcard  # « % » is a character, not a wildcard
 
 
 def test_when_a_filter_is_invalid_then_the_page_says_so_in_french(auditor: httpx.Client) -> None:
@@ -212,10 +233,17 @@ def test_when_auditor_exports_csv_then_header_row_and_the_call(
     assert response.status_code == 200 and response.headers["content-type"].startswith("text/csv")
     assert "attachment" in response.headers["content-disposition"]
     assert response.content.startswith("\ufeff".encode())  # BOM: French Excel reads UTF-8
-    rows = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig"))))
-    assert rows[0][:3] == ["seq", "created_at", "request_id"] and "hash" in rows[0]
-    assert call["request_id"] in [row[2] for row in rows[1:]]
-    assert {row[rows[0].index("user_id")] for row in rows[1:]} == {call["user"]}
+    rows = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig")), delimiter=";"))
+    header = rows[0]
+    assert header[:2] == ["N° d'enregistrement", "Date et heure (Europe/Paris)"]
+    assert "Empreinte de cet enregistrement" in header and "seq" not in header
+    assert call["request_id"] in [row[header.index("Identifiant de la demande")] for row in rows[1:]]
+    assert {row[header.index("Utilisateur")] for row in rows[1:]} == {call["user"]}
+    seqs = [int(row[0]) for row in rows[1:]]
+    assert seqs == sorted(seqs, reverse=True)  # newest first
+    [chat] = [row for row in rows[1:] if row[header.index("Opération")] == "Conversation"]
+    assert chat[header.index("Issue")] == "Réussie" and "1 nom" in chat[header.index("Données masquées dans la requête")]
+    assert "," in chat[header.index("Latence (ms)")] or "." not in chat[header.index("Latence (ms)")]
     [record] = console_records(gateway, auditor_user)
     assert record["extra"] == {
         "view": "export",

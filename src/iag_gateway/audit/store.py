@@ -10,6 +10,7 @@ unrecorded (fail closed).
 from __future__ import annotations
 
 import contextlib
+import json
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -20,18 +21,37 @@ from sqlalchemy.engine import Connection, Engine
 from sqlalchemy.exc import SQLAlchemyError
 
 from iag_gateway.audit.chain import chain_hash
-from iag_gateway.audit.models import AUDIT_CHAIN_HEAD_TABLE, AUDIT_EVENT_TABLE, AuditEntry, AuditEvent
+from iag_gateway.audit.models import (
+    AUDIT_CHAIN_HEAD_TABLE,
+    AUDIT_EVENT_TABLE,
+    OUTCOMES,
+    AuditEntry,
+    AuditEvent,
+)
 from iag_gateway.audit.retention import DEFAULT_PURGE_BATCH, PurgeReport, purge
 from iag_gateway.errors import AuditUnavailable
 from iag_gateway.storage.engine import SQLITE_IMMEDIATE, is_sqlite, writer_lock
 from iag_gateway.storage.types import utc_now
 
 MAX_PAGE = 1000
+#: Routes whose records are calls to a model (the others are readings, acknowledgements…).
+CALL_ROUTES = ("chat", "template")
+#: Outcomes that end a call. Figures count these records only, so that an in-flight event
+#: written when a call starts (if the trail holds any) is never counted as a call.
+FINAL_OUTCOMES = ("ok", "denied", "rejected", "failed", "error", "unauthenticated", "cancelled")
+assert set(FINAL_OUTCOMES) <= OUTCOMES
 
 
 @dataclass(frozen=True, kw_only=True)
 class AuditFilter:
-    """Auditor's search criteria; ``None`` means "any". ``since`` is inclusive, ``until`` exclusive."""
+    """Auditor's search criteria; ``None`` means "any". ``since`` is inclusive, ``until`` exclusive.
+
+    ``user_id``, ``department`` and ``model`` match exactly by default (the API, the CLI);
+    with ``exact=False`` (the console) they match any part of the value, in any case.
+    ``calls_only`` keeps the final records of chat and template calls (the dashboard's
+    drill-down), ``article`` and ``pii_type`` the records citing that article or masking
+    that type of data.
+    """
 
     since: datetime | None = None
     until: datetime | None = None
@@ -41,6 +61,12 @@ class AuditFilter:
     outcome: str | None = None
     route: str | None = None
     request_id: str | None = None
+    template_id: str | None = None
+    models: tuple[str, ...] | None = None  # aliases (a provider's models)
+    article: str | None = None
+    pii_type: str | None = None
+    calls_only: bool = False
+    exact: bool = True
 
     def conditions(self) -> list[sa.ColumnElement[bool]]:
         c = AUDIT_EVENT_TABLE.c
@@ -50,16 +76,35 @@ class AuditFilter:
         if self.until is not None:
             out.append(c.created_at < _as_utc(self.until))
         for column, value in (
-            (c.user_id, self.user_id),
-            (c.department, self.department),
             (c.outcome, self.outcome),
             (c.route, self.route),
             (c.request_id, self.request_id),
+            (c.template_id, self.template_id),
         ):
             if value is not None:
                 out.append(column == value)
+        for column, value in ((c.user_id, self.user_id), (c.department, self.department)):
+            if value is not None:
+                out.append(_matches(column, value, self.exact))
         if self.model is not None:
-            out.append(sa.or_(c.model_alias == self.model, c.provider_model == self.model))
+            out.append(
+                sa.or_(
+                    _matches(c.model_alias, self.model, self.exact),
+                    _matches(c.provider_model, self.model, self.exact),
+                )
+            )
+        if self.models is not None:
+            out.append(c.model_alias.in_(self.models))
+        if self.calls_only:
+            out.append(c.route.in_(CALL_ROUTES))
+            out.append(c.outcome.in_(FINAL_OUTCOMES))
+        # JSON kept as the text json.dumps wrote: a quoted value is an exact list item or key.
+        if self.article is not None:
+            out.append(sa.cast(c.articles, sa.Text).contains(json.dumps(self.article), autoescape=True))
+        if self.pii_type is not None:
+            out.append(
+                sa.cast(c.pii_counts, sa.Text).contains(json.dumps(self.pii_type) + ":", autoescape=True)
+            )
         return out
 
 
@@ -69,6 +114,10 @@ class AppendListener(Protocol):
     def appended(self, seq: int, created_at: datetime, record_hash: str) -> None: ...
     def abandoned(self) -> None: ...
     def committed(self, seq: int) -> None: ...
+
+
+def _matches(column: sa.ColumnElement[Any], value: str, exact: bool) -> sa.ColumnElement[bool]:
+    return column == value if exact else column.icontains(value, autoescape=True)
 
 
 def _as_utc(value: datetime) -> datetime:
@@ -181,11 +230,20 @@ class AuditStore:
         next_cursor = page[-1].seq if len(rows) > limit else None
         return page, next_cursor
 
-    def iter(self, filters: AuditFilter, *, batch: int = 500) -> Iterator[AuditEvent]:
-        """Yield every matching record in ``seq`` order, one page at a time."""
+    def count(self, filters: AuditFilter) -> int:
+        """How many records match ``filters`` (one ``SELECT count(*)``)."""
+        rows = self._fetch(
+            sa.select(sa.func.count().label("n")).select_from(AUDIT_EVENT_TABLE).where(*filters.conditions())
+        )
+        return int(rows[0]["n"])
+
+    def iter(
+        self, filters: AuditFilter, *, batch: int = 500, newest_first: bool = False
+    ) -> Iterator[AuditEvent]:
+        """Yield every matching record in ``seq`` order (or newest first), one page at a time."""
         cursor: int | None = None
         while True:
-            page, cursor = self.query(filters, limit=batch, cursor=cursor)
+            page, cursor = self.query(filters, limit=batch, cursor=cursor, newest_first=newest_first)
             yield from page
             if cursor is None:
                 return

@@ -159,6 +159,11 @@ def can_read_audit(policy: PolicySet, roles: frozenset[str]) -> bool:
     return any(grant.read_audit for grant in _grants(policy, roles))
 
 
+def can_read_dashboard(policy: PolicySet, roles: frozenset[str]) -> bool:
+    """Whether one of the roles may read the directorate's dashboard (articles 2.1, 10.3)."""
+    return any(grant.read_dashboard for grant in _grants(policy, roles))
+
+
 def _contract_ok(model: ModelEntry) -> bool:
     return model.hosting == "internal" or model.no_training
 

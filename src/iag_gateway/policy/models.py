@@ -111,6 +111,40 @@ class PatternRule(Rule):
 # --- providers.yaml ---------------------------------------------------------------
 
 
+EcologitsProvider = Literal["mistralai", "openai", "anthropic", "cohere", "google_genai", "huggingface_hub"]
+
+
+class Price(Strict):
+    """List price excluding tax, in euros per million tokens, and where it was read."""
+
+    input_eur_per_million: float = Field(ge=0)
+    output_eur_per_million: float = Field(ge=0)
+    source: str = Field(min_length=1)
+
+
+class Footprint(Strict):
+    """How a model's energy is estimated: by EcoLogits, or by a declared per-token factor.
+
+    ``ecologits``: the model is in EcoLogits's registry under ``ecologits_provider`` /
+    ``ecologits_model``. ``declared``: an internally hosted model EcoLogits does not know;
+    ``kwh_per_1k_output_tokens`` comes from the local measurement named in ``source``.
+    """
+
+    method: Literal["ecologits", "declared"]
+    ecologits_provider: EcologitsProvider | None = None
+    ecologits_model: str | None = None
+    kwh_per_1k_output_tokens: float | None = Field(default=None, ge=0)
+    source: str = Field(min_length=1)
+
+    @model_validator(mode="after")
+    def _complete(self) -> Footprint:
+        if self.method == "ecologits" and not (self.ecologits_provider and self.ecologits_model):
+            raise ValueError("method ecologits needs ecologits_provider and ecologits_model")
+        if self.method == "declared" and self.kwh_per_1k_output_tokens is None:
+            raise ValueError("method declared needs kwh_per_1k_output_tokens")
+        return self
+
+
 class ModelEntry(Strict):
     alias: Alias
     description: str = ""
@@ -122,6 +156,13 @@ class ModelEntry(Strict):
     approved: bool
     fallbacks: list[Alias] = []
     capabilities: list[Capability] = ["chat"]
+    price: Price | None = None  # for the dashboard's estimated cost
+    footprint: Footprint | None = None  # for the dashboard's energy and emissions
+
+    @property
+    def provider(self) -> str:
+        """The provider's name as the upstream id spells it (``mistral/…`` → ``mistral``)."""
+        return (self.upstream or "").partition("/")[0] or "interne"
 
 
 class RegistryRules(Strict):
@@ -179,6 +220,7 @@ class RoleGrant(Strict):
     template_ids: list[str] = []
     models: list[str] = []  # aliases, or "*" for every approved model
     read_audit: bool = False
+    read_dashboard: bool = False  # the directorate's figures (/tableau-de-bord), not the records
 
 
 class AccessRules(Strict):
@@ -186,6 +228,7 @@ class AccessRules(Strict):
     template: Rule
     model: Rule
     audit_read: Rule
+    dashboard_read: Rule
 
 
 class AccessFile(Strict):

@@ -10,7 +10,7 @@ the deployment keeps them. The charter (``/charte``) is open to every signed-in 
 from __future__ import annotations
 
 import time
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Callable
 from contextlib import asynccontextmanager
 from dataclasses import dataclass, field
 from typing import Any
@@ -30,6 +30,7 @@ from iag_gateway.exchange import new_request_id
 from iag_gateway.identity.keys import Identity
 from iag_gateway.policy.charter import charter_files
 from iag_gateway.policy.engine import article_refs, can_read_audit
+from iag_gateway.policy.models import PolicySet
 from iag_gateway.services import Services
 from iag_gateway.web import console_views as views
 from iag_gateway.web.console_export import ExportStream
@@ -66,12 +67,17 @@ def audit_denied(services: Services) -> PolicyDenied:
 
 
 def console_entry(
-    identity: Identity, extra: dict[str, Any], outcome: str, status: int, error: Exception | None = None
+    identity: Identity,
+    extra: dict[str, Any],
+    outcome: str,
+    status: int,
+    error: Exception | None = None,
+    route: str = CONSOLE_ROUTE,
 ) -> AuditEntry:
     rules = list(getattr(error, "rules", ()) or ())
     return AuditEntry(
         request_id=new_request_id(),
-        route=CONSOLE_ROUTE,
+        route=route,
         outcome=outcome,
         status_code=status,
         error_type=type(error).__name__ if error else None,
@@ -96,15 +102,24 @@ def outcome_of(error: Exception | None) -> tuple[str, int]:
     return "error", 500
 
 
+#: Who may open a reading, and the refusal otherwise (the journal's gate by default).
+Gate = tuple[Callable[[PolicySet, frozenset[str]], bool], Callable[[Services], PolicyDenied]]
+AUDIT_GATE: Gate = (can_read_audit, audit_denied)
+
+
 @asynccontextmanager
-async def console_call(request: Request, identity: Identity, view: str) -> AsyncIterator[ConsoleCall]:
-    """Refuse roles outside article 8.3, run the block, then append the reading's one record."""
+async def console_call(
+    request: Request, identity: Identity, view: str, *, gate: Gate = AUDIT_GATE, route: str = CONSOLE_ROUTE
+) -> AsyncIterator[ConsoleCall]:
+    """Refuse roles the gate does not admit (article 8.3 for the journal), run the block, then
+    append the reading's one record."""
     services = services_of(request)
     call = ConsoleCall(identity, {"view": view})
     error: Exception | None = None
+    allowed, denied = gate
     try:
-        if not can_read_audit(services.policies.current.policy, identity.roles):
-            raise audit_denied(services)
+        if not allowed(services.policies.current.policy, identity.roles):
+            raise denied(services)
         yield call
     except Exception as exc:
         error = exc
@@ -112,7 +127,7 @@ async def console_call(request: Request, identity: Identity, view: str) -> Async
     finally:
         if not call.recorded_elsewhere:
             outcome, status = outcome_of(error)
-            entry = console_entry(identity, call.extra, outcome, status, error)
+            entry = console_entry(identity, call.extra, outcome, status, error, route)
             await to_thread.run_sync(services.audit.append, entry)
 
 
@@ -132,18 +147,20 @@ async def audit_list(request: Request) -> Response:
         call.extra.update(filters=filters.recorded(), cursor=cursor)
         events: list[Any] = []
         next_cursor: int | None = None
+        total: int | None = None
         if not errors:
             events, next_cursor = await to_thread.run_sync(
                 lambda: services.audit.query(
                     filters.audit_filter(), limit=PAGE_SIZE, cursor=cursor, newest_first=True
                 )
             )
+            total = await to_thread.run_sync(services.audit.count, filters.audit_filter())
         head = await to_thread.run_sync(services.audit.head)
     return page(
         request,
         "audit_list.html",
         status=400 if errors else 200,
-        **list_context(filters, errors, events, cursor, next_cursor, head, None),
+        **list_context(filters, errors, events, cursor, next_cursor, head, None, total),
     )
 
 
@@ -155,6 +172,7 @@ def list_context(
     next_cursor: int | None,
     head: tuple[int, str],
     verification: VerifyResult | None,
+    total: int | None = None,
 ) -> dict[str, Any]:
     query = filters.query()
     return {
@@ -162,6 +180,9 @@ def list_context(
         "filters": filters,
         "errors": errors,
         "outcomes": views.OUTCOME_LABELS,
+        "routes": views.ROUTE_LABELS,
+        "total": views.grouped(total) if total is not None else None,
+        "total_n": total or 0,
         "rows": [views.row_view(e) for e in events],
         "first_page": cursor is None,
         "newest_url": "/audit" + (f"?{urlencode(query)}" if query else ""),

@@ -1,4 +1,5 @@
-"""Stream an audit export to the browser as ``audit.export.export`` writes it.
+"""Stream an audit export to the browser as it is written (JSON Lines by ``audit.export``,
+the French spreadsheet CSV by ``console_csv``).
 
 ``export`` writes to a text file; here that file is a bounded queue read by the
 response, so a whole-trail export never sits in memory and a slow download slows the
@@ -19,6 +20,7 @@ from typing import TYPE_CHECKING
 
 from iag_gateway.audit.export import export
 from iag_gateway.audit.store import AuditFilter, AuditStore
+from iag_gateway.web.console_csv import write_french_csv
 
 if TYPE_CHECKING:
     from _typeshed import ReadableBuffer
@@ -100,7 +102,10 @@ class ExportStream:
         out = io.TextIOWrapper(io.BufferedWriter(sink, CHUNK_BYTES), encoding=encoding, newline="")
         outcome, status, count, failure = "error", 500, None, None
         try:
-            count = export(self._store, self._fmt, out, self._filters)
+            if self._fmt == "csv":  # the console's CSV is for a French spreadsheet
+                count = write_french_csv(self._store, self._filters, out)
+            else:
+                count = export(self._store, self._fmt, out, self._filters)
             out.flush()
             outcome, status = "ok", 200
         except _Abandoned:

@@ -14,6 +14,7 @@ from dataclasses import dataclass, fields
 from datetime import date, datetime, time, timedelta
 from functools import cache
 from typing import Any
+from urllib.parse import urlencode
 from zoneinfo import ZoneInfo
 
 from iag_gateway.audit.chain import VerifyResult
@@ -31,6 +32,48 @@ OUTCOME_LABELS: dict[str, str] = {
     "cancelled": "Interrompue",
 }
 assert set(OUTCOME_LABELS) == OUTCOMES, "every audit outcome needs a French label"
+#: French names of the routes an audit record may carry; an unknown route shows as written.
+ROUTE_LABELS: dict[str, str] = {
+    "chat": "Conversation",
+    "template": "Gabarit",
+    "review.ack": "Attestation de relecture",
+    "feedback": "Avis sur une réponse",
+    "models": "Liste des modèles (API)",
+    "templates.list": "Liste des gabarits (API)",
+    "templates.get": "Fiche d'un gabarit (API)",
+    "audit.read": "Lecture du journal (API)",
+    "audit.console": "Consultation du journal",
+    "audit.purge": "Purge de conservation",
+    "dashboard": "Consultation du tableau de bord",
+    "web.login": "Connexion",
+}
+#: French names of the keys the ``extra`` field may hold; others show as written.
+EXTRA_LABELS: dict[str, str] = {
+    "view": "Vue consultée",
+    "filters": "Filtres",
+    "cursor": "Page (curseur)",
+    "flags": "Signalements",
+    "statement": "Attestation",
+    "format": "Format",
+    "records": "Enregistrements exportés",
+    "intact": "Chaîne intacte",
+    "checked": "Enregistrements vérifiés",
+    "head_seq": "Tête de chaîne",
+    "viewed_request_id": "Demande consultée",
+    "useful": "Avis « utile »",
+    "minutes_saved": "Temps gagné estimé (min)",
+    "comment_pii_counts": "Données masquées dans le commentaire",
+    "month": "Mois",
+}
+VIEW_LABELS = {
+    "list": "liste",
+    "detail": "détail",
+    "export": "export",
+    "verify": "vérification de la chaîne",
+    "dashboard": "tableau de bord",
+    "drill-down": "enregistrements d'un chiffre",
+    "report": "rapport mensuel",
+}
 DECISION_LABELS = {"allow": "Autorisée", "transform": "Autorisée avec ajustements", "deny": "Refusée"}
 EFFECT_LABELS = {
     "deny": "refus",
@@ -183,6 +226,7 @@ class ConsoleFilters:
             model=self.modele or None,
             outcome=self.issue or None,
             route=self.route or None,
+            exact=False,  # « martin » finds « j.martin », « ACHATS » finds « pole-achats »
         )
 
 
@@ -210,6 +254,11 @@ def parse_filters(params: Mapping[str, str]) -> tuple[ConsoleFilters, list[str]]
 
 def parse_cursor(value: str | None) -> int | None:
     return int(value) if value and value.isdigit() and len(value) < 19 else None
+
+
+def page_url(path: str, query: list[tuple[str, str]], cursor: int | None) -> str | None:
+    """The next page's link (``avant=<cursor>``), or ``None`` at the end."""
+    return f"{path}?{urlencode([*query, ('avant', str(cursor))])}" if cursor else None
 
 
 # -- records -----------------------------------------------------------------------------
@@ -243,6 +292,7 @@ def row_view(event: AuditEvent) -> dict[str, Any]:
         "user": event.user_id,
         "department": event.department,
         "route": event.route,
+        "route_label": ROUTE_LABELS.get(event.route, event.route),
         "model": event.model_alias or event.provider_model,
         "template": template,
         "decision": DECISION_LABELS.get(event.decision, event.decision) if event.decision else None,
@@ -263,9 +313,11 @@ def detail_value(name: str, value: Any) -> tuple[str, Any]:
     if name == "created_at":
         return "text", f"{paris_time(value)} ({format_timestamp(value)})"
     if name == "outcome":
-        return "text", f"{OUTCOME_LABELS.get(value, value)} ({value})"
+        return "text", OUTCOME_LABELS.get(value, value)
+    if name == "route":
+        return "text", ROUTE_LABELS.get(value, value)
     if name == "decision":
-        return "text", f"{DECISION_LABELS.get(value, value)} ({value})"
+        return "text", DECISION_LABELS.get(value, value)
     if name == "articles":
         return "articles", article_links(value)
     if name in ("pii_counts", "response_pii_counts"):
@@ -276,6 +328,8 @@ def detail_value(name: str, value: Any) -> tuple[str, Any]:
         return "pre", value
     if name == "rules" and all(isinstance(rule, dict) for rule in value):
         return "rules", [rule_view(rule) for rule in value]
+    if name == "extra" and isinstance(value, dict):
+        return "pairs", [(EXTRA_LABELS.get(k, k), extra_value(k, v)) for k, v in sorted(value.items())]
     if name in ("rules", "extra"):
         return "pre", json.dumps(value, ensure_ascii=False, indent=2, sort_keys=True)
     if name in ("roles",):
@@ -287,6 +341,27 @@ def detail_value(name: str, value: Any) -> tuple[str, Any]:
     if name in CODE_FIELDS or name.endswith("hash"):
         return "code", value
     return "text", value
+
+
+def extra_value(key: str, value: Any) -> str:
+    """One value of ``extra`` as a French phrase (lists and dicts flattened, never raw JSON)."""
+    if value is None or value == "" or value == [] or value == {}:
+        return "aucun"
+    if isinstance(value, bool):
+        return "oui" if value else "non"
+    if key == "view":
+        return VIEW_LABELS.get(str(value), str(value))
+    if key == "comment_pii_counts" and isinstance(value, dict):
+        return masked_counts(value) or "aucune"
+    if isinstance(value, dict):
+        return ", ".join(f"{k} : {extra_value(k, v)}" for k, v in sorted(value.items()))
+    if isinstance(value, list):
+        return ", ".join(extra_value(key, v) for v in value)
+    if isinstance(value, float):
+        return grouped(value, 3)
+    if isinstance(value, int):
+        return grouped(value)
+    return str(value)
 
 
 def rule_view(rule: Mapping[str, Any]) -> dict[str, Any]:
@@ -304,11 +379,14 @@ def rule_view(rule: Mapping[str, Any]) -> dict[str, Any]:
 def detail_view(event: AuditEvent, request_id: str) -> dict[str, Any]:
     """Every field of one record, labelled in French, in the export's column order."""
     values = event.model_dump()
+    shown = [(FIELD_LABELS[name], *detail_value(name, values.get(name))) for name in PUBLIC_FIELDS]
     return {
         "seq": event.seq,
         "route": event.route,
+        "route_label": ROUTE_LABELS.get(event.route, event.route),
         "refers": event.request_id != request_id,  # e.g. a review acknowledgement of that request
-        "fields": [(FIELD_LABELS[name], *detail_value(name, values.get(name))) for name in PUBLIC_FIELDS],
+        "fields": [field for field in shown if field[1] != "none"],
+        "empty": [label for label, kind, _ in shown if kind == "none"],
     }
 
 

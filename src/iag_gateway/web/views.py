@@ -30,7 +30,7 @@ from iag_gateway.errors import (
     UpstreamError,
 )
 from iag_gateway.pii.placeholders import readable
-from iag_gateway.policy.engine import can_read_audit
+from iag_gateway.policy.engine import can_read_audit, can_read_dashboard
 from iag_gateway.prompts.models import PromptTemplate, TemplateInput
 from iag_gateway.web.reviews import STATEMENT
 
@@ -106,6 +106,7 @@ def page(request: Request, name: str, status: int = 200, **context: Any) -> HTML
     if identity is not None:
         policy = request.app.state.services.policies.current.policy
         context.setdefault("show_audit_link", can_read_audit(policy, identity.roles))
+        context.setdefault("show_dashboard_link", can_read_dashboard(policy, identity.roles))
     html = _environment().get_template(name).render(**context)
     return HTMLResponse(html, status_code=status, headers=SECURITY_HEADERS)
 

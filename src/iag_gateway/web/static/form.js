@@ -14,6 +14,7 @@
   const submit = $("envoyer");
   const copyButton = $("copier");
   const reviewForm = $("relecture");
+  const feedbackForm = $("avis");
   const csrf = form.elements.namedItem("csrf_token").value;
   let answer = answerBox.textContent;
 
@@ -70,6 +71,12 @@
       reviewForm.hidden = true;
       $("relu").checked = false;
     }
+    if (feedbackForm) {
+      feedbackForm.hidden = true;
+      feedbackForm.reset();
+      $("avis-envoyer").disabled = false;
+      setText("avis-etat", "");
+    }
   }
 
   function showMeta(meta) {
@@ -77,6 +84,7 @@
     setText("mention-ia", meta.ai_mention);
     setText("modele", meta.model_label);
     if (reviewForm) { $("relecture-requete").value = meta.request_id || ""; }
+    if (feedbackForm) { $("avis-requete").value = meta.request_id || ""; }
   }
 
   function finish(ok) {
@@ -86,6 +94,7 @@
     if (ok) {
       status.textContent = "Réponse complète.";
       if (reviewForm) { reviewForm.hidden = false; }
+      if (feedbackForm && $("avis-requete").value) { feedbackForm.hidden = false; }
     }
   }
 
@@ -192,6 +201,29 @@
         area.hidden = true;
       }
       setText("copie-etat", "Texte copié dans le presse-papiers.");
+    });
+  }
+
+  if (feedbackForm) {
+    if (!$("avis-requete").value) { feedbackForm.hidden = true; }
+    feedbackForm.addEventListener("submit", async (event) => {
+      event.preventDefault();
+      const state = $("avis-etat");
+      try {
+        const response = await fetch(feedbackForm.action, {
+          method: "POST",
+          body: new URLSearchParams(new FormData(feedbackForm)),
+          headers: { "X-CSRF-Token": csrf, "X-Requested-With": "fetch", "Accept": "application/json" },
+          credentials: "same-origin",
+        });
+        const body = await response.json();
+        state.textContent = response.ok ? body.message : body.error.message;
+        state.classList.toggle("status-error", !response.ok);
+        if (response.ok) { $("avis-envoyer").disabled = true; }
+      } catch (err) {
+        state.textContent = "L'avis n'a pas pu être enregistré. Réessayez.";
+        state.classList.add("status-error");
+      }
     });
   }
 

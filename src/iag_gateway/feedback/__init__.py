@@ -1,0 +1,1 @@
+"""User feedback on the gateway's answers (« utile / pas utile », comment, minutes saved)."""
