@@ -43,6 +43,11 @@ class Settings(BaseSettings):
     otel_exporter: Literal["none", "console", "otlp"] = "none"
     otel_endpoint: str | None = None
     watch_policies: bool = True
+    #: YAML file naming the OpenID Connect issuer, client and claim mapping; unset: no institutional sign-in.
+    oidc_config: Path | None = None
+    oidc_client_secret: str | None = None
+    #: Offer the API-key sign-in form on /connexion (keys keep working for programs either way).
+    key_login: bool = True
 
     @model_validator(mode="after")
     def _refuse_placeholder_secrets(self) -> Settings:
@@ -52,4 +57,6 @@ class Settings(BaseSettings):
             raise ValueError(
                 "IAG_SESSION_SECRET must be set to a random value of at least 32 characters in prod"
             )
+        if not self.key_login and self.oidc_config is None:
+            raise ValueError("IAG_KEY_LOGIN=false needs IAG_OIDC_CONFIG: nobody could sign in to the pages")
         return self

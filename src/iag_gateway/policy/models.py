@@ -174,6 +174,8 @@ class RoleGrant(Strict):
     template_ids: list[str] = []
     models: list[str] = []  # aliases, or "*" for every approved model
     read_audit: bool = False
+    #: Holders may create their own API keys (« Mes clés ») for their scripts.
+    self_service_keys: bool = False
 
 
 class AccessRules(Strict):
@@ -319,6 +321,12 @@ class RetentionRule(Rule):
         return now - timedelta(days=days)
 
 
+class ProjectsRule(Rule):
+    """How long « Mes projets » keeps an author's generations before purging them."""
+
+    retention_days: PositiveInt = 30
+
+
 class AuditSettings(Strict):
     store_redacted_text: bool
     retention: RetentionRule
@@ -334,6 +342,7 @@ class PolicyFile(Strict):
     training: TrainingRule
     transparency: Transparency
     audit: AuditSettings
+    projects: ProjectsRule | None = None
     not_enforced_by_design: dict[ArticleId, str] = {}
 
 
