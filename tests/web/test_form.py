@@ -14,7 +14,6 @@ import httpx
 import pytest
 
 from iag_gateway.web.docx_export import ExportInfo, build_docx
-
 from tests.conftest import KeyFactory
 from tests.harness import LiveGateway
 
