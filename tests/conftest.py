@@ -15,6 +15,7 @@ from iag_gateway.settings import Settings
 from iag_gateway.storage.engine import make_engine
 from iag_gateway.storage.migrate import upgrade
 from iag_gateway.storage.testing import postgres_available, scratch_postgres, sqlite_url
+from tests.fakes.oidc_provider import OidcProvider
 from tests.fakes.upstream import FakeUpstream
 from tests.harness import LiveGateway, provider_config, start_gateway
 
@@ -42,8 +43,22 @@ def gateway_settings(tmp: Path, upstream: FakeUpstream, **overrides: object) -> 
 
 
 @pytest.fixture(scope="session")
-def gateway(tmp_path_factory: pytest.TempPathFactory, upstream: FakeUpstream) -> Iterator[LiveGateway]:
-    live = start_gateway(gateway_settings(tmp_path_factory.mktemp("gateway"), upstream))
+def oidc_provider() -> Iterator[OidcProvider]:
+    """The institutional identity provider the session's gateway trusts."""
+    provider = OidcProvider().start()
+    yield provider
+    provider.stop()
+
+
+@pytest.fixture(scope="session")
+def gateway(
+    tmp_path_factory: pytest.TempPathFactory, upstream: FakeUpstream, oidc_provider: OidcProvider
+) -> Iterator[LiveGateway]:
+    tmp = tmp_path_factory.mktemp("gateway")
+    oidc_config = oidc_provider.config_file(tmp / "oidc.yaml")
+    live = start_gateway(
+        gateway_settings(tmp, upstream, oidc_config=oidc_config, oidc_client_secret="test-secret")
+    )
     yield live
     live.stop()
 

@@ -15,12 +15,15 @@ from fastapi import FastAPI
 from iag_gateway.audit.heads_config import build_signer
 from iag_gateway.audit.store import AuditStore
 from iag_gateway.identity.keys import KeyStore
+from iag_gateway.identity.oidc_client import OidcClient
+from iag_gateway.identity.oidc_config import load_oidc_config
 from iag_gateway.metrics import Metrics
 from iag_gateway.pii.engine import PiiEngine
 from iag_gateway.policy.loader import PolicyHolder
 from iag_gateway.policy.provider_check import check_provider_fallbacks
 from iag_gateway.policy.quotas import build_quota_enforcer
 from iag_gateway.policy.template_models import check_templates_resolve
+from iag_gateway.projects.store import ProjectStore
 from iag_gateway.prompts.catalogue import TemplateCatalogue
 from iag_gateway.providers.config import load_provider_config
 from iag_gateway.providers.router import ProviderRouter
@@ -31,9 +34,11 @@ from iag_gateway.storage.migrate import upgrade
 from iag_gateway.telemetry import Telemetry
 from iag_gateway.usage.classifier import UsageClassifier
 from iag_gateway.usage.gate import UsageGate
-from iag_gateway.web import api, console, dashboard, feedback, form, health
+from iag_gateway.web import admin, api, console, dashboard, feedback, form, health, keys_page, projects, signin
 from iag_gateway.web.errors import install_error_handlers
 from iag_gateway.web.observe import ObserveRequests
+from iag_gateway.web.projects import purge_expired
+from iag_gateway.web.session import WebSessionMiddleware
 
 log = logging.getLogger("iag_gateway")
 
@@ -47,6 +52,9 @@ def build_services(settings: Settings) -> Services:
         policies.current.policy, provider_config.router_settings.fallbacks, str(settings.config)
     )
     check_templates_resolve(templates.all(), policies.current.policy, provider_config)
+    oidc_client = None
+    if settings.oidc_config is not None:
+        oidc_client = OidcClient(load_oidc_config(settings.oidc_config), settings.oidc_client_secret)
     engine = make_engine(settings.database_url)
     upgrade(engine)
     quotas = build_quota_enforcer(make_engine(settings.database_url, durable=False), settings.redis_url)
@@ -72,6 +80,8 @@ def build_services(settings: Settings) -> Services:
         telemetry=Telemetry(settings.otel_exporter, settings.otel_endpoint, metrics=metrics),
         metrics=metrics,
         usage=UsageGate(UsageClassifier.load(), asker=router),
+        projects=ProjectStore(engine),
+        oidc=oidc_client,
     )
 
 
@@ -110,6 +120,7 @@ def create_app(settings: Settings | None = None, services: Services | None = Non
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         built = services or build_services(settings)
         app.state.services = built
+        purge_expired(built)  # « Mes projets » past the policy's retention
         loop = asyncio.get_running_loop()
         with contextlib.suppress(NotImplementedError, RuntimeError, ValueError):
             loop.add_signal_handler(signal.SIGHUP, built.policies.reload)
@@ -135,8 +146,13 @@ def create_app(settings: Settings | None = None, services: Services | None = Non
 
     app = FastAPI(title="iag-gateway", version="0.1.0", lifespan=lifespan, docs_url=None, redoc_url=None)
     install_error_handlers(app)
+    app.add_middleware(WebSessionMiddleware)
     app.include_router(api.router)
+    app.include_router(signin.router)
     app.include_router(form.router)
+    app.include_router(projects.router)
+    app.include_router(keys_page.router)
+    app.include_router(admin.router)
     app.include_router(console.router)
     app.include_router(dashboard.router)
     app.include_router(feedback.api_router)

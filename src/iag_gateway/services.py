@@ -9,9 +9,11 @@ from iag_gateway.audit.heads import HeadSigner
 from iag_gateway.audit.store import AuditStore
 from iag_gateway.identity.keys import KeyStore
 from iag_gateway.metrics import Metrics
+from iag_gateway.identity.oidc_client import OidcClient
 from iag_gateway.pii.engine import PiiEngine
 from iag_gateway.policy.loader import PolicyHolder
 from iag_gateway.policy.quotas import QuotaEnforcer
+from iag_gateway.projects.store import ProjectStore
 from iag_gateway.prompts.catalogue import TemplateCatalogue
 from iag_gateway.providers.router import ProviderRouter
 from iag_gateway.settings import Settings
@@ -34,6 +36,9 @@ class Services:
     # Signs the trail's head (None: no signing key configured).
     heads: HeadSigner | None = None
     metrics: Metrics = field(default_factory=Metrics)
+    projects: ProjectStore
+    # The institutional sign-in (OpenID Connect), when configured.
+    oidc: OidcClient | None = None
     # After-the-answer bookkeeping (token meters), one at a time, off the request path.
     background: ThreadPoolExecutor = field(
         default_factory=lambda: ThreadPoolExecutor(max_workers=1, thread_name_prefix="iag-background")

@@ -65,6 +65,12 @@ class Settings(BaseSettings):
     def effective_log_format(self) -> str:
         return self.log_format or ("json" if self.env == "prod" else "text")
 
+    #: YAML file naming the OpenID Connect issuer, client and claim mapping; unset: no institutional sign-in.
+    oidc_config: Path | None = None
+    oidc_client_secret: str | None = None
+    #: Offer the API-key sign-in form on /connexion (keys keep working for programs either way).
+    key_login: bool = True
+
     @model_validator(mode="after")
     def _refuse_placeholder_secrets(self) -> Settings:
         if not self.session_secret.strip():
@@ -80,6 +86,8 @@ class Settings(BaseSettings):
                 "IAG_AUDIT_SIGNING_KEY_FILE (or IAG_AUDIT_SIGNING_KEY) must be set in prod: "
                 "create one with `iag-gateway audit keygen`"
             )
+        if not self.key_login and self.oidc_config is None:
+            raise ValueError("IAG_KEY_LOGIN=false needs IAG_OIDC_CONFIG: nobody could sign in to the pages")
         return self
 
 

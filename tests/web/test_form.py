@@ -13,6 +13,7 @@ import docx
 import httpx
 import pytest
 
+from iag_gateway.web.docx_export import ExportInfo, build_docx
 from tests.conftest import KeyFactory
 from tests.harness import LiveGateway
 
@@ -55,7 +56,7 @@ def test_when_key_is_wrong_then_sign_in_page_says_so_in_french(gateway: LiveGate
         response = client.post("/connexion", data={"cle": wrong, "csrf_token": csrf})
     assert response.status_code == 401
     assert '<html lang="fr">' in response.text
-    assert "Clé d'accès inconnue, mal saisie ou révoquée" in unescape(response.text)
+    assert "Clé d'accès inconnue, mal saisie, expirée ou révoquée" in unescape(response.text)
     assert 'role="alert"' in response.text
     assert wrong not in response.text
 
@@ -68,8 +69,9 @@ def test_when_signed_in_then_cookie_is_httponly_samesite_strict_for_8_hours(
         response = client.post("/connexion", data={"cle": make_key("buyer"), "csrf_token": csrf})
     cookie = response.headers["set-cookie"]
     assert cookie.startswith("iag_session=")
-    assert "HttpOnly" in cookie and "SameSite=strict" in cookie and "Path=/" in cookie
-    assert "Max-Age=28800" in cookie or "Max-Age=28799" in cookie
+    flags = cookie.lower()
+    assert "httponly" in flags and "samesite=strict" in flags and "path=/" in flags
+    assert "max-age=28800" in flags
     assert "iag_" not in cookie.split(";")[0].removeprefix("iag_session=")  # the key itself is never stored
 
 
@@ -82,8 +84,8 @@ def test_when_not_signed_in_then_pages_redirect_to_connexion(gateway: LiveGatewa
 
 def test_when_cookie_is_tampered_then_person_is_signed_out(buyer: httpx.Client) -> None:
     value = buyer.cookies["iag_session"]
-    payload, signature = value.split(".")
-    buyer.cookies.set("iag_session", payload + "x." + signature)
+    payload, stamp, signature = value.split(".")
+    buyer.cookies.set("iag_session", payload[:-4] + "AAAA." + stamp + "." + signature)
     assert buyer.get("/").headers["location"] == "/connexion"
 
 
@@ -254,26 +256,61 @@ ANSWER = (
 )
 
 
-def test_when_docx_exported_then_valid_word_document_with_text_and_ai_notice(buyer: httpx.Client) -> None:
-    data = {"csrf_token": page_csrf(buyer), "titre": "CCTP gants", "texte": ANSWER, "mention": "Mention IA."}
-    response = buyer.post("/export/docx", data=data)
+def generated(client: httpx.Client) -> str:
+    """Run the CCTP template without JavaScript; return the request id of the answer."""
+    data = {"csrf_token": page_csrf(client), "objet": "Gants", "besoin": "Gants nitrile non poudrés"}
+    html = client.post("/formulaires/achats-cctp", data=data).text
+    found = re.search(r'id="export-requete" value="(req_[0-9a-f]+)"', html)
+    assert found, "no request id on the answer"
+    return found.group(1)
+
+
+def test_when_docx_exported_before_review_then_author_reference_and_a_relire_mention(
+    gateway: LiveGateway, make_key: KeyFactory
+) -> None:
+    with signed_in(gateway, make_key("buyer", user="c.export")) as client:
+        request_id = generated(client)
+        data = {"csrf_token": page_csrf(client), "request_id": request_id}
+        response = client.post("/export/docx", data=data)
     assert response.status_code == 200
     assert response.headers["content-type"].startswith("application/vnd.openxmlformats")
-    assert "attachment" in response.headers["content-disposition"]
+    assert re.search(r"achats-cctp-\d{4}-\d{2}-\d{2}\.docx", response.headers["content-disposition"])
     document = docx.Document(io.BytesIO(response.content))
+    assert document.core_properties.author == "c.export"
+    footer = [p.text for p in document.sections[0].footer.paragraphs]
+    assert footer[0] == "Texte généré par IA, à relire."
+    assert request_id in footer[1] and "version" in footer[1]
+
+
+def test_when_docx_parses_markdown_then_headings_bullets_and_bold_become_word_styles() -> None:
+    info = ExportInfo(title="CCTP gants", author="x", reference="req_1", template_id="t", template_version="1.0.0")
+    document = docx.Document(io.BytesIO(build_docx(info, ANSWER)))
     paragraphs = [(p.style.name, p.text) for p in document.paragraphs]
     assert ("Heading 2", "1. Objet du marché") in paragraphs
     assert ("List Bullet", "Lot 1 : gants") in paragraphs
     assert ("Normal", "Fourniture de gants nitrile.") in paragraphs
-    footer = document.sections[0].footer.paragraphs[0].text
-    assert "Texte généré par IA" in footer and "Mention IA." in footer
 
 
-def test_when_markdown_exported_then_md_file_with_notice(buyer: httpx.Client) -> None:
-    data = {"csrf_token": page_csrf(buyer), "titre": "CCTP gants", "texte": ANSWER}
-    response = buyer.post("/export/md", data=data)
+def test_when_markdown_exported_after_review_then_md_file_says_who_reviewed(
+    gateway: LiveGateway, make_key: KeyFactory
+) -> None:
+    with signed_in(gateway, make_key("buyer", user="d.relecteur")) as client:
+        request_id = generated(client)
+        review = {"csrf_token": page_csrf(client), "request_id": request_id, "relu": "oui"}
+        assert client.post("/relecture", data=review).status_code == 200
+        response = client.post("/export/md", data={"csrf_token": page_csrf(client), "request_id": request_id})
     assert response.headers["content-type"].startswith("text/markdown")
-    assert response.text.startswith("# CCTP gants\n") and "Texte généré par IA" in response.text
+    assert response.text.startswith("# ")
+    assert re.search(r"relu par d\.relecteur le \d{2}/\d{2}/\d{4}", response.text)
+
+
+def test_when_export_names_someone_elses_request_then_404_page(
+    gateway: LiveGateway, make_key: KeyFactory, buyer: httpx.Client
+) -> None:
+    request_id = generated(buyer)
+    with signed_in(gateway, make_key("buyer")) as other:
+        response = other.post("/export/docx", data={"csrf_token": page_csrf(other), "request_id": request_id})
+    assert response.status_code == 404 and "Projet introuvable" in response.text
 
 
 def test_when_export_has_no_csrf_token_then_refused(buyer: httpx.Client) -> None:

@@ -1,66 +1,57 @@
-"""The signed session cookie, the CSRF check and the French masking summary, without a server."""
+"""The session's reading of its cookie, the CSRF check and the French masking summary, without a server."""
 
 from __future__ import annotations
 
 import pytest
-from fastapi.responses import Response
+from starlette.requests import Request
 
-from iag_gateway.identity.keys import Identity
-from iag_gateway.settings import Settings
-from iag_gateway.web.session import WebSession, csrf_valid, decode_session, encode_session, write_session
+from iag_gateway.web.session import csrf_token, csrf_valid, sign_in, sign_out, signed_in
 from iag_gateway.web.views import masking_summary
 
-SECRET = "a-test-secret-of-at-least-thirty-two-chars"
-IDENTITY = Identity(
-    key_id="abcdefghijkl", user_id="s.garnier", department="achats", roles=frozenset({"buyer"}), trained=True
-)
+
+def request_with(session: dict[str, object]) -> Request:
+    """A real Starlette request whose scope holds ``session`` (what the middleware puts there)."""
+    return Request({"type": "http", "method": "GET", "path": "/", "headers": [], "session": session})
 
 
-def test_when_cookie_round_trips_then_same_session() -> None:
-    session = WebSession.for_identity(IDENTITY, now=1_000)
-    assert decode_session(encode_session(session, SECRET), SECRET, now=1_001) == session
+def test_when_provider_session_is_past_its_token_expiry_then_signed_out() -> None:
+    request = request_with({})
+    sign_in(request, {"kind": "oidc", "user_id": "a", "department": "achats", "roles": ["buyer"], "exp": 1_000})
+    assert signed_in(request, now=999) is not None
+    assert signed_in(request, now=1_000) is None
 
 
 @pytest.mark.parametrize(
-    "mutate",
+    "user",
     [
-        lambda v: v[:-2] + ("AA" if not v.endswith("AA") else "BB"),  # signature changed
-        lambda v: "e30" + v[3:],  # payload changed
-        lambda v: v.replace(".", ""),  # no signature
-        lambda v: "",
+        {"kind": "oidc", "user_id": "a", "department": "achats", "exp": 2_000},  # no roles
+        {"kind": "key", "user_id": "a", "exp": 2_000},  # no key id
+        {"kind": "other", "user_id": "a", "key_id": "k", "exp": 2_000},
+        {"kind": "key", "key_id": "k", "exp": 2_000},  # no user id
+        {"kind": "key", "user_id": "a", "key_id": "k", "exp": "2000"},
+        "a string",
     ],
 )
-def test_when_cookie_is_tampered_then_rejected(mutate) -> None:  # type: ignore[no-untyped-def]
-    value = encode_session(WebSession.for_identity(IDENTITY, now=1_000), SECRET)
-    assert decode_session(mutate(value), SECRET, now=1_001) is None
+def test_when_session_content_is_malformed_then_nobody_is_signed_in(user: object) -> None:
+    assert signed_in(request_with({"user": user}), now=1_000) is None
 
 
-def test_when_cookie_signed_with_another_secret_then_rejected() -> None:
-    value = encode_session(WebSession.for_identity(IDENTITY, now=1_000), "another-secret-" * 3)
-    assert decode_session(value, SECRET, now=1_001) is None
-
-
-def test_when_session_is_older_than_8_hours_then_rejected() -> None:
-    value = encode_session(WebSession.for_identity(IDENTITY, now=1_000), SECRET)
-    assert decode_session(value, SECRET, now=1_000 + 8 * 3600 - 1) is not None
-    assert decode_session(value, SECRET, now=1_000 + 8 * 3600) is None
+def test_when_signing_in_then_session_is_cleared_and_csrf_token_changes() -> None:
+    request = request_with({"csrf": "before", "leftover": "x"})
+    before = csrf_token(request)
+    sign_in(request, {"kind": "key", "key_id": "k", "user_id": "a", "exp": 2_000})
+    assert csrf_token(request) != before and "leftover" not in request.session
+    sign_out(request)
+    assert "user" not in request.session and csrf_token(request)
 
 
 def test_when_csrf_token_differs_then_invalid() -> None:
-    session = WebSession.anonymous()
-    assert csrf_valid(session, session.csrf)
-    assert not csrf_valid(session, session.csrf + "x")
-    assert not csrf_valid(session, None)
-    assert not csrf_valid(None, session.csrf)
-
-
-def test_when_cookie_secure_setting_is_on_then_cookie_is_secure() -> None:
-    response = Response()
-    write_session(
-        response, WebSession.anonymous(), Settings(env="test", session_secret=SECRET, cookie_secure=True)
-    )
-    cookie = response.headers["set-cookie"]
-    assert "Secure" in cookie and "HttpOnly" in cookie and "SameSite=strict" in cookie
+    request = request_with({})
+    token = csrf_token(request)
+    assert csrf_valid(request, token)
+    assert not csrf_valid(request, token + "x")
+    assert not csrf_valid(request, None)
+    assert not csrf_valid(request_with({}), token)
 
 
 @pytest.mark.parametrize(

@@ -20,7 +20,7 @@ import string
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 from typing import Any
 
 import sqlalchemy as sa
@@ -69,9 +69,16 @@ class KeyStore:
         self._engine = engine
 
     def create(
-        self, *, user_id: str, department: str, roles: Iterable[str], label: str = ""
+        self,
+        *,
+        user_id: str,
+        department: str,
+        roles: Iterable[str],
+        label: str = "",
+        expires_at: datetime | None = None,
     ) -> tuple[ApiKeyInfo, str]:
-        """Issue a key; return its summary and the plaintext token, which is never stored."""
+        """Issue a key (expiring at ``expires_at`` if given, UTC-aware); return its summary
+        and the plaintext token, which is never stored."""
         role_set = frozenset(roles)
         unknown = role_set - ROLES
         if unknown:
@@ -81,7 +88,9 @@ class KeyStore:
         key_id = "".join(secrets.choice(_KEY_ID_ALPHABET) for _ in range(KEY_ID_LENGTH))
         secret = secrets.token_urlsafe(32)
         salt = secrets.token_hex(16)
-        info = ApiKeyInfo(key_id, user_id, department, role_set, label, utc_now(), None)
+        if expires_at is not None and expires_at <= utc_now():
+            raise ValueError("a key's expiry must lie in the future")
+        info = ApiKeyInfo(key_id, user_id, department, role_set, label, utc_now(), None, expires_at)
         row = {
             "key_id": key_id,
             "user_id": user_id,
@@ -92,6 +101,7 @@ class KeyStore:
             "secret_hash": hash_secret(salt, secret),
             "created_at": info.created_at,
             "revoked_at": None,
+            "expires_at": expires_at,
         }
         with _transaction(self._engine) as conn:
             conn.execute(sa.insert(API_KEY_TABLE), row)
@@ -142,6 +152,23 @@ class KeyStore:
         with _transaction(self._engine) as conn:
             return [_info(row) for row in conn.execute(stmt).mappings()]
 
+    def list_for(self, user_id: str) -> builtins.list[ApiKeyInfo]:
+        """Return one user's keys, revoked and expired ones included, newest first."""
+        stmt = (
+            sa.select(API_KEY_TABLE)
+            .where(API_KEY_TABLE.c.user_id == user_id)
+            .order_by(API_KEY_TABLE.c.created_at.desc())
+        )
+        with _transaction(self._engine) as conn:
+            return [_info(row) for row in conn.execute(stmt).mappings()]
+
+    def info(self, key_id: str) -> ApiKeyInfo | None:
+        """Return one key's summary (never its hash), or ``None``."""
+        stmt = sa.select(API_KEY_TABLE).where(API_KEY_TABLE.c.key_id == key_id)
+        with _transaction(self._engine) as conn:
+            row = conn.execute(stmt).mappings().one_or_none()
+        return None if row is None else _info(row)
+
     def revoke(self, key_id: str) -> bool:
         """Revoke a key; ``False`` if it does not exist or was already revoked."""
         stmt = (
@@ -163,6 +190,12 @@ class KeyStore:
                 set_={"course": stmt.excluded.course, "completed_on": stmt.excluded.completed_on},
             )
             conn.execute(stmt)
+
+    def trainings(self) -> builtins.list[tuple[str, str, date]]:
+        """Every training record as ``(user_id, course, completed_on)``, by user id."""
+        stmt = sa.select(TRAINING_TABLE).order_by(TRAINING_TABLE.c.user_id)
+        with _transaction(self._engine) as conn:
+            return [(str(r.user_id), str(r.course), r.completed_on) for r in conn.execute(stmt)]
 
     def training(self, user_id: str) -> tuple[str, date] | None:
         """Return ``(course, completed_on)`` for the user, or ``None`` if untrained."""
@@ -193,12 +226,15 @@ def _info(row: Any) -> ApiKeyInfo:
         label=row["label"],
         created_at=row["created_at"],
         revoked_at=row["revoked_at"],
+        expires_at=row["expires_at"],
     )
 
 
 def _identity(row: sa.RowMapping) -> Identity | None:
-    """The identity of an active key's row; ``None`` once revoked."""
+    """The identity of an active key's row; ``None`` once revoked or expired."""
     if row["revoked_at"] is not None:
+        return None
+    if row["expires_at"] is not None and row["expires_at"] <= utc_now():
         return None
     return Identity(
         key_id=row["key_id"],

@@ -8,7 +8,7 @@ from datetime import date, datetime
 import sqlalchemy as sa
 from sqlmodel import Field, SQLModel
 
-from iag_gateway.storage.types import UtcDateTime
+from iag_gateway.storage.types import UtcDateTime, utc_now
 
 #: Every role a key may carry; policies refer to these names.
 ROLES: frozenset[str] = frozenset({"buyer", "finance", "research", "staff", "auditor", "admin", "direction"})
@@ -28,6 +28,7 @@ class ApiKey(SQLModel, table=True):
     secret_hash: str = Field(sa_column=sa.Column(sa.String(64), nullable=False))
     created_at: datetime = Field(sa_column=sa.Column(UtcDateTime(), nullable=False))
     revoked_at: datetime | None = Field(default=None, sa_column=sa.Column(UtcDateTime(), nullable=True))
+    expires_at: datetime | None = Field(default=None, sa_column=sa.Column(UtcDateTime(), nullable=True))
 
 
 class TrainingRecord(SQLModel, table=True):
@@ -55,7 +56,12 @@ class ApiKeyInfo:
     label: str
     created_at: datetime
     revoked_at: datetime | None
+    expires_at: datetime | None = None
 
     @property
     def active(self) -> bool:
-        return self.revoked_at is None
+        return self.revoked_at is None and not self.expired
+
+    @property
+    def expired(self) -> bool:
+        return self.expires_at is not None and self.expires_at <= utc_now()

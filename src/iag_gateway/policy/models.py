@@ -221,6 +221,8 @@ class RoleGrant(Strict):
     models: list[str] = []  # aliases, or "*" for every approved model
     read_audit: bool = False
     read_dashboard: bool = False  # the directorate's figures (/tableau-de-bord), not the records
+    #: Holders may create their own API keys (« Mes clés ») for their scripts.
+    self_service_keys: bool = False
 
 
 class AccessRules(Strict):
@@ -430,6 +432,12 @@ class SignedHeadsRule(Rule):
     every_seconds: PositiveInt = 60
 
 
+class ProjectsRule(Rule):
+    """How long « Mes projets » keeps an author's generations before purging them."""
+
+    retention_days: PositiveInt = 30
+
+
 class AuditSettings(Strict):
     store_redacted_text: bool
     retention: RetentionRule
@@ -446,6 +454,7 @@ class PolicyFile(Strict):
     training: TrainingRule
     transparency: Transparency
     audit: AuditSettings
+    projects: ProjectsRule | None = None
     not_enforced_by_design: dict[ArticleId, str] = {}
 
 

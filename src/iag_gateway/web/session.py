@@ -1,19 +1,23 @@
-"""Sign staff in with a signed session cookie, and guard every form with a CSRF token.
+"""Staff sessions (Starlette's ``SessionMiddleware``, signed by itsdangerous) and CSRF checks.
 
-The cookie holds ``{key_id, user_id, csrf, exp}`` (never the API key itself), base64url
-JSON followed by its HMAC-SHA256 under ``settings.session_secret``. Each request
-re-reads the key row, so a revoked key ends the session at once. Anonymous visitors get
-a cookie too (no key id) so that the sign-in form has a CSRF token of its own; signing
-in issues a fresh cookie and a fresh token (no session fixation).
+The cookie ``iag_session`` is HttpOnly, SameSite=Strict, Secure unless the settings say
+otherwise, and lives at most 8 hours (the signature carries its timestamp). It holds
+the CSRF token and, once signed in, who signed in:
+
+- with an API key: ``{"kind": "key", "key_id", "user_id", "exp"}`` (never the key); the
+  key row is re-read on every request, so revoking or expiring the key ends the session;
+- through the institutional identity provider: ``{"kind": "oidc", "user_id",
+  "department", "roles", "exp", "id_token"}``; ``exp`` is the provider's token expiry
+  (bounded by 8 hours), so the session ends with the provider's tokens.
+
+Signing in clears the session and draws a fresh CSRF token (no fixation); the cookie
+value changes with it. Every POST must carry the token (form field or header) and,
+when the browser sends one, an Origin (or Referer) naming this host.
 """
 
 from __future__ import annotations
 
-import base64
-import binascii
-import hashlib
 import hmac
-import json
 import secrets
 import time
 from dataclasses import dataclass
@@ -21,111 +25,137 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from fastapi import Request
-from fastapi.responses import Response
+from starlette.middleware.sessions import SessionMiddleware
+from starlette.types import ASGIApp, Receive, Scope, Send
 
 from iag_gateway.identity.keys import Identity, KeyStore
-from iag_gateway.settings import Settings
 
 COOKIE_NAME = "iag_session"
 SESSION_TTL_S = 8 * 3600
-ANONYMOUS_TTL_S = 3600
 CSRF_FIELD = "csrf_token"
 CSRF_HEADER = "x-csrf-token"
+OIDC_KEY_ID = "oidc"
+
+
+class WebSessionMiddleware:
+    """Starlette's ``SessionMiddleware`` with the gateway's cookie properties.
+
+    Built on the first request from the running services' settings, so the secret is
+    whatever ``settings.session_secret`` holds once the lifespan has started.
+    """
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+        self._inner: SessionMiddleware | None = None
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        if self._inner is None:
+            settings = scope["app"].state.services.settings
+            self._inner = SessionMiddleware(
+                self.app,
+                secret_key=settings.session_secret,
+                session_cookie=COOKIE_NAME,
+                max_age=SESSION_TTL_S,
+                same_site="strict",
+                https_only=settings.cookie_secure,
+            )
+        await self._inner(scope, receive, send)
 
 
 @dataclass(frozen=True)
-class WebSession:
-    """What the signed cookie says: who signed in (if anyone), the CSRF token, the expiry."""
+class SignedIn:
+    """Who the session says signed in, before the key or the expiry is checked."""
 
-    csrf: str
-    expires: int
+    kind: str
+    user_id: str
+    expires: float
     key_id: str | None = None
-    user_id: str | None = None
+    department: str = ""
+    roles: frozenset[str] = frozenset()
+    id_token: str | None = None
 
-    @property
-    def signed_in(self) -> bool:
-        return self.key_id is not None and self.user_id is not None
 
-    @classmethod
-    def anonymous(cls, now: float | None = None) -> WebSession:
-        return cls(csrf=secrets.token_urlsafe(32), expires=int((now or time.time()) + ANONYMOUS_TTL_S))
+def csrf_token(request: Request) -> str:
+    """Return the session's CSRF token, drawing one for a new visitor."""
+    token = request.session.get("csrf")
+    if not isinstance(token, str) or not token:
+        token = secrets.token_urlsafe(32)
+        request.session["csrf"] = token
+    return token
 
-    @classmethod
-    def for_identity(cls, identity: Identity, now: float | None = None) -> WebSession:
-        return cls(
-            csrf=secrets.token_urlsafe(32),
-            expires=int((now or time.time()) + SESSION_TTL_S),
-            key_id=identity.key_id,
-            user_id=identity.user_id,
+
+def sign_in(request: Request, user: dict[str, Any]) -> None:
+    """Start a fresh session for ``user`` (cleared first, new CSRF token)."""
+    request.session.clear()
+    request.session["csrf"] = secrets.token_urlsafe(32)
+    request.session["user"] = user
+
+
+def sign_in_with_key(request: Request, identity: Identity, now: float | None = None) -> None:
+    exp = int((now or time.time()) + SESSION_TTL_S)
+    sign_in(request, {"kind": "key", "key_id": identity.key_id, "user_id": identity.user_id, "exp": exp})
+
+
+def sign_out(request: Request) -> None:
+    """Forget who signed in; a new CSRF token serves the sign-in page that follows."""
+    request.session.clear()
+    request.session["csrf"] = secrets.token_urlsafe(32)
+
+
+def signed_in(request: Request, now: float | None = None) -> SignedIn | None:
+    """Return who signed in, or ``None`` (anonymous, malformed or past its expiry)."""
+    user = request.session.get("user")
+    if not isinstance(user, dict):
+        return None
+    kind, user_id, exp = user.get("kind"), user.get("user_id"), user.get("exp")
+    if not isinstance(user_id, str) or not isinstance(exp, int | float) or exp <= (now or time.time()):
+        return None
+    if kind == "key" and isinstance(user.get("key_id"), str):
+        return SignedIn("key", user_id, float(exp), key_id=user["key_id"])
+    roles, department = user.get("roles"), user.get("department")
+    if kind == "oidc" and isinstance(roles, list) and isinstance(department, str):
+        token = user.get("id_token")
+        return SignedIn(
+            "oidc",
+            user_id,
+            float(exp),
+            department=department,
+            roles=frozenset(str(r) for r in roles),
+            id_token=token if isinstance(token, str) else None,
         )
+    return None
 
 
-def _b64(data: bytes) -> str:
-    return base64.urlsafe_b64encode(data).rstrip(b"=").decode("ascii")
+def identity_of(keys: KeyStore, who: SignedIn) -> Identity | None:
+    """Return the identity behind a session, or ``None`` once its key is revoked or reassigned.
 
-
-def _unb64(text: str) -> bytes:
-    return base64.urlsafe_b64decode(text + "=" * (-len(text) % 4))
-
-
-def _signature(secret: str, payload: str) -> str:
-    return _b64(hmac.new(secret.encode("utf-8"), payload.encode("ascii"), hashlib.sha256).digest())
-
-
-def encode_session(session: WebSession, secret: str) -> str:
-    """Return the cookie value: ``payload.signature``."""
-    body: dict[str, Any] = {"c": session.csrf, "e": session.expires}
-    if session.signed_in:
-        body.update(k=session.key_id, u=session.user_id)
-    payload = _b64(json.dumps(body, separators=(",", ":")).encode("utf-8"))
-    return f"{payload}.{_signature(secret, payload)}"
-
-
-def decode_session(value: str | None, secret: str, now: float | None = None) -> WebSession | None:
-    """Return the session in a cookie value, or ``None`` if it is missing, forged or expired."""
-    if not value or value.count(".") != 1:
-        return None
-    payload, signature = value.split(".")
-    if not hmac.compare_digest(
-        signature.encode("ascii", "replace"), _signature(secret, payload).encode("ascii")
-    ):
-        return None
-    try:
-        body = json.loads(_unb64(payload))
-    except (binascii.Error, ValueError):
-        return None
-    if not isinstance(body, dict) or not isinstance(body.get("c"), str) or not isinstance(body.get("e"), int):
-        return None
-    if body["e"] <= (now or time.time()):
-        return None
-    key_id, user_id = body.get("k"), body.get("u")
-    if not (isinstance(key_id, str) and isinstance(user_id, str)):
-        key_id = user_id = None
-    return WebSession(csrf=body["c"], expires=body["e"], key_id=key_id, user_id=user_id)
-
-
-def read_session(request: Request, settings: Settings) -> WebSession | None:
-    return decode_session(request.cookies.get(COOKIE_NAME), settings.session_secret)
-
-
-def write_session(response: Response, session: WebSession, settings: Settings) -> None:
-    """Set the cookie: HttpOnly, SameSite=Strict, Secure unless the settings say otherwise."""
-    response.set_cookie(
-        COOKIE_NAME,
-        encode_session(session, settings.session_secret),
-        max_age=max(0, int(session.expires - time.time())),
-        path="/",
-        secure=settings.cookie_secure,
-        httponly=True,
-        samesite="strict",
+    Key sessions re-read the key (revocation signs the holder out at once); provider
+    sessions carry their mapped department and roles, and re-read the training record.
+    """
+    if who.kind == "key":
+        assert who.key_id is not None
+        identity = keys.identity(who.key_id)
+        if identity is None or identity.user_id != who.user_id:
+            return None
+        return identity
+    return Identity(
+        key_id=OIDC_KEY_ID,
+        user_id=who.user_id,
+        department=who.department,
+        roles=who.roles,
+        trained=keys.training(who.user_id) is not None,
     )
 
 
-def csrf_valid(session: WebSession | None, submitted: str | None) -> bool:
+def csrf_valid(request: Request, submitted: str | None) -> bool:
     """Compare the submitted token with the session's, in constant time."""
-    if session is None or not submitted:
+    expected = request.session.get("csrf")
+    if not isinstance(expected, str) or not expected or not submitted:
         return False
-    return hmac.compare_digest(session.csrf.encode("utf-8"), submitted.encode("utf-8", "replace"))
+    return hmac.compare_digest(expected.encode("utf-8"), submitted.encode("utf-8", "replace"))
 
 
 def same_origin(request: Request) -> bool:
@@ -142,16 +172,3 @@ def same_origin(request: Request) -> bool:
     if referer:
         return urlsplit(referer).netloc == host
     return True
-
-
-def identity_for(keys: KeyStore, key_id: str, user_id: str) -> Identity | None:
-    """Return the identity behind a still-active key, or ``None`` if revoked, gone or reassigned.
-
-    The web session cannot re-authenticate (it never keeps the secret), so it re-reads the
-    key on every request: revoking a key signs its holder out. The user id in the cookie
-    must still be the key's holder.
-    """
-    identity = keys.identity(key_id)
-    if identity is None or identity.user_id != user_id:
-        return None
-    return identity

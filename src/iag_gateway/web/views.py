@@ -107,6 +107,11 @@ def page(request: Request, name: str, status: int = 200, **context: Any) -> HTML
         policy = request.app.state.services.policies.current.policy
         context.setdefault("show_audit_link", can_read_audit(policy, identity.roles))
         context.setdefault("show_dashboard_link", can_read_dashboard(policy, identity.roles))
+        grants = policy.access.roles
+        context.setdefault(
+            "show_keys_link", any(grants[r].self_service_keys for r in identity.roles if r in grants)
+        )
+        context.setdefault("show_admin_link", "admin" in identity.roles)
     html = _environment().get_template(name).render(**context)
     return HTMLResponse(html, status_code=status, headers=SECURITY_HEADERS)
 

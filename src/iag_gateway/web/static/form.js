@@ -67,6 +67,7 @@
     answerBox.textContent = "";
     ["resume-masquage", "mention-ia", "modele", "copie-etat", "relecture-etat"].forEach((id) => setText(id, ""));
     $("export-texte").value = "";
+    $("export-requete").value = "";
     if (reviewForm) {
       reviewForm.hidden = true;
       $("relu").checked = false;
@@ -83,6 +84,7 @@
     setText("resume-masquage", meta.masked_summary);
     setText("mention-ia", meta.ai_mention);
     setText("modele", meta.model_label);
+    $("export-requete").value = meta.request_id || "";
     if (reviewForm) { $("relecture-requete").value = meta.request_id || ""; }
     if (feedbackForm) { $("avis-requete").value = meta.request_id || ""; }
   }
@@ -145,6 +147,7 @@
     resetAnswer();
     status.classList.remove("status-error");
     section.hidden = false;
+    section.scrollIntoView({ block: "start" });
     status.textContent = "Rédaction en cours…";
     submit.disabled = true;
     form.setAttribute("aria-busy", "true");
