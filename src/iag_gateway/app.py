@@ -34,7 +34,18 @@ from iag_gateway.storage.migrate import upgrade
 from iag_gateway.telemetry import Telemetry
 from iag_gateway.usage.classifier import UsageClassifier
 from iag_gateway.usage.gate import UsageGate
-from iag_gateway.web import admin, api, console, dashboard, feedback, form, health, keys_page, projects, signin
+from iag_gateway.web import (
+    admin,
+    api,
+    console,
+    dashboard,
+    feedback,
+    form,
+    health,
+    keys_page,
+    projects,
+    signin,
+)
 from iag_gateway.web.errors import install_error_handlers
 from iag_gateway.web.observe import ObserveRequests
 from iag_gateway.web.projects import purge_expired

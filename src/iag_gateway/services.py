@@ -8,8 +8,8 @@ from dataclasses import dataclass, field
 from iag_gateway.audit.heads import HeadSigner
 from iag_gateway.audit.store import AuditStore
 from iag_gateway.identity.keys import KeyStore
-from iag_gateway.metrics import Metrics
 from iag_gateway.identity.oidc_client import OidcClient
+from iag_gateway.metrics import Metrics
 from iag_gateway.pii.engine import PiiEngine
 from iag_gateway.policy.loader import PolicyHolder
 from iag_gateway.policy.quotas import QuotaEnforcer
@@ -33,10 +33,10 @@ class Services:
     router: ProviderRouter
     telemetry: Telemetry
     usage: UsageGate  # usage-intent classifier (+ guard model), charter art. 5
+    projects: ProjectStore
     # Signs the trail's head (None: no signing key configured).
     heads: HeadSigner | None = None
     metrics: Metrics = field(default_factory=Metrics)
-    projects: ProjectStore
     # The institutional sign-in (OpenID Connect), when configured.
     oidc: OidcClient | None = None
     # After-the-answer bookkeeping (token meters), one at a time, off the request path.

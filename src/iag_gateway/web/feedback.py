@@ -19,7 +19,8 @@ from iag_gateway.feedback.store import FEEDBACK_ROUTE, FeedbackInput, record_fee
 from iag_gateway.stages.receive import parse_json_object
 from iag_gateway.web.api import read_body, services_of
 from iag_gateway.web.audited import audited_call
-from iag_gateway.web.form import french_pages, read_form, require_identity
+from iag_gateway.web.form import french_pages, read_form
+from iag_gateway.web.pages import require_identity
 from iag_gateway.web.views import WebError, page
 
 api_router = APIRouter(prefix="/v1")

@@ -20,6 +20,7 @@ from fastapi.responses import Response
 
 from iag_gateway.errors import NotFound
 from iag_gateway.identity.keys import Identity
+from iag_gateway.policy.template_models import mention_model
 from iag_gateway.projects.models import Project
 from iag_gateway.projects.store import DEFAULT_RETENTION_DAYS
 from iag_gateway.prompts.models import PromptTemplate
@@ -115,7 +116,8 @@ async def export_project(services: Services, identity: Identity, project: Projec
     """The project as .docx or .md, whatever its review state (before review: « à relire »)."""
     try:
         template = services.templates.get(project.template_id)
-        mention = template.mention_for(template.model) if template.publishable else None
+        model = mention_model(services, template, identity.roles)
+        mention = template.mention_for(model) if template.publishable else None
     except NotFound:
         mention = None  # the template was withdrawn since; the project is still the author's
     info = ExportInfo(
