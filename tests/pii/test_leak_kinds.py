@@ -53,6 +53,9 @@ CONTEXT_IDS = [
     (f"n° sécu : {NO_KEY}", [("FR_NIR", NO_KEY)]),
     (f"SSN {NIR[:13]} {WRONG_KEY[-2:]}", [("FR_NIR", f"{NIR[:13]} {WRONG_KEY[-2:]}")]),
     (f"matricule INS {NO_KEY.replace(' ', '')}", [("FR_NIR", NO_KEY.replace(" ", ""))]),
+    ("Numéro de passage : 78 112 453", [("PATIENT_ID", "78 112 453")]),
+    ("N° venue 2025117734", [("PATIENT_ID", "2025117734")]),
+    (f"carte vitale {NIR_SPACED}", [("FR_NIR", NIR_SPACED)]),
     # near-misses: no context, or a number that is an amount or an age
     (f"référence commande {WRONG_KEY}", []),
     ("patient 45 ans", []),
@@ -95,6 +98,12 @@ NAMES = [
     ("sa fille Maëlys viendra", [("PERSON", "Maëlys")]),
     ("the nurse Ysolde called back", [("PERSON", "Ysolde")]),
     ("Dr Ysolde Kermarrec sera présente", [("PERSON", "Ysolde Kermarrec")]),
+    (
+        "ppl present: jean-baptiste, maelys, gaëtan",
+        [("PERSON", "jean-baptiste"), ("PERSON", "maelys"), ("PERSON", "gaëtan")],
+    ),
+    ("Ma collègue Sidonie Trocmé est absente", [("PERSON", "Sidonie Trocmé")]),
+    ("Référente : DURAND Marie-Hélène", [("PERSON", "DURAND Marie-Hélène")]),
     # near-misses: form labels, services, companies, headings in capitals, product names
     ("Nom : à compléter", []),
     ("Nom du fournisseur : Medline", []),
@@ -102,6 +111,7 @@ NAMES = [
     ("La secrétaire Accueil est fermée.", []),
     ("Le service Cardiologie accueille", []),
     ("Fournisseurs : Medline, Baxter, Hartmann", []),
+    ("bouquet : rose, jade et ambre", []),  # given names that are French words, in lower case
     ("=== SPÉCIFICATION À REFORMULER ===", []),
     ("CAHIER DES CLAUSES TECHNIQUES PARTICULIÈRES", []),
     ("Le pousse-seringue B. Braun Perfusor Space convient.", []),
@@ -118,7 +128,9 @@ JSON_AND_EMAILS = [
         "écrire à l.roux(arobase)hopital-exemple(point)fr",
         [("EMAIL_ADDRESS", "l.roux(arobase)hopital-exemple(point)fr")],
     ),
+    ("jean.dupont at chu-exemple dot fr", [("EMAIL_ADDRESS", "jean.dupont at chu-exemple dot fr")]),
     ("meet at example.com tomorrow", []),  # a bare « at » is an English word
+    ("look at the dot plot", []),
 ]
 
 
