@@ -37,6 +37,21 @@ UNICODE = [
     ("Le dossier de Mme D\u200bupont est prêt.", [("PERSON", "D\u200bupont")]),
     ("Signé : Claire Be\u00adnoît-Ver\u200bnier", [("PERSON", "Claire Be\u00adnoît-Ver\u200bnier")]),
     (f"NIR {NIR_SPACED.replace(' ', chr(0xA0))}", [("FR_NIR", NIR_SPACED.replace(" ", "\u00a0"))]),
+    ("Mme Ber-\nnard-Lafont a appelé", [("PERSON", "Ber-\nnard-Lafont")]),
+]
+
+DICTATED = [
+    (
+        "rappeler madame au zéro six douze trente-quatre cinquante-six soixante-dix-huit merci",
+        [("PHONE_NUMBER", "zéro six douze trente-quatre cinquante-six soixante-dix-huit")],
+    ),
+    ("son numéro zero six 48 21 93 07 voilà", [("PHONE_NUMBER", "zero six 48 21 93 07")]),
+    (
+        "plus trente trois six douze trente quatre cinquante six soixante dix huit",
+        [("PHONE_NUMBER", "plus trente trois six douze trente quatre cinquante six soixante dix huit")],
+    ),
+    ("il reste zéro un deux", []),  # too short for a number
+    ("on a zéro stock et deux commandes", []),
 ]
 
 CONTEXT_IDS = [
@@ -140,6 +155,13 @@ def _check(engine: PiiEngine, text: str, expected: list[tuple[str, str]]) -> Non
 
 @pytest.mark.parametrize(("text", "expected"), UNICODE)
 def test_when_text_has_copy_paste_unicode_then_whole_original_value_is_found(
+    engine: PiiEngine, text: str, expected: list[tuple[str, str]]
+) -> None:
+    _check(engine, text, expected)
+
+
+@pytest.mark.parametrize(("text", "expected"), DICTATED)
+def test_when_phone_number_is_dictated_in_words_then_it_is_found(
     engine: PiiEngine, text: str, expected: list[tuple[str, str]]
 ) -> None:
     _check(engine, text, expected)

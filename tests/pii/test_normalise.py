@@ -20,6 +20,9 @@ from iag_gateway.pii.normalise import normalise, normalised
         ("\uff10\uff16 12", "06 12"),  # fullwidth digits
         ("H\\u00e9l\\u00e8ne", "Hélène"),  # JSON escapes
         ("a\\u000ab", "a\\u000ab"),  # an escaped control character stays as written
+        ("M. Du-\npont", "M. Dupont"),  # a word cut at the end of a line
+        ("Jean-\nPierre", "Jean-\nPierre"),  # a capital on the next line: no cut word
+        ("- un\n- deux", "- un\n- deux"),  # a list is no cut word
         ("Texte ordinaire, sans rien.", "Texte ordinaire, sans rien."),
     ],
 )

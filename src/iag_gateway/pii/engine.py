@@ -38,6 +38,7 @@ from iag_gateway.pii.recognizers.person import PersonRecognizer
 from iag_gateway.pii.recognizers.person_cues import PersonCueRecognizer
 from iag_gateway.pii.recognizers.person_fields import PersonFieldRecognizer
 from iag_gateway.pii.recognizers.phone import PhoneNumberRecognizer
+from iag_gateway.pii.recognizers.phone_words import PhoneWordsRecognizer
 from iag_gateway.pii.recognizers.rpps import RppsRecognizer
 from iag_gateway.pii.recognizers.spacy_person import SpacyPersonRecognizer
 
@@ -58,6 +59,7 @@ RECOGNIZERS: tuple[Callable[[], EntityRecognizer], ...] = (
     AdeliRecognizer,
     PatientIdRecognizer,
     PhoneNumberRecognizer,
+    PhoneWordsRecognizer,
     BirthDateRecognizer,
     AddressRecognizer,
     PersonRecognizer,
