@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import threading
+import time
 from collections.abc import Iterator
 
 import pytest
 
 from iag_gateway.errors import PiiEngineBusy
+from iag_gateway.pii.cpu_clock import ThreadCpuClock
 from iag_gateway.pii.engine import PiiEngine
 
 WORKERS = 4
@@ -52,3 +54,23 @@ def test_when_text_waited_longer_than_the_timeout_then_its_analysis_still_comple
         release.set()
         patient.close()
     assert [e.label for e in entities] == ["PERSON", "PHONE_NUMBER"]
+
+
+def test_when_the_analysing_thread_waits_then_its_cpu_clock_does_not_count_the_wait() -> None:
+    clock = ThreadCpuClock()
+    done = threading.Event()
+
+    def waiting() -> None:
+        clock.start()
+        done.wait(5)  # a thread waiting for the lock or the CPU uses no CPU time
+
+    thread = threading.Thread(target=waiting)
+    thread.start()
+    clock.started.wait()
+    time.sleep(0.5)
+    used, wall = clock.used(), clock.wall()
+    done.set()
+    thread.join()
+    assert wall >= 0.5
+    if hasattr(time, "pthread_getcpuclockid"):
+        assert used < 0.25
