@@ -59,10 +59,16 @@ test: $(STAMP) browser ops-tools lint
 coverage: $(STAMP) browser
 	$(BIN)/pytest -q --cov=iag_gateway --cov-report=term:skip-covered
 
-## Personal-data detection on the shared dev corpus, failing below the bar.
+PII_CORPORA := ../shared/eval/pii_fr_dev.jsonl tests/pii/data/pii_fr_generalisation.jsonl \
+	tests/pii/data/pii_fr_holdout.jsonl tests/pii/data/pii_fr_field.jsonl
+
+## Personal-data detection: every corpus's figures per class, then the bars (dev, generalisation, holdout).
 eval-pii: $(STAMP)
-	$(BIN)/iag-gateway pii scan ../shared/eval/pii_fr_dev.jsonl > /tmp/iag-pii-pred.jsonl
-	$(BIN)/python ../shared/eval/score_pii.py ../shared/eval/pii_fr_dev.jsonl /tmp/iag-pii-pred.jsonl
+	@for corpus in $(PII_CORPORA); do \
+	  echo "== $$corpus"; \
+	  $(BIN)/iag-gateway pii scan $$corpus > /tmp/iag-pii-pred.jsonl || exit 1; \
+	  $(BIN)/python ../shared/eval/score_pii.py $$corpus /tmp/iag-pii-pred.jsonl || exit 1; \
+	done
 	$(BIN)/pytest -q tests/pii/test_corpora.py
 
 ## Rebuild the usage-intent model (src/iag_gateway/usage/model) from data/usage/train_*.jsonl.

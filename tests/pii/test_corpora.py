@@ -6,6 +6,10 @@
 - ``holdout``: ``data/pii_fr_holdout.jsonl``, by yet another hand (Outlook headers,
   forwarded English chains, quoted CSV, Markdown tables, minutes, monitoring notes,
   African and Asian names, suppliers named after people).
+- ``field``: ``data/pii_fr_field.jsonl`` (180 records, issue 8), written by a session that
+  never saw the rules (forwarded e-mails, spreadsheet pastes, dictation, OCR, Unicode from
+  Word, context-named ids, JSON snippets). It measures generalisation and is never tuned
+  on: it is scored and printed, with no acceptance bar.
 
 The two corpora we wrote are rebuilt by their generators (offsets and check digits are
 computed, never typed; the generators' docstrings state the annotation rules), and
@@ -34,11 +38,16 @@ CORPORA = {
     "dev": EVAL_DIR / "pii_fr_dev.jsonl",
     "generalisation": DATA_DIR / "pii_fr_generalisation.jsonl",
     "holdout": DATA_DIR / "pii_fr_holdout.jsonl",
+    "field": DATA_DIR / "pii_fr_field.jsonl",
 }
+# the corpora the bars below apply to; ``field`` is measured only (no bar tuned to it)
+BARRED = ("dev", "generalisation", "holdout")
 GENERATORS = {
     "generalisation": DATA_DIR / "make_generalisation_corpus.py",
     "holdout": DATA_DIR / "make_holdout_corpus.py",
+    "field": DATA_DIR / "make_field_corpus.py",
 }
+SIZES = {"generalisation": (80, 120), "holdout": (80, 120), "field": (150, 250)}
 STRICT_LABELS = ("FR_NIR", "IBAN_CODE", "EMAIL_ADDRESS", "PHONE_NUMBER", "HEALTH_PRO_ID", "PATIENT_ID")
 
 
@@ -62,7 +71,8 @@ def test_when_generator_runs_then_corpus_file_is_up_to_date(name: str) -> None:
 @pytest.mark.parametrize("name", sorted(GENERATORS))
 def test_when_corpus_is_read_then_spans_lie_inside_texts_and_do_not_overlap(name: str) -> None:
     records = _records(CORPORA[name])
-    assert 80 <= len(records) <= 120
+    low, high = SIZES[name]
+    assert low <= len(records) <= high
     for record in records:
         text = record["text"]
         assert isinstance(text, str)
@@ -73,9 +83,8 @@ def test_when_corpus_is_read_then_spans_lie_inside_texts_and_do_not_overlap(name
             assert text[start:end] == text[start:end].strip()
 
 
-@pytest.fixture(scope="module", params=sorted(CORPORA))
-def result(request: pytest.FixtureRequest, engine: PiiEngine) -> dict[str, object]:
-    corpus = CORPORA[request.param]
+def _score(name: str, engine: PiiEngine) -> dict[str, object]:
+    corpus = CORPORA[name]
     if not (corpus.exists() and SCORER.exists()):
         pytest.skip(f"corpus or scorer not found: {corpus}, {SCORER}")
     lines = corpus.read_text(encoding="utf-8").splitlines()
@@ -85,6 +94,19 @@ def result(request: pytest.FixtureRequest, engine: PiiEngine) -> dict[str, objec
     pred = {r["id"]: r for r in map(json.loads, filter(str.strip, out.getvalue().splitlines()))}
     scored: dict[str, object] = _load(SCORER, "score_pii").score(gold, pred)
     return scored
+
+
+@pytest.fixture(scope="module", params=BARRED)
+def result(request: pytest.FixtureRequest, engine: PiiEngine) -> dict[str, object]:
+    return _score(request.param, engine)
+
+
+def test_when_field_corpus_is_scanned_then_every_record_is_scored_and_printed(engine: PiiEngine) -> None:
+    scored = _score("field", engine)
+    assert scored["missing_predictions"] == 0
+    figures = {key: scored[key] for key in ("recall", "precision", "keep_rate", "full_redact")}
+    assert all(isinstance(value, float) and 0.0 <= value <= 1.0 for value in figures.values())
+    print(f"field corpus (no bar): {figures}")
 
 
 def test_when_corpus_is_scanned_then_overall_bars_are_met(result: dict[str, object]) -> None:

@@ -31,5 +31,6 @@ def test_when_audit_store_is_locked_then_503_and_provider_not_called(
         blocker.close()
     assert response.status_code == 503
     assert response.json()["error"]["type"] == "service_unavailable"
+    assert int(response.headers["retry-after"]) >= 1
     assert "Texte à ne pas envoyer" not in response.text
     assert len(upstream.received) == before

@@ -5,13 +5,13 @@ nothing is downloaded) and shared by every request; ``analyze`` is safe to call
 from several threads. Every text is analysed on its normalised copy (``normalise.py``)
 and the spans are mapped back to the original offsets. Any failure or timeout raises
 ``PiiAnalysisFailed`` so the request stops before anything leaves the hospital (fail
-closed); the timeout counts the analysis alone, and a text that waits too long for a
-free analysis thread raises ``PiiEngineBusy`` (503 with ``Retry-After``).
+closed); the timeout counts the analysis alone (CPU seconds of its thread, so neither
+queueing nor other requests' analyses count), and a text that waits too long for a free
+analysis thread raises ``PiiEngineBusy`` (503 with ``Retry-After``).
 """
 
 from __future__ import annotations
 
-import threading
 from collections.abc import Callable, Iterable, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from concurrent.futures import TimeoutError as FutureTimeout
@@ -22,6 +22,7 @@ from presidio_analyzer import AnalyzerEngine, EntityRecognizer, RecognizerRegist
 
 from iag_gateway.errors import ConfigError, PiiAnalysisFailed, PiiEngineBusy
 from iag_gateway.pii.allow_list import AllowList
+from iag_gateway.pii.cpu_clock import ThreadCpuClock
 from iag_gateway.pii.name_echoes import name_echoes
 from iag_gateway.pii.nlp import FrenchSpacyNlpEngine
 from iag_gateway.pii.normalise import normalise
@@ -38,6 +39,7 @@ from iag_gateway.pii.recognizers.person import PersonRecognizer
 from iag_gateway.pii.recognizers.person_cues import PersonCueRecognizer
 from iag_gateway.pii.recognizers.person_fields import PersonFieldRecognizer
 from iag_gateway.pii.recognizers.phone import PhoneNumberRecognizer
+from iag_gateway.pii.recognizers.phone_words import PhoneWordsRecognizer
 from iag_gateway.pii.recognizers.rpps import RppsRecognizer
 from iag_gateway.pii.recognizers.spacy_person import SpacyPersonRecognizer
 
@@ -47,6 +49,9 @@ BUSY_MESSAGE = "Analyse des données personnelles saturée : réessayez dans que
 # how long a text may wait for a free analysis thread before the caller is told to come back
 QUEUE_TIMEOUT_S = 30.0
 BUSY_RETRY_AFTER_S = 5
+# an analysis whose thread got no CPU for this long (wall seconds) is given up all the same
+WALL_LIMIT_S = 30.0
+WALL_FACTOR = 10
 
 # The registry, in order: identifiers with check digits first, context-bound ids, then names.
 RECOGNIZERS: tuple[Callable[[], EntityRecognizer], ...] = (
@@ -58,6 +63,7 @@ RECOGNIZERS: tuple[Callable[[], EntityRecognizer], ...] = (
     AdeliRecognizer,
     PatientIdRecognizer,
     PhoneNumberRecognizer,
+    PhoneWordsRecognizer,
     BirthDateRecognizer,
     AddressRecognizer,
     PersonRecognizer,
@@ -127,29 +133,34 @@ class PiiEngine:
         """Return non-overlapping entities sorted by position, in ``text``'s own offsets.
 
         Raises ``PiiEngineBusy`` when no analysis thread was free within the queue
-        timeout, ``PiiAnalysisFailed`` when the analysis itself failed or ran longer
-        than ``timeout_s`` seconds (time spent queued is not counted).
+        timeout, ``PiiAnalysisFailed`` when the analysis itself failed or used more
+        than ``timeout_s`` CPU seconds (time spent queued or waiting for the CPU is not counted).
         """
         if not text.strip():
             return []
-        started = threading.Event()
+        clock = ThreadCpuClock()
 
         def job() -> list[DetectedEntity]:
-            started.set()
+            clock.start()
             return self._analyze_normalised(text)
 
         try:
             future = self._executor.submit(job)
         except RuntimeError as exc:  # executor shut down
             raise PiiAnalysisFailed(FAILURE_MESSAGE) from exc
-        if not started.wait(self._queue_timeout_s) and future.cancel():
+        if not clock.started.wait(self._queue_timeout_s) and future.cancel():
             raise PiiEngineBusy(BUSY_MESSAGE, retry_after=BUSY_RETRY_AFTER_S)
-        try:
-            return future.result(timeout=self._timeout_s)
-        except FutureTimeout as exc:
-            raise PiiAnalysisFailed(FAILURE_MESSAGE) from exc
-        except Exception as exc:
-            raise PiiAnalysisFailed(FAILURE_MESSAGE) from exc
+        clock.started.wait()
+        # the budget is CPU time of the analysing thread; the wall clock only bounds a stuck thread
+        wall_limit = max(WALL_LIMIT_S, WALL_FACTOR * self._timeout_s)
+        while True:
+            try:
+                return future.result(timeout=min(0.05, self._timeout_s))
+            except FutureTimeout as exc:
+                if not future.done() and (clock.used() > self._timeout_s or clock.wall() > wall_limit):
+                    raise PiiAnalysisFailed(FAILURE_MESSAGE) from exc
+            except Exception as exc:
+                raise PiiAnalysisFailed(FAILURE_MESSAGE) from exc
 
     def close(self) -> None:
         """Stop the analysis threads (tests, shutdown)."""

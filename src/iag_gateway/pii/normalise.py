@@ -12,7 +12,9 @@ What changes, one original character (or escape) at a time:
 - Unicode hyphens (U+2010, U+2011) become « - »;
 - fullwidth and small forms (« ０６ », « ＠ », « ﹫ ») become their ASCII letters under NFKC;
 - JSON/Python escapes ``\\uXXXX`` of a letter, digit, ``@`` or space become that character
-  (``"H\\u00e9l\\u00e8ne"`` from ``json.dumps``).
+  (``"H\\u00e9l\\u00e8ne"`` from ``json.dumps``);
+- a word cut at a line end (« Du-» then « pont » on the next line, OCR and narrow columns)
+  is joined when the next line goes on in lower case.
 
 Sources: Unicode Standard Annex #15 (NFKC) and the Unicode character database
 (general categories Zs and Cf) for the characters listed above.
@@ -28,7 +30,9 @@ _SPACES = "\u00a0\u202f\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2
 _INVISIBLE = "\u200b\u200c\u200d\u2060\ufeff\u00ad"
 _HYPHENS = "\u2010\u2011"
 _FULLWIDTH = "\uff01-\uff5e\ufe6b"
-_TOUCHED = re.compile(rf"[{_SPACES}{_INVISIBLE}{_HYPHENS}{_FULLWIDTH}]|\\u[0-9a-fA-F]{{4}}")
+# a word cut at the end of a line by OCR or a narrow column: « Du-\npont »
+_CUT_WORD = r"(?<=[a-zà-öø-ÿA-ZÀ-ÖØ-Þ])-[ \t]*\r?\n[ \t]*(?=[a-zà-öø-ÿ])"
+_TOUCHED = re.compile(rf"[{_SPACES}{_INVISIBLE}{_HYPHENS}{_FULLWIDTH}]|\\u[0-9a-fA-F]{{4}}|{_CUT_WORD}")
 
 
 @dataclass(frozen=True)
@@ -53,7 +57,9 @@ class NormalisedText:
 
 def _replacement(piece: str) -> str:
     """The normalised form of one original character or ``\\uXXXX`` escape."""
-    if len(piece) == 6:  # \uXXXX
+    if piece.startswith("-"):  # a word cut across a line
+        return ""
+    if len(piece) == 6 and piece.startswith("\\u"):  # \uXXXX
         char = chr(int(piece[2:], 16))
         keep = char.isalnum() or char in "@ .-'’" or char in _SPACES or char in _INVISIBLE
         return _replacement(char) if keep else piece

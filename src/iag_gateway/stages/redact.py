@@ -19,6 +19,7 @@ from iag_gateway.pii.pseudonymizer import Pseudonymizer
 
 # what a provider accepts in a message ``name`` (OpenAI: ^[a-zA-Z0-9_-]{1,64}$)
 _NAME_UNSAFE = re.compile(r"[^A-Za-z0-9_-]+")
+_CALL_ROLES = frozenset({"tool", "function"})
 
 
 def redact(ex: Exchange, engine: PiiEngine) -> None:
@@ -28,11 +29,15 @@ def redact(ex: Exchange, engine: PiiEngine) -> None:
     pseudonymizer.reserve(forwarded_texts(ex.messages, ex.params))
     pseudonymizer.reserve(_strings(list(ex.inputs.values())))
 
-    def name(value: str) -> str:
+    def participant(value: str) -> str:
         # a participant's name is a person's name: replaced whole, whatever the detector says
         return _NAME_UNSAFE.sub("", pseudonymizer.redact_whole("PERSON", value))[:64]
 
-    ex.messages = [map_texts(message, pseudonymizer.redact, name) for message in ex.messages]
+    ex.messages = [
+        # on a tool or function result, ``name`` is the function's name, which the tools declare
+        map_texts(message, pseudonymizer.redact, _same if message.get("role") in _CALL_ROLES else participant)
+        for message in ex.messages
+    ]
     stop = ex.params.get("stop")
     if isinstance(stop, str):
         ex.params["stop"] = pseudonymizer.redact(stop)
@@ -40,6 +45,10 @@ def redact(ex: Exchange, engine: PiiEngine) -> None:
         ex.params["stop"] = [pseudonymizer.redact(s) if isinstance(s, str) else s for s in stop]
     ex.inputs = {key: _redact_value(value, pseudonymizer) for key, value in ex.inputs.items()}
     ex.pii_counts = dict(pseudonymizer.counts)
+
+
+def _same(value: str) -> str:
+    return value
 
 
 def _strings(value: Any) -> list[str]:

@@ -135,8 +135,8 @@ def error_page(request: Request, exc: Exception) -> HTMLResponse:
     """Render the French error page for ``exc``, keeping its HTTP status."""
     status, title, message = french_error(exc)
     response = page(request, "error.html", status=status, title=title, message=message, status_code=status)
-    if isinstance(exc, RateLimited):
-        response.headers["Retry-After"] = str(exc.retry_after)
+    if isinstance(exc, GatewayError):
+        response.headers.update(exc.headers())  # Retry-After on 429 and 503
     return response
 
 

@@ -10,8 +10,10 @@ from iag_gateway.pii.recognizers.base import CheckedPatternRecognizer
 _LOCAL = r"[\w!#$%&'*+/=?^`{|}~-]+(?:\.[\w!#$%&'*+/=?^`{|}~-]+)*"
 # « [at] », « (at) », « {at} », « [@] », « (arobase) », « [chez] », spaced or not
 _AT = r"\s?[\[({<]\s?(?i:at|@|arobase|chez)\s?[\])}>]\s?|\s(?i:arobase)\s"
-# « . », « [dot] », « (dot) », « (point) »
+# « . », « [dot] », « (dot) », « (point) »; a bare « at » counts only when a bare « dot » follows
 _DOT = r"\.|\s?[\[({<]\s?(?i:dot|point|pt)\s?[\])}>]\s?|\s(?i:dot|point)\s"
+
+_COMMON_TLDS = r"fr|com|org|net|eu|be|ch|lu|de|uk|it|es|ca|io|info|gouv|edu"
 
 
 class EmailAddressRecognizer(CheckedPatternRecognizer):
@@ -28,5 +30,11 @@ class EmailAddressRecognizer(CheckedPatternRecognizer):
         re.compile(
             rf"(?<![\w.+-])(?P<value>{_LOCAL}(?:{_AT})"
             rf"(?:[\w](?:[\w-]*[\w])?(?:{_DOT}))+[A-Za-z]{{2,24}})(?![\w-])"
+        ),
+        # « jean.dupont at chu-exemple dot fr »: spelled out throughout, a dotted local part and a
+        # common top-level domain (« look at the dot plot » is English)
+        re.compile(
+            rf"(?<![\w.+-])(?P<value>[\w-]+[._][\w.-]*\w\s(?i:at)\s(?:[\w](?:[\w-]*[\w])?\s(?i:dot)\s)+"
+            rf"(?i:{_COMMON_TLDS}))(?![\w-])"
         ),
     )

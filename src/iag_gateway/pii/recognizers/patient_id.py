@@ -28,8 +28,8 @@ _FILLER = (
     r"(?:\s*\(?(?:n[°o]|num[ée]ro|number|no\.?|#|id)\)?)?"
 )
 _STRONG_CONTEXT = (
-    r"IPP|NDA|MRN|n[°o]\s*(?:de\s+)?(?:s[ée]jour|dossier|patient|IPP|NDA)|"
-    r"num[ée]ro\s+(?:de\s+|d['’])?(?:s[ée]jour|dossier|patient|IPP|NDA)"
+    r"IPP|NDA|MRN|n[°o]\s*(?:de\s+)?(?:s[ée]jour|dossier|patient|venue|passage|admission|IPP|NDA)|"
+    r"num[ée]ro\s+(?:de\s+|d['’])?(?:s[ée]jour|dossier|patient|venue|passage|admission|IPP|NDA)"
 )
 
 

@@ -57,7 +57,7 @@ class PersonRecognizer(LocalRecognizer):
     TOKEN: ClassVar[re.Pattern[str]] = re.compile(rf"[{_LETTER}]+(?:['’\-][{_LETTER}]+)*\.?")
     TITLE: ClassVar[re.Pattern[str]] = re.compile(rf"(?:{TITLES})")
     PARTICLES: ClassVar[frozenset[str]] = NAME_PARTICLES
-    NAME_GAP: ClassVar[re.Pattern[str]] = re.compile(r"[ \t\u00a0]{1,3}")
+    NAME_GAP: ClassVar[re.Pattern[str]] = re.compile(r"[ ]{1,3}")  # never a tab: cells are apart
     HEADER: ClassVar[re.Pattern[str]] = re.compile(
         r"(?im)^[ \t>]*(?:from|to|cc|bcc|de|à|a|cci|exp[ée]diteur|destinataire|envoy[ée] par|sent by|"
         r"reply-to|r[ée]pondre à)[ \t]*:[ \t]*(?P<value>[^\n]+)$"

@@ -111,6 +111,11 @@ class PersonFieldRecognizer(LocalRecognizer):
                 spans.append(match.span("name"))
         return spans
 
+    LOWER_GIVEN_LIST: ClassVar[re.Pattern[str]] = re.compile(
+        rf"(?<![\w'’\-])[{_LETTER}]+(?:-[{_LETTER}]+)?(?:[ \t]*(?:,|/|\bet\b|\band\b)[ \t]*"
+        rf"[{_LETTER}]+(?:-[{_LETTER}]+)?)+(?![\w'’\-])"
+    )
+
     def _given_lists(self, text: str) -> list[tuple[int, int]]:
         spans: list[tuple[int, int]] = []
         for match in self.GIVEN_LIST.finditer(text):
@@ -123,6 +128,21 @@ class PersonFieldRecognizer(LocalRecognizer):
             ]
             # a list made of given names only (« Serge, Hélène et Jean-Marc »)
             if len(given) >= 2 and len(given) == len(items):
+                spans.extend((match.start() + item.start(), match.start() + item.end()) for item in items)
+        # typed in lower case: only given names that are no French word (« jean-baptiste, maelys »)
+        for match in self.LOWER_GIVEN_LIST.finditer(text):
+            items = [
+                item
+                for item in re.finditer(rf"[{_LETTER}]+(?:-[{_LETTER}]+)?", match.group())
+                if fold(item.group()) not in {"et", "and"}
+            ]
+            if len(items) >= 2 and all(
+                item.group().islower()
+                and _given(item.group())
+                and fold(item.group()) not in AMBIGUOUS_FIRST_NAMES
+                and fold(item.group()) not in STOP_WORDS
+                for item in items
+            ):
                 spans.extend((match.start() + item.start(), match.start() + item.end()) for item in items)
         return spans
 
