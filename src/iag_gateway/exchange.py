@@ -49,6 +49,7 @@ class Exchange:
 
     # receive
     model: str = ""
+    requested_model: str = ""  # as the caller asked, before the charter's routing
     stream: bool = False
     messages: list[dict[str, Any]] = field(default_factory=list)
     params: dict[str, Any] = field(default_factory=dict)

@@ -26,6 +26,7 @@ from iag_gateway.errors import (
     UpstreamError,
 )
 from iag_gateway.exchange import Exchange
+from iag_gateway.policy.engine import article_refs
 from iag_gateway.policy.loader import LoadedPolicy
 from iag_gateway.responses import response_metadata, sse
 from iag_gateway.services import Services
@@ -42,6 +43,18 @@ from iag_gateway.stream_relay import StreamRelay
 from iag_gateway.telemetry import set_attributes
 
 log = logging.getLogger("iag_gateway.pipeline")
+
+
+def _not_configured(ex: Exchange) -> str:
+    """Why the approved model cannot be reached, naming a reroute the caller did not ask for."""
+    reroute = next((r for r in (ex.decision.rules if ex.decision else ()) if r.effect == "reroute"), None)
+    if reroute is None or ex.requested_model == ex.model:
+        return f"Le modèle « {ex.model} » est approuvé par la charte mais pas configuré sur cette passerelle."
+    return (
+        f"La requête demandait « {ex.requested_model} » ; la charte l'a redirigée vers « {ex.model} » "
+        f"({reroute.message or 'données trop sensibles'} ; {article_refs(reroute.articles)} de la charte), "
+        "et ce modèle n'est pas configuré sur cette passerelle."
+    )
 
 
 class Pipeline:
@@ -112,7 +125,7 @@ class Pipeline:
         with span("render"):
             render(ex)
         if not self.s.router.knows(ex.model):
-            raise ModelNotFound(f"The model '{ex.model}' is approved but not configured on this gateway.")
+            raise ModelNotFound(_not_configured(ex), param="model")
         # Fail closed: never call a provider we could not audit.
         self.s.audit.ping()
 
@@ -208,7 +221,7 @@ class Pipeline:
             # Frames only, never the message: an exception text may quote the prompt.
             frames = "".join(traceback.format_tb(exc.__traceback__))
             log.error("unexpected %s in request %s\n%s", type(exc).__name__, ex.request_id, frames)
-            ex.fail(GatewayError("Internal error; the request was not completed."))
+            ex.fail(GatewayError("Erreur interne : la requête n'a pas abouti."))
         else:  # CancelledError, GeneratorExit: the caller went away
             ex.outcome = "cancelled"
             ex.status_code = 499
@@ -217,7 +230,7 @@ class Pipeline:
     def _public(exc: BaseException) -> BaseException:
         if isinstance(exc, GatewayError) or not isinstance(exc, Exception):
             return exc
-        return GatewayError("Internal error; the request was not completed.")
+        return GatewayError("Erreur interne : la requête n'a pas abouti.")
 
     @staticmethod
     def _usage_attributes(span: Any, ex: Exchange) -> None:

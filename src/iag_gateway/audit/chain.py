@@ -130,7 +130,7 @@ def verify(engine: Engine, *, batch: int = 1000) -> VerifyResult:
     try:
         return _verify(engine, batch)
     except SQLAlchemyError as exc:
-        raise AuditUnavailable("audit store unavailable: the chain could not be read") from exc
+        raise AuditUnavailable("Journal d'audit indisponible : la chaîne n'a pas pu être lue.") from exc
 
 
 def _read_head(engine: Engine) -> tuple[int, str] | None:

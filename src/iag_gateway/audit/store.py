@@ -27,6 +27,7 @@ from iag_gateway.storage.engine import SQLITE_IMMEDIATE, is_sqlite, writer_lock
 from iag_gateway.storage.types import utc_now
 
 MAX_PAGE = 1000
+NOT_FORWARDED = "Journal d'audit indisponible : la requête n'a pas été transmise."
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -114,7 +115,7 @@ class AuditStore:
                     .values(seq=seq, hash=values["hash"])
                 )
         except SQLAlchemyError as exc:
-            raise AuditUnavailable("audit store unavailable: the request was not forwarded") from exc
+            raise AuditUnavailable(NOT_FORWARDED) from exc
         return AuditEvent(**values)
 
     def purge(
@@ -189,7 +190,7 @@ class AuditStore:
             )
         )
         if not row:
-            raise AuditUnavailable("audit store unavailable: the schema is not migrated")
+            raise AuditUnavailable("Journal d'audit indisponible : le schéma n'est pas à jour.")
         return int(row[0]["seq"]), str(row[0]["hash"])
 
     def ping(self) -> None:
@@ -212,15 +213,15 @@ class AuditStore:
                     )
                     transaction.rollback()
         except SQLAlchemyError as exc:
-            raise AuditUnavailable("audit store unavailable: the request was not forwarded") from exc
+            raise AuditUnavailable(NOT_FORWARDED) from exc
         if head is None:
-            raise AuditUnavailable("audit store unavailable: the schema is not migrated")
+            raise AuditUnavailable("Journal d'audit indisponible : le schéma n'est pas à jour.")
         if read_only:
-            raise AuditUnavailable("audit store is read-only: the request was not forwarded")
+            raise AuditUnavailable("Journal d'audit en lecture seule : la requête n'a pas été transmise.")
 
     def _fetch(self, stmt: sa.Select[Any]) -> list[dict[str, Any]]:
         try:
             with self._engine.connect() as conn:
                 return [dict(row) for row in conn.execute(stmt).mappings()]
         except SQLAlchemyError as exc:
-            raise AuditUnavailable("audit store unavailable") from exc
+            raise AuditUnavailable("Journal d'audit indisponible.") from exc

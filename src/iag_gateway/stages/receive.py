@@ -43,8 +43,8 @@ def receive_chat(ex: Exchange) -> None:
     body = present_fields(parse_json_object(ex.body))
     model = body.get("model")
     if not isinstance(model, str) or not model.strip():
-        raise InvalidField("model", "must be a non-empty string")
-    ex.model = model
+        raise InvalidField("model", "doit être une chaîne non vide")
+    ex.model = ex.requested_model = model
     ex.stream = _bool(body, "stream")
     ex.include_usage = bool((body.get("stream_options") or {}).get("include_usage"))
     ex.json_mode = (body.get("response_format") or {}).get("type") in ("json_object", "json_schema")
@@ -85,7 +85,7 @@ def receive_template(ex: Exchange, catalogue: TemplateCatalogue) -> None:
     body = parse_json_object(ex.body) if ex.body.strip() else {}
     for key in body:
         if key not in {"inputs", "stream"}:
-            raise InvalidField(key, "unsupported field")
+            raise InvalidField(key, "champ non pris en charge")
     assert ex.template_id is not None and ex.identity is not None
     template = catalogue.get_for(ex.template_id, ex.identity.roles)
     ex.template = template
@@ -93,7 +93,7 @@ def receive_template(ex: Exchange, catalogue: TemplateCatalogue) -> None:
     ex.stream = _bool(body, "stream")
     inputs = body.get("inputs", {})
     if not isinstance(inputs, dict):
-        raise InvalidField("inputs", "must be an object")
+        raise InvalidField("inputs", "doit être un objet")
     ex.inputs = template.validate_inputs(inputs)
     ex.params = {"max_tokens": template.max_tokens, "temperature": template.temperature}
 
@@ -101,7 +101,7 @@ def receive_template(ex: Exchange, catalogue: TemplateCatalogue) -> None:
 def _bool(body: dict[str, Any], key: str) -> bool:
     value = body.get(key, False)
     if not isinstance(value, bool):
-        raise InvalidField(key, "must be a boolean")
+        raise InvalidField(key, "doit être un booléen (true ou false)")
     return value
 
 

@@ -124,12 +124,12 @@ async def read_form(request: Request, limit: int = FORM_LIMIT) -> dict[str, str]
         raise WebError(415, "Format non accepté", "Ce formulaire doit être envoyé depuis la page prévue.")
     declared = request.headers.get("content-length", "")
     if declared.isdigit() and int(declared) > limit:
-        raise PayloadTooLarge("form body too large")
+        raise PayloadTooLarge("Formulaire trop volumineux.")
     body = b""
     async for chunk in request.stream():
         body += chunk
         if len(body) > limit:
-            raise PayloadTooLarge("form body too large")
+            raise PayloadTooLarge("Formulaire trop volumineux.")
     fields = dict(parse_qsl(body.decode("utf-8", "replace"), keep_blank_values=True))
     session = web_session.read_session(request, services_of(request).settings)
     submitted = request.headers.get(web_session.CSRF_HEADER) or fields.get(CSRF_FIELD)
@@ -165,7 +165,7 @@ async def audit_web(
 def visible_template(services: Services, identity: Identity, template_id: str) -> PromptTemplate:
     template = services.templates.get(template_id)
     if template.id not in {t.id for t in services.templates.visible_to(identity.roles)}:
-        raise PermissionDenied("template not visible to these roles")
+        raise PermissionDenied("Ce gabarit n'est pas ouvert à vos rôles.")
     return template
 
 
@@ -344,7 +344,7 @@ async def export(request: Request, kind: str) -> Response:
     if kind == "md":
         markdown = build_markdown(title, text, mention)
         return Response(markdown, media_type="text/markdown; charset=utf-8", headers=attachment(f"{stem}.md"))
-    raise NotFound("unknown export format")
+    raise NotFound("Format d'export inconnu.")
 
 
 def attachment(filename: str) -> dict[str, str]:
