@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-$(shell cat requirements/main.txt requirements/dev.txt pyproject.toml | sha256sum | cut -c1-16)
 
-.PHONY: install run key test lint unit browser coverage eval-pii bench bench-pii clean
+.PHONY: install run key test lint unit browser coverage eval-pii bench bench-pii soak fuzz-api clean
 
 $(STAMP):
 	$(PYTHON) -m venv $(VENV)
@@ -56,6 +56,10 @@ bench: $(STAMP)
 
 bench-pii: $(STAMP)
 	$(BIN)/python bench/bench_pii.py
+
+## Fault soak: two gateways on one database, 10,000 mixed requests, faults, a kill -9 (about 15 min).
+soak: $(STAMP)
+	$(BIN)/python -m tests.soak.soak --requests $${SOAK_REQUESTS:-10000}
 
 clean:
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache test-artefacts

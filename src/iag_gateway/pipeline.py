@@ -34,7 +34,7 @@ from iag_gateway.stages.authenticate import authenticate
 from iag_gateway.stages.authorize import authorize
 from iag_gateway.stages.invoke import invoke, invoke_stream, take_chunk_usage
 from iag_gateway.stages.receive import receive_chat, receive_template
-from iag_gateway.stages.record import record
+from iag_gateway.stages.record import record, record_start
 from iag_gateway.stages.redact import redact
 from iag_gateway.stages.render import render
 from iag_gateway.stages.restore import restore
@@ -126,8 +126,9 @@ class Pipeline:
             render(ex)
         if not self.s.router.knows(ex.model):
             raise ModelNotFound(_not_configured(ex), param="model")
-        # Fail closed: never call a provider we could not audit.
-        self.s.audit.ping()
+        # Fail closed: never call a provider we could not audit. The call's first record,
+        # written now, is its trace whatever happens after (append-only: completed by a second).
+        self._record(ex, start=True)
 
     def _finish(self, ex: Exchange) -> None:
         loaded = self._policy(ex)
@@ -155,9 +156,9 @@ class Pipeline:
         """The policy snapshot this call started with (the current one if it never started)."""
         return ex.policy or self.s.policies.current
 
-    def _record(self, ex: Exchange) -> None:
-        with self.s.telemetry.span("record", outcome=ex.outcome):
-            record(
+    def _record(self, ex: Exchange, *, start: bool = False) -> None:
+        with self.s.telemetry.span("record", outcome="in_flight" if start else ex.outcome):
+            (record_start if start else record)(
                 ex,
                 self.s.audit,
                 store_text=self._policy(ex).policy.audit.store_redacted_text,

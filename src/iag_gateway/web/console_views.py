@@ -29,6 +29,7 @@ OUTCOME_LABELS: dict[str, str] = {
     "error": "Erreur interne",
     "unauthenticated": "Non authentifiée",
     "cancelled": "Interrompue",
+    "in_flight": "Transmise au fournisseur (début d'appel)",
 }
 assert set(OUTCOME_LABELS) == OUTCOMES, "every audit outcome needs a French label"
 DECISION_LABELS = {"allow": "Autorisée", "transform": "Autorisée avec ajustements", "deny": "Refusée"}
