@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-$(shell cat requirements/main.txt requirements/dev.txt pyproject.toml | sha256sum | cut -c1-16)
 
-.PHONY: install run key test lint unit browser wrk ops-tools image coverage eval-pii bench bench-stream bench-pii train-usage eval-usage cv-usage bench-usage clean
+.PHONY: install run key test lint unit browser wrk ops-tools image coverage eval-pii bench bench-stream bench-pii train-usage eval-usage cv-usage bench-usage soak fuzz-api clean
 
 HOST       ?= 127.0.0.1
 PORT       ?= 8000
@@ -103,6 +103,10 @@ bench-stream: $(STAMP)
 
 bench-pii: $(STAMP)
 	$(BIN)/python bench/bench_pii.py
+
+## Fault soak: two gateways on one database, 10,000 mixed requests, faults, a kill -9 (about 15 min).
+soak: $(STAMP)
+	$(BIN)/python -m tests.soak.soak --requests $${SOAK_REQUESTS:-10000}
 
 clean:
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache test-artefacts

@@ -232,15 +232,23 @@ def audit() -> None:
 def audit_verify(heads_file: Path | None, public_key: Path | None) -> None:
     """Exit 0 if the hash chain is intact; otherwise name the first bad record."""
     from iag_gateway.audit.chain import verify
+    from iag_gateway.storage.engine import missing_sqlite_file
 
+    settings = Settings()
+    missing = missing_sqlite_file(settings.database_url)
+    if missing is not None:  # never create an empty trail and call it intact
+        click.echo(f"error: no audit database at {missing}", err=True)
+        sys.exit(4)
     if heads_file is not None:
         from iag_gateway.audit.commands import verify_against_heads
 
         verify_against_heads(heads_file, public_key)
         return
-    result = verify(_engine(Settings(), read_only=True))
+    result = verify(_engine(settings, read_only=True))
     if result.ok:
         click.echo(f"audit chain intact ({result.checked} records)")
+        if result.incomplete:
+            click.echo(f"{result.incomplete} call(s) sent to a provider never completed (no final record)")
         return
     click.echo(f"audit chain BROKEN at record seq={result.first_bad_seq}: {result.reason}", err=True)
     sys.exit(1)

@@ -19,6 +19,7 @@ the adapter that imports the library, with ``raise ... from exc``.
     │   └── TemplateNotFound          404
     ├── InputInvalid                  422 (one entry per bad field)
     ├── RateLimited                   429 (Retry-After)         outcome=denied
+    ├── UpstreamRejected              4xx as the provider said (its message, code, param)
     ├── UpstreamError                 502 upstream_error        outcome=failed
     │   ├── UpstreamRateLimited       429 (Retry-After)
     │   └── UpstreamTimeout           504
@@ -80,7 +81,7 @@ class InvalidField(BadRequest):
     code = "invalid_field"
 
     def __init__(self, field: str, message: str) -> None:
-        super().__init__(f"Invalid field '{field}': {message}", param=field)
+        super().__init__(f"Champ « {field} » invalide : {message}", param=field)
         self.field = field
 
 
@@ -171,7 +172,7 @@ class InputInvalid(GatewayError):
 
     def __init__(self, errors: list[FieldError]) -> None:
         names = ", ".join(e.field for e in errors)
-        super().__init__(f"Invalid inputs: {names}", param=errors[0].field if errors else None)
+        super().__init__(f"Entrées invalides : {names}", param=errors[0].field if errors else None)
         self.errors = errors
 
     def body(self) -> dict[str, Any]:
@@ -194,6 +195,29 @@ class RateLimited(GatewayError):
 
     def headers(self) -> dict[str, str]:
         return {"Retry-After": str(self.retry_after)}
+
+
+class UpstreamRejected(BadRequest):
+    """The provider refused the request as the caller's error (400, 413, 422): passed through.
+
+    Carries the provider's status, message, ``code`` and ``param``, so that SDKs treat
+    it as the client error it is (and do not retry it like a 5xx).
+    """
+
+    code = "upstream_rejected"
+
+    def __init__(
+        self, message: str, *, status: int = 400, provider_code: str | None = None, param: str | None = None
+    ) -> None:
+        super().__init__(message, param=param)
+        self.status = status  # type: ignore[misc]  # the provider's own status
+        self.provider_code = provider_code
+
+    def body(self) -> dict[str, Any]:
+        body = super().body()
+        if self.provider_code:
+            body["error"]["code"] = self.provider_code
+        return body
 
 
 class UpstreamError(GatewayError):

@@ -43,7 +43,7 @@ def explain_cli(
 
         identity = KeyStore(make_engine(settings.database_url)).authenticate(key)
         if identity is None:
-            raise AuthenticationFailed("Invalid or revoked API key.")
+            raise AuthenticationFailed("Clé d'API invalide ou révoquée.")
         user_id, department, role_set, trained = (
             identity.user_id,
             identity.department,

@@ -29,6 +29,7 @@ from iag_gateway.errors import (
 from iag_gateway.exchange import Exchange
 from iag_gateway.logs import log_outage
 from iag_gateway.metrics import provider_name
+from iag_gateway.policy.engine import article_refs
 from iag_gateway.policy.loader import LoadedPolicy
 from iag_gateway.responses import response_metadata, sse
 from iag_gateway.services import Services
@@ -36,7 +37,7 @@ from iag_gateway.stages.authenticate import authenticate
 from iag_gateway.stages.authorize import authorize
 from iag_gateway.stages.invoke import invoke, invoke_stream, take_chunk_usage
 from iag_gateway.stages.receive import receive_chat, receive_template
-from iag_gateway.stages.record import record
+from iag_gateway.stages.record import record, record_start
 from iag_gateway.stages.redact import redact
 from iag_gateway.stages.render import render
 from iag_gateway.stages.restore import restore
@@ -45,6 +46,18 @@ from iag_gateway.stream_relay import StreamRelay
 from iag_gateway.telemetry import set_attributes
 
 log = logging.getLogger("iag_gateway.pipeline")
+
+
+def _not_configured(ex: Exchange) -> str:
+    """Why the approved model cannot be reached, naming a reroute the caller did not ask for."""
+    reroute = next((r for r in (ex.decision.rules if ex.decision else ()) if r.effect == "reroute"), None)
+    if reroute is None or ex.requested_model == ex.model:
+        return f"Le modèle « {ex.model} » est approuvé par la charte mais pas configuré sur cette passerelle."
+    return (
+        f"La requête demandait « {ex.requested_model} » ; la charte l'a redirigée vers « {ex.model} » "
+        f"({reroute.message or 'données trop sensibles'} ; {article_refs(reroute.articles)} de la charte), "
+        "et ce modèle n'est pas configuré sur cette passerelle."
+    )
 
 
 class Pipeline:
@@ -115,9 +128,10 @@ class Pipeline:
         with span("render"):
             render(ex)
         if not self.s.router.knows(ex.model):
-            raise ModelNotFound(f"The model '{ex.model}' is approved but not configured on this gateway.")
-        # Fail closed: never call a provider we could not audit.
-        self.s.audit.ping()
+            raise ModelNotFound(_not_configured(ex), param="model")
+        # Fail closed: never call a provider we could not audit. The call's first record,
+        # written now, is its trace whatever happens after (append-only: completed by a second).
+        self._record(ex, start=True)
 
     def _finish(self, ex: Exchange) -> None:
         loaded = self._policy(ex)
@@ -145,11 +159,11 @@ class Pipeline:
         """The policy snapshot this call started with (the current one if it never started)."""
         return ex.policy or self.s.policies.current
 
-    def _record(self, ex: Exchange) -> None:
+    def _record(self, ex: Exchange, *, start: bool = False) -> None:
         started = time.perf_counter()
         try:
-            with self.s.telemetry.span("record", outcome=ex.outcome):
-                record(
+            with self.s.telemetry.span("record", outcome="in_flight" if start else ex.outcome):
+                (record_start if start else record)(
                     ex,
                     self.s.audit,
                     store_text=self._policy(ex).policy.audit.store_redacted_text,
@@ -163,7 +177,8 @@ class Pipeline:
         else:
             self.s.metrics.audit_append(time.perf_counter() - started, ok=True)
         finally:
-            self.s.metrics.exchange_done(ex)
+            if not start:
+                self.s.metrics.exchange_done(ex)
 
     async def _relay(
         self, ex: Exchange, first: dict[str, Any] | None, chunks: AsyncIterator[dict[str, Any]]
@@ -221,7 +236,7 @@ class Pipeline:
             # Frames only, never the message: an exception text may quote the prompt.
             frames = "".join(traceback.format_tb(exc.__traceback__))
             log.error("unexpected %s in request %s\n%s", type(exc).__name__, ex.request_id, frames)
-            ex.fail(GatewayError("Internal error; the request was not completed."))
+            ex.fail(GatewayError("Erreur interne : la requête n'a pas abouti."))
         else:  # CancelledError, GeneratorExit: the caller went away
             ex.outcome = "cancelled"
             ex.status_code = 499
@@ -230,7 +245,7 @@ class Pipeline:
     def _public(exc: BaseException) -> BaseException:
         if isinstance(exc, GatewayError) or not isinstance(exc, Exception):
             return exc
-        return GatewayError("Internal error; the request was not completed.")
+        return GatewayError("Erreur interne : la requête n'a pas abouti.")
 
     @staticmethod
     def _usage_attributes(span: Any, ex: Exchange) -> None:

@@ -20,7 +20,7 @@ CLOSED_PORT_URL = "postgresql+psycopg://postgres@127.0.0.1:1/x"
 
 
 def _assert_unavailable(store: AuditStore) -> None:
-    with pytest.raises(AuditUnavailable, match="not forwarded") as caught:
+    with pytest.raises(AuditUnavailable, match="pas été transmise") as caught:
         store.append(make_entry(1))
     assert isinstance(caught.value.__cause__, sa.exc.SQLAlchemyError)
     assert caught.value.status == 503

@@ -143,7 +143,8 @@ def test_when_both_processes_answered_then_each_served_part_of_the_burst(
 @pytest.fixture(scope="module")
 def chat_records(burst: list[httpx.Response], shared: SharedDatabase) -> list[dict[str, Any]]:
     """The user's chat records, exported with the CLI once the burst is over."""
-    return [r for r in export_jsonl(shared.env, "--user", USER) if r["route"] == "chat"]
+    records = export_jsonl(shared.env, "--user", USER)
+    return [r for r in records if r["route"] == "chat" and r["outcome"] != "in_flight"]
 
 
 def test_when_the_burst_is_over_then_every_call_is_in_the_audit_trail_with_its_outcome(

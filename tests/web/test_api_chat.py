@@ -15,7 +15,7 @@ def client(gateway: LiveGateway, key: str) -> openai.OpenAI:
 
 
 def events_of(gateway: LiveGateway, request_id: str) -> list:  # type: ignore[type-arg]
-    return gateway.services.audit.get(request_id)
+    return [e for e in gateway.services.audit.get(request_id) if e.outcome != "in_flight"]
 
 
 def test_when_plain_completion_then_answer_usage_and_labels(

@@ -239,3 +239,54 @@ def test_when_an_assistant_turn_carries_the_gateway_notice_then_it_is_not_sent_a
     assert post(gateway, key, json={"model": "onprem-llm", "messages": messages}).status_code == 200
     sent = upstream.received[-1]["messages"]
     assert sent[1]["content"] == "echo: Bonjour." and mention not in json.dumps(sent, ensure_ascii=False)
+
+
+# -- item 7: a caller that gives up ------------------------------------------------------
+
+
+def test_when_the_caller_gives_up_on_a_plain_call_then_cancelled_499_and_nothing_charged(
+    gateway: LiveGateway, make_key: KeyFactory
+) -> None:
+    from iag_gateway.audit.store import AuditFilter
+
+    key = make_key("buyer", user="user-gives-up")
+    body = {
+        "model": "onprem-llm",
+        "messages": [{"role": "user", "content": "Réponds quand tu peux [[slow]]"}],
+    }
+    with pytest.raises(httpx.ReadTimeout):
+        httpx.post(
+            gateway.base_url + "/v1/chat/completions",
+            json=body,
+            headers={"Authorization": f"Bearer {key}"},
+            timeout=httpx.Timeout(5, read=0.4),
+        )
+    deadline, done = time.monotonic() + 10, []
+    while time.monotonic() < deadline and not done:
+        found, _ = gateway.services.audit.query(AuditFilter(user_id="user-gives-up"), limit=10)
+        done = [e for e in found if e.outcome != "in_flight"]
+        time.sleep(0.05)
+    [event] = done
+    assert (event.outcome, event.status_code, event.total_tokens) == ("cancelled", 499, 0)
+
+
+# -- #17 item 1: a provider's client error is the caller's -------------------------------
+
+
+@pytest.mark.parametrize("streamed", [False, True])
+def test_when_the_provider_refuses_with_a_4xx_then_status_message_code_param_pass_through_restored(
+    gateway: LiveGateway, make_key: KeyFactory, upstream: Any, streamed: bool
+) -> None:
+    before = len(upstream.received)
+    body = {
+        "model": "onprem-llm",
+        "stream": streamed,
+        "messages": [{"role": "user", "content": f"Dossier de {PERSON} [[badrequest]]"}],
+    }
+    response = post(gateway, make_key("buyer"), json=body)
+    assert response.status_code == 400, response.text
+    error = response.json()["error"]
+    assert error["code"] == "context_length_exceeded" and error["param"] == "messages"
+    assert "maximum context length" in error["message"] and "<PERSONNE_" not in error["message"]
+    assert len(upstream.received) == before + 1  # a client error is not retried
+    assert final_record(gateway, response.headers["x-iag-request-id"]).status_code == 400

@@ -91,7 +91,7 @@ def test_when_page_path_hits_a_bug_then_french_500_page_without_details() -> Non
         api = client.get("/v1/bug")
     assert_french_page(page, 500, "Erreur interne")
     assert "secret detail" not in page.text
-    assert api.status_code == 500 and api.json()["error"]["message"].startswith("Internal error")
+    assert api.status_code == 500 and api.json()["error"]["message"].startswith("Erreur interne")
     assert "secret detail" not in api.text
 
 

@@ -47,7 +47,7 @@ def test_when_prompt_has_personal_data_then_provider_sees_placeholders_and_calle
     assert "Vasseur" not in sent and PHONE not in sent and "<TEL_1>" in sent and "<PERSONNE_1>" in sent
     meta = response.json()["iag"]
     assert meta["pii_masked"] == {"PERSON": 1, "PHONE_NUMBER": 1}
-    [event] = gateway.services.audit.get(meta["request_id"])
+    [event] = [e for e in gateway.services.audit.get(meta["request_id"]) if e.outcome != "in_flight"]
     assert event.pii_counts == {"PERSON": 1, "PHONE_NUMBER": 1}
     stored = json.dumps(event.public_dict(), ensure_ascii=False, default=str)
     assert "Vasseur" not in stored and PHONE not in stored
@@ -97,7 +97,7 @@ def test_when_patient_identifier_sent_to_eu_cloud_then_rerouted_to_internal_with
     meta = response.json()["iag"]
     assert meta["model"] == "onprem-llm" and meta["data_class"] == "patient"
     assert "art-4.1" in meta["articles"]
-    [event] = gateway.services.audit.get(meta["request_id"])
+    [event] = [e for e in gateway.services.audit.get(meta["request_id"]) if e.outcome != "in_flight"]
     assert event.model_alias == "onprem-llm" and "art-4.1" in event.articles
     assert event.policy_digest and event.decision == "transform"
 
@@ -119,7 +119,11 @@ def test_when_role_without_free_chat_then_refused_citing_article(
     assert response.status_code == 403
     error = response.json()["error"]
     assert error["code"] == "policy_denied" and "article 5.1" in error["message"]
-    [event] = gateway.services.audit.get(response.headers["x-iag-request-id"])
+    [event] = [
+        e
+        for e in gateway.services.audit.get(response.headers["x-iag-request-id"])
+        if e.outcome != "in_flight"
+    ]
     assert event.outcome == "denied" and "art-5.1" in event.articles
 
 
@@ -131,7 +135,11 @@ def test_when_diagnosis_requested_then_refused_with_its_article(
     )
     assert response.status_code == 403
     assert "5.3" in response.json()["error"]["message"]
-    [event] = gateway.services.audit.get(response.headers["x-iag-request-id"])
+    [event] = [
+        e
+        for e in gateway.services.audit.get(response.headers["x-iag-request-id"])
+        if e.outcome != "in_flight"
+    ]
     assert "art-5.3" in event.articles
 
 
@@ -158,7 +166,11 @@ def test_when_model_invents_a_phone_number_then_it_is_counted_and_masked(
     assert response.status_code == 200, response.text
     answer = response.json()["choices"][0]["message"]["content"]
     assert "06 12 34 56 78" not in answer
-    [event] = gateway.services.audit.get(response.json()["iag"]["request_id"])
+    [event] = [
+        e
+        for e in gateway.services.audit.get(response.json()["iag"]["request_id"])
+        if e.outcome != "in_flight"
+    ]
     assert event.response_pii_counts.get("PHONE_NUMBER") == 1
 
 
@@ -178,7 +190,7 @@ def test_when_template_run_then_audit_has_template_version_and_digest(
     )
     assert response.status_code == 200, response.text
     request_id = response.headers["x-iag-request-id"]
-    [event] = gateway.services.audit.get(request_id)
+    [event] = [e for e in gateway.services.audit.get(request_id) if e.outcome != "in_flight"]
     template = gateway.services.templates.get("achats-cctp")
     assert (event.template_id, event.template_version, event.template_digest) == (
         "achats-cctp",
@@ -225,7 +237,7 @@ def test_when_streamed_answer_invents_a_phone_number_then_it_is_masked_before_sh
     text = "".join(c.choices[0].delta.content or "" for c in chunks if c.choices)
     assert "06 12 34 56 78" not in text and "<TEL>" in text and "Bonne journée." in text
     request_id = chunks[0].model_extra["iag"]["request_id"]  # type: ignore[index]
-    [event] = gateway.services.audit.get(request_id)
+    [event] = [e for e in gateway.services.audit.get(request_id) if e.outcome != "in_flight"]
     assert event.response_pii_counts == {"PHONE_NUMBER": 1}
 
 
@@ -240,7 +252,7 @@ def test_when_answer_contains_a_new_nir_then_it_never_reaches_the_caller(
     else:
         assert response.status_code == 403 and "3.1" in response.json()["error"]["message"]
     request_id = response.headers["x-iag-request-id"]
-    [event] = gateway.services.audit.get(request_id)
+    [event] = [e for e in gateway.services.audit.get(request_id) if e.outcome != "in_flight"]
     assert event.outcome == "denied" and event.response_pii_counts.get("FR_NIR") == 1
 
 

@@ -22,7 +22,7 @@ def stream_request(gateway: LiveGateway, key: str, content: str) -> httpx.Reques
 def wait_for_record(gateway: LiveGateway, request_id: str, timeout_s: float = 10.0):  # type: ignore[no-untyped-def]
     deadline = time.monotonic() + timeout_s
     while time.monotonic() < deadline:
-        events = gateway.services.audit.get(request_id)
+        events = [e for e in gateway.services.audit.get(request_id) if e.outcome != "in_flight"]
         if events:
             return events
         time.sleep(0.1)

@@ -39,6 +39,7 @@ from iag_gateway.audit.models import (
     AUDIT_EVENT_TABLE,
     GENESIS_HASH,
     HASHED_FIELDS,
+    IN_FLIGHT,
     TEXT_DIGESTS,
     digest_text,
     format_timestamp,
@@ -120,6 +121,8 @@ class VerifyResult:
     head_hash: str = GENESIS_HASH
     #: Records up to this seq were purged by retention (0: none); the check starts after it.
     checkpoint_seq: int = 0
+    #: Calls whose "in flight" record has no final record (still running, or the gateway died).
+    incomplete: int = 0
 
 
 def verify(engine: Engine, *, batch: int = 1000) -> VerifyResult:
@@ -130,7 +133,7 @@ def verify(engine: Engine, *, batch: int = 1000) -> VerifyResult:
     try:
         return _verify(engine, batch)
     except SQLAlchemyError as exc:
-        raise AuditUnavailable("audit store unavailable: the chain could not be read") from exc
+        raise AuditUnavailable("Journal d'audit indisponible : la chaîne n'a pas pu être lue.") from exc
 
 
 def _read_head(engine: Engine) -> tuple[int, str] | None:
@@ -192,4 +195,18 @@ def _verify(engine: Engine, batch: int) -> VerifyResult:
         return bad(expected_seq, f"records {expected_seq}..{head[0]} are missing")
     if prev_hash != head[1]:
         return bad(head[0], "the chain head does not match the last record")
-    return VerifyResult(True, checked, None, "ok", head[0], head[1], checkpoint.through_seq)
+    return VerifyResult(
+        True, checked, None, "ok", head[0], head[1], checkpoint.through_seq, _count_incomplete(engine)
+    )
+
+
+def _count_incomplete(engine: Engine) -> int:
+    """Count calls that have an ``in_flight`` record and no final record with the same request id."""
+    started, final = AUDIT_EVENT_TABLE.alias("started"), AUDIT_EVENT_TABLE.alias("final")
+    stmt = (
+        sa.select(sa.func.count(sa.distinct(started.c.request_id)))
+        .where(started.c.outcome == IN_FLIGHT)
+        .where(~sa.exists().where(final.c.request_id == started.c.request_id, final.c.outcome != IN_FLIGHT))
+    )
+    with engine.connect() as conn:
+        return int(conn.execute(stmt).scalar() or 0)

@@ -19,8 +19,11 @@ from sqlmodel import Field, SQLModel
 from iag_gateway.storage.types import UtcDateTime
 
 OUTCOMES: frozenset[str] = frozenset(
-    {"ok", "denied", "rejected", "failed", "error", "unauthenticated", "cancelled"}
+    {"ok", "denied", "rejected", "failed", "error", "unauthenticated", "cancelled", "in_flight"}
 )
+#: Outcome of the record written just before a provider is called; the call's final record
+#: (same ``request_id``) follows. Append-only: the first record is never updated.
+IN_FLIGHT = "in_flight"
 
 #: Hash that the first record of the chain points back to.
 GENESIS_HASH = "0" * 64
@@ -80,12 +83,34 @@ class AuditEntry:
             raise ValueError(f"unknown audit outcome {self.outcome!r}; expected one of {sorted(OUTCOMES)}")
 
     def content(self) -> dict[str, Any]:
-        """Return the fields as a plain dict (JSON values copied, latency rounded to the µs)."""
-        values = dataclasses.asdict(self)
+        """Return the fields as a plain dict (JSON values copied, latency rounded to the µs).
+
+        Text that no UTF-8 encoder accepts (a lone surrogate) is replaced by U+FFFD, so
+        that building a record never fails on what a caller or a provider sent.
+        """
+        values: dict[str, Any] = _encodable(dataclasses.asdict(self))
         if self.latency_ms is not None:
             # Rounded before storage so that the hashed value is exactly the stored one.
             values["latency_ms"] = round(float(self.latency_ms), 3)
         return values
+
+
+def _encodable(value: Any) -> Any:
+    if isinstance(value, str):
+        return value.encode("utf-8", "replace").decode("utf-8") if _has_surrogate(value) else value
+    if isinstance(value, dict):
+        return {_encodable(k): _encodable(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_encodable(v) for v in value]
+    return value
+
+
+def _has_surrogate(text: str) -> bool:
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return True
+    return False
 
 
 #: Content fields in declaration order, as stored and exported.

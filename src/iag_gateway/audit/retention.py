@@ -100,7 +100,7 @@ def purge(
         if text_before is not None:
             report = dataclasses.replace(report, texts_cleared=_clear_old_texts(store, text_before, batch))
     except SQLAlchemyError as exc:
-        raise AuditUnavailable("audit store unavailable: the purge was interrupted") from exc
+        raise AuditUnavailable("Journal d'audit indisponible : la purge a été interrompue.") from exc
     if report.changed:
         event = store.append(_purge_entry(report, reason))
         report = dataclasses.replace(report, audit_seq=event.seq)
@@ -172,7 +172,7 @@ def _check_segment(rows: list[Any], start: Checkpoint) -> None:
     for row in rows:
         problem = check_record(row, expected_seq, prev_hash)
         if problem is not None:
-            raise AuditUnavailable(f"purge refused, the audit chain is broken: {problem}")
+            raise AuditUnavailable(f"Purge refusée, la chaîne d'audit est rompue : {problem}")
         expected_seq, prev_hash = int(row["seq"]) + 1, str(row["hash"])
 
 
@@ -198,7 +198,7 @@ def _clear_old_texts(store: AuditStore, before: datetime, batch: int) -> int:
             for row in rows:
                 problem = text_mismatch(row)
                 if problem is not None:
-                    raise AuditUnavailable(f"purge refused, the audit chain is broken: {problem}")
+                    raise AuditUnavailable(f"Purge refusée, la chaîne d'audit est rompue : {problem}")
             seqs = [int(row["seq"]) for row in rows]
             conn.execute(
                 sa.update(_EVENTS)

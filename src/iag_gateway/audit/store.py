@@ -30,7 +30,7 @@ from iag_gateway.audit.models import (
 )
 from iag_gateway.audit.retention import DEFAULT_PURGE_BATCH, PurgeReport, purge
 from iag_gateway.errors import AuditUnavailable
-from iag_gateway.storage.engine import SQLITE_IMMEDIATE, is_sqlite, writer_lock
+from iag_gateway.storage.engine import SQLITE_IMMEDIATE, file_identity, is_sqlite, sqlite_file, writer_lock
 from iag_gateway.storage.types import utc_now
 
 MAX_PAGE = 1000
@@ -40,6 +40,7 @@ CALL_ROUTES = ("chat", "template")
 #: written when a call starts (if the trail holds any) is never counted as a call.
 FINAL_OUTCOMES = ("ok", "denied", "rejected", "failed", "error", "unauthenticated", "cancelled")
 assert set(FINAL_OUTCOMES) <= OUTCOMES
+NOT_FORWARDED = "Journal d'audit indisponible : la requête n'a pas été transmise."
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -120,6 +121,10 @@ def _matches(column: sa.ColumnElement[Any], value: str, exact: bool) -> sa.Colum
     return column == value if exact else column.icontains(value, autoescape=True)
 
 
+def _moved_back(head: int, seen: int) -> str:
+    return f"La chaîne d'audit a reculé (tête {head} < {seen}) : rien n'est transmis."
+
+
 def _as_utc(value: datetime) -> datetime:
     return value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)
 
@@ -133,10 +138,36 @@ class AuditStore:
         # SQLite's busy handler (see ``writer_lock``).
         self._write_lock = writer_lock(engine)
         self._listener: AppendListener | None = None
+        self._file = sqlite_file(engine)
+        self._identity = file_identity(self._file) if self._file else None
+        self._last_seq = 0  # the highest head this process saw: a trail never moves back
 
     def attach(self, listener: AppendListener) -> None:
         """Tell ``listener`` of every record appended from now on (one listener)."""
         self._listener = listener
+
+    def _check_trail(self) -> None:
+        """Refuse to write unless the trail on disk is still the one this store writes to.
+
+        Pooled SQLite connections keep writing to a file deleted under them, and a new
+        file put in its place would start a fresh chain: both lose records silently.
+        Raises ``AuditUnavailable`` (503) when the file is gone or is another file.
+        """
+        if self._file is None:
+            return
+        identity = file_identity(self._file)
+        if identity is None and self._identity is None:
+            return  # never seen: connecting fails on its own (no directory, no schema)
+        if identity is None:
+            raise AuditUnavailable(
+                f"Le fichier du journal d'audit a disparu ({self._file.name}) : rien n'est transmis."
+            )
+        if self._identity is None:
+            self._identity = identity
+        elif identity != self._identity:
+            raise AuditUnavailable(
+                f"Le fichier du journal d'audit a été remplacé ({self._file.name}) : rien n'est transmis."
+            )
 
     @property
     def engine(self) -> Engine:
@@ -149,6 +180,7 @@ class AuditStore:
         Every write to the trail (append, purge) goes through here, so they are
         serialised the same way on both backends. Commits when the block ends.
         """
+        self._check_trail()
         with self._write_lock, self._engine.connect() as conn:
             conn.execution_options(**{SQLITE_IMMEDIATE: True})
             with conn.begin():
@@ -157,6 +189,8 @@ class AuditStore:
                     .where(AUDIT_CHAIN_HEAD_TABLE.c.id == 1)
                     .with_for_update()
                 ).one()
+                if int(head.seq) < self._last_seq:
+                    raise AuditUnavailable(_moved_back(int(head.seq), self._last_seq))
                 yield conn, int(head.seq), str(head.hash)
 
     def append(self, entry: AuditEntry) -> AuditEvent:
@@ -177,10 +211,11 @@ class AuditStore:
                 )
                 if self._listener is not None:
                     self._listener.appended(seq, values["created_at"], values["hash"])
+            self._last_seq = max(self._last_seq, seq)
         except SQLAlchemyError as exc:
             if self._listener is not None:
                 self._listener.abandoned()
-            raise AuditUnavailable("audit store unavailable: the request was not forwarded") from exc
+            raise AuditUnavailable(NOT_FORWARDED) from exc
         if self._listener is not None:
             self._listener.committed(seq)
         return AuditEvent(**values)
@@ -281,7 +316,7 @@ class AuditStore:
             )
         )
         if not row:
-            raise AuditUnavailable("audit store unavailable: the schema is not migrated")
+            raise AuditUnavailable("Journal d'audit indisponible : le schéma n'est pas à jour.")
         return int(row[0]["seq"]), str(row[0]["hash"])
 
     def ping(self) -> None:
@@ -290,6 +325,7 @@ class AuditStore:
         Called before a provider is contacted (fail closed): on SQLite it takes and
         releases the write lock; on PostgreSQL it refuses a read-only session.
         """
+        self._check_trail()
         try:
             with self._write_lock, self._engine.connect() as conn:
                 if is_sqlite(self._engine):
@@ -297,22 +333,24 @@ class AuditStore:
                 with conn.begin() as transaction:
                     head = conn.execute(
                         sa.select(AUDIT_CHAIN_HEAD_TABLE.c.seq).where(AUDIT_CHAIN_HEAD_TABLE.c.id == 1)
-                    ).first()
+                    ).scalar()
                     read_only = (
                         not is_sqlite(self._engine)
                         and conn.exec_driver_sql("SHOW transaction_read_only").scalar() == "on"
                     )
                     transaction.rollback()
         except SQLAlchemyError as exc:
-            raise AuditUnavailable("audit store unavailable: the request was not forwarded") from exc
+            raise AuditUnavailable(NOT_FORWARDED) from exc
         if head is None:
-            raise AuditUnavailable("audit store unavailable: the schema is not migrated")
+            raise AuditUnavailable("Journal d'audit indisponible : le schéma n'est pas à jour.")
+        if int(head) < self._last_seq:
+            raise AuditUnavailable(_moved_back(int(head), self._last_seq))
         if read_only:
-            raise AuditUnavailable("audit store is read-only: the request was not forwarded")
+            raise AuditUnavailable("Journal d'audit en lecture seule : la requête n'a pas été transmise.")
 
     def _fetch(self, stmt: sa.Select[Any]) -> list[dict[str, Any]]:
         try:
             with self._engine.connect() as conn:
                 return [dict(row) for row in conn.execute(stmt).mappings()]
         except SQLAlchemyError as exc:
-            raise AuditUnavailable("audit store unavailable") from exc
+            raise AuditUnavailable("Journal d'audit indisponible.") from exc

@@ -144,7 +144,9 @@ class KeyStore:
             with self._engine.connect() as conn:
                 return conn.execute(stmt).mappings().one_or_none()
         except SQLAlchemyError as exc:
-            raise AuditUnavailable("key store unavailable: the request was not forwarded") from exc
+            raise AuditUnavailable(
+                "Registre des clés indisponible : la requête n'a pas été transmise."
+            ) from exc
 
     def list(self) -> builtins.list[ApiKeyInfo]:
         """Return every key, revoked ones included, oldest first (never the hash)."""
@@ -214,7 +216,7 @@ def _transaction(engine: Engine) -> Iterator[sa.Connection]:
         with engine.begin() as conn:
             yield conn
     except SQLAlchemyError as exc:
-        raise AuditUnavailable("key store unavailable: the request was not forwarded") from exc
+        raise AuditUnavailable("Registre des clés indisponible : la requête n'a pas été transmise.") from exc
 
 
 def _info(row: Any) -> ApiKeyInfo:

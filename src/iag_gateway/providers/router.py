@@ -10,13 +10,23 @@ from __future__ import annotations
 
 import logging
 import os
+import re
 from collections.abc import AsyncIterator
 from typing import Any
 
-from iag_gateway.errors import GatewayError, UpstreamError, UpstreamRateLimited, UpstreamTimeout
+from iag_gateway.errors import (
+    GatewayError,
+    UpstreamError,
+    UpstreamRateLimited,
+    UpstreamRejected,
+    UpstreamTimeout,
+)
 from iag_gateway.providers.config import ProviderConfig, resolve_env
 
 PROVIDER_MODEL_KEY = "_iag_provider_model"
+#: Provider statuses that are the caller's error, passed through (401/403/404 are ours: 502).
+PASSED_THROUGH = frozenset({400, 413, 422})
+_PROVIDER_MESSAGE = re.compile(r"Exception - (?P<text>.*?)(?:\nmodel=|\Z)", re.DOTALL)
 
 
 def offline_litellm_environment() -> None:
@@ -163,12 +173,24 @@ class ProviderRouter:
         lm = self._litellm
         name = type(exc).__name__
         if isinstance(exc, lm.Timeout) or "Timeout" in name:
-            return UpstreamTimeout("The model provider did not answer in time.")
+            return UpstreamTimeout("Le fournisseur du modèle n'a pas répondu à temps.")
         if isinstance(exc, lm.RateLimitError):
-            return UpstreamRateLimited("The model provider is rate limiting requests.", _retry_after(exc))
+            return UpstreamRateLimited(
+                "Le fournisseur du modèle limite le débit des requêtes : réessayez plus tard.",
+                _retry_after(exc),
+            )
         status = getattr(exc, "status_code", None)
-        detail = f" (upstream status {status})" if isinstance(status, int) else ""
-        return UpstreamError(f"The model provider failed{detail}.")
+        if status in PASSED_THROUGH:
+            code = "context_length_exceeded" if isinstance(exc, lm.ContextWindowExceededError) else None
+            param = getattr(exc, "param", None) or ("messages" if code else None)
+            return UpstreamRejected(
+                "Le fournisseur du modèle a refusé la requête : " + _provider_message(exc),
+                status=int(status),
+                provider_code=code or getattr(exc, "code", None) or "upstream_rejected",
+                param=param if isinstance(param, str) else None,
+            )
+        detail = f" (statut {status} du fournisseur)" if isinstance(status, int) else ""
+        return UpstreamError(f"Le fournisseur du modèle a échoué{detail}.")
 
 
 def _invented_end(stream: Any, chunk: dict[str, Any]) -> bool:
@@ -190,6 +212,14 @@ def _invented_end(stream: Any, chunk: dict[str, Any]) -> bool:
         return False  # another wrapper: nothing to tell its chunks from the provider's
     sent = getattr(source, "received_finish_reason", None)
     return (sent or getattr(source, "intermittent_finish_reason", None)) is None
+
+
+def _provider_message(exc: BaseException) -> str:
+    """The provider's own words, out of litellm's message (which prefixes its class names)."""
+    text = str(getattr(exc, "message", "") or exc)
+    matches = list(_PROVIDER_MESSAGE.finditer(text))
+    found = matches[-1].group("text").strip() if matches else text
+    return found[:2000] or "requête invalide."
 
 
 def _deployment(response: Any) -> str | None:

@@ -16,8 +16,8 @@ def authenticate(ex: Exchange, keys: KeyStore) -> None:
     if ex.identity is not None:
         return
     if not ex.token:
-        raise AuthenticationFailed("Missing API key: send 'Authorization: Bearer <key>'.")
+        raise AuthenticationFailed("Clé d'API absente : envoyez l'en-tête « Authorization: Bearer <clé> ».")
     identity = keys.authenticate(ex.token)
     if identity is None:
-        raise AuthenticationFailed("Invalid or revoked API key.")
+        raise AuthenticationFailed("Clé d'API invalide ou révoquée.")
     ex.identity = identity

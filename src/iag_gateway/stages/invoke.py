@@ -10,6 +10,7 @@ import re
 from collections.abc import AsyncIterator
 from typing import Any
 
+from iag_gateway.errors import UpstreamRejected
 from iag_gateway.exchange import Exchange
 from iag_gateway.messages import outgoing_messages
 from iag_gateway.providers.router import PROVIDER_MODEL_KEY, ProviderRouter
@@ -43,7 +44,10 @@ async def invoke(ex: Exchange, router: ProviderRouter) -> None:
     """Send the pseudonymised messages; keep the (pseudonymised) answer and usage."""
     ex.provider_model = router.config.provider_model(ex.model)
     drop_unsupported(ex, router)
-    response = await router.complete(ex.model, outgoing_messages(ex.messages), ex.params)
+    try:
+        response = await router.complete(ex.model, outgoing_messages(ex.messages), ex.params)
+    except UpstreamRejected as exc:
+        raise _restored(ex, exc) from exc
     ex.provider_model = response.pop(PROVIDER_MODEL_KEY, None) or ex.provider_model
     choice = (response.get("choices") or [{}])[0]
     message = choice.get("message") or {}
@@ -60,11 +64,22 @@ async def invoke(ex: Exchange, router: ProviderRouter) -> None:
     _take_usage(ex, response.get("usage"))
 
 
-def invoke_stream(ex: Exchange, router: ProviderRouter) -> AsyncIterator[dict[str, Any]]:
+async def invoke_stream(ex: Exchange, router: ProviderRouter) -> AsyncIterator[dict[str, Any]]:
     """Open the provider stream; the pipeline restores and relays each chunk."""
     ex.provider_model = router.config.provider_model(ex.model)
     drop_unsupported(ex, router)
-    return router.stream(ex.model, outgoing_messages(ex.messages), ex.params)
+    try:
+        async for chunk in router.stream(ex.model, outgoing_messages(ex.messages), ex.params):
+            yield chunk
+    except UpstreamRejected as exc:
+        raise _restored(ex, exc) from exc
+
+
+def _restored(ex: Exchange, error: UpstreamRejected) -> UpstreamRejected:
+    """The provider's refusal with the caller's values back in place of the placeholders it quotes."""
+    if ex.pseudonymizer is not None:
+        error.message = ex.pseudonymizer.restore(clean_text(error.message)[0])
+    return error
 
 
 def take_chunk_usage(ex: Exchange, chunk: dict[str, Any]) -> None:

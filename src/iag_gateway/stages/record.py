@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import asdict
 
-from iag_gateway.audit.models import AuditEntry, digest_text
+from iag_gateway.audit.models import IN_FLIGHT, AuditEntry, digest_text
 from iag_gateway.audit.store import AuditStore
 from iag_gateway.exchange import Exchange
 from iag_gateway.stages.redact import prompt_text
@@ -75,6 +75,21 @@ def _extra(ex: Exchange) -> dict[str, object]:
     if ex.dropped_params:
         extra["dropped_params"] = sorted(ex.dropped_params)
     return extra
+
+
+def record_start(ex: Exchange, store: AuditStore, **kwargs: object) -> None:
+    """Append the call's "in flight" record, durably, before the provider is called.
+
+    A crash (kill -9, power cut) between the provider's answer and the final record then
+    still leaves a trace of the call; ``audit verify`` counts calls that never completed.
+    Raises ``AuditUnavailable`` when it cannot be written: the provider is then not called.
+    """
+    entry = build_entry(ex, **kwargs)  # type: ignore[arg-type]
+    entry.outcome = IN_FLIGHT
+    entry.status_code = None
+    entry.latency_ms = None
+    entry.error_type = entry.error_code = None
+    store.append(entry)
 
 
 def record(ex: Exchange, store: AuditStore, **kwargs: object) -> None:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import contextlib
 import threading
+from pathlib import Path
 from typing import Any
 
 import sqlalchemy as sa
@@ -128,6 +129,34 @@ def _postgres_engine(
         dbapi_connection.commit()
 
     return engine
+
+
+def sqlite_file(engine: Engine) -> Path | None:
+    """The database file behind a SQLite engine (``None`` in memory or off SQLite)."""
+    if not is_sqlite(engine) or engine.url.database in (None, "", ":memory:"):
+        return None
+    return Path(str(engine.url.database)).resolve()
+
+
+def missing_sqlite_file(url: str) -> Path | None:
+    """The file a ``sqlite:///`` URL names when it does not exist (``None`` otherwise).
+
+    Connecting would create it: read-only commands check first.
+    """
+    parsed = make_url(url)
+    if parsed.get_backend_name() != "sqlite" or parsed.database in (None, "", ":memory:"):
+        return None
+    path = Path(str(parsed.database))
+    return None if path.exists() else path.resolve()
+
+
+def file_identity(path: Path) -> tuple[int, int] | None:
+    """``(device, inode)`` of ``path``, ``None`` if it does not exist: tells a file from its replacement."""
+    try:
+        stat = path.stat()
+    except FileNotFoundError:
+        return None
+    return stat.st_dev, stat.st_ino
 
 
 def is_sqlite(engine: Engine) -> bool:

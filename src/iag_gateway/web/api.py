@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 from datetime import datetime
 from typing import Any
 
@@ -36,7 +37,7 @@ def services_of(request: Request) -> Services:
 async def read_body(request: Request, limit: int) -> bytes:
     """Read at most ``limit`` bytes of body, or raise ``PayloadTooLarge`` (413)."""
     declared = request.headers.get("content-length")
-    too_large = PayloadTooLarge(f"Request body exceeds the limit of {limit} bytes.")
+    too_large = PayloadTooLarge(f"Le corps de la requête dépasse la limite de {limit} octets.")
     if declared and declared.isdigit() and int(declared) > limit:
         raise too_large
     chunks: list[bytes] = []
@@ -72,10 +73,31 @@ async def run_exchange(request: Request, ex: Exchange) -> Response:
         ex.fail(exc)
         await to_thread.run_sync(pipeline.record_only, ex)
         raise
-    stream = await pipeline.handle(ex)
+    handling = asyncio.ensure_future(pipeline.handle(ex))
+    hang_up = asyncio.ensure_future(_disconnected(request))
+    try:
+        await asyncio.wait({handling, hang_up}, return_when=asyncio.FIRST_COMPLETED)
+    finally:
+        if not handling.done():
+            # The caller went away: cancel the provider call (the pipeline records it as
+            # cancelled, 499, and charges no tokens), then answer no one.
+            handling.cancel()
+        hang_up.cancel()
+    try:
+        stream = await handling
+    except asyncio.CancelledError:
+        if hang_up.cancelled() or not hang_up.done():
+            raise  # this request itself is being cancelled (shutdown)
+        return Response(status_code=499)
     if stream is not None:
         return StreamingResponse(stream, media_type="text/event-stream", headers=labelled_headers(ex))
     return JSONResponse(completion_body(ex, services), headers=labelled_headers(ex))
+
+
+async def _disconnected(request: Request) -> None:
+    """Return when the caller hangs up (the body was read: only a disconnect can come next)."""
+    while (await request.receive())["type"] != "http.disconnect":
+        pass
 
 
 @router.post("/chat/completions")

@@ -49,10 +49,12 @@ async def audited_call(request: Request, route: str) -> AsyncIterator[AuditedCal
     try:
         token = bearer_token(request)
         if not token:
-            raise AuthenticationFailed("Missing API key: send 'Authorization: Bearer <key>'.")
+            raise AuthenticationFailed(
+                "Clé d'API absente : envoyez l'en-tête « Authorization: Bearer <clé> »."
+            )
         call.identity = await to_thread.run_sync(services.keys.authenticate, token)
         if call.identity is None:
-            raise AuthenticationFailed("Invalid or revoked API key.")
+            raise AuthenticationFailed("Clé d'API invalide ou révoquée.")
         yield call
     except GatewayError as exc:
         error = exc

@@ -223,7 +223,7 @@ async def audit_export(request: Request, fmt: str) -> Response:
     if identity is None:
         return to_login()
     if fmt not in FORMATS:
-        raise NotFound("unknown export format")
+        raise NotFound("Format d'export inconnu.")
     services = services_of(request)
     filters, errors = views.parse_filters(request.query_params)
     async with console_call(request, identity, "export") as call:

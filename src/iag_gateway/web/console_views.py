@@ -30,6 +30,7 @@ OUTCOME_LABELS: dict[str, str] = {
     "error": "Erreur interne",
     "unauthenticated": "Non authentifiée",
     "cancelled": "Interrompue",
+    "in_flight": "Transmise au fournisseur (début d'appel)",
 }
 assert set(OUTCOME_LABELS) == OUTCOMES, "every audit outcome needs a French label"
 #: French names of the routes an audit record may carry; an unknown route shows as written.

@@ -41,7 +41,7 @@ def error_response(
 def http_page_error(exc: StarletteHTTPException) -> Exception:
     """The page-side meaning of a routing error raised by Starlette."""
     if exc.status_code == 404:
-        return NotFound("Unknown route.")
+        return NotFound("Adresse inconnue de l'API.")
     if exc.status_code == 405:
         return WebError(
             405,
@@ -70,22 +70,22 @@ def install_error_handlers(app: FastAPI) -> None:
                 response.headers["Allow"] = exc.headers["Allow"]
             return response
         if exc.status_code == 404:
-            return error_response(NotFound("Unknown route."))
+            return error_response(NotFound("Adresse inconnue de l'API."))
         if exc.status_code == 405:
-            return error_response(BadRequest("Method not allowed on this route."), status=405)
-        return error_response(GatewayError("HTTP error."), status=exc.status_code)
+            return error_response(BadRequest("Méthode non autorisée sur cette adresse."), status=405)
+        return error_response(GatewayError("Erreur HTTP."), status=exc.status_code)
 
     @app.exception_handler(RequestValidationError)
     async def _validation(request: Request, exc: RequestValidationError) -> Response:
         if not is_api_path(request.url.path):
-            return error_page(request, BadRequest("invalid request"))
+            return error_page(request, BadRequest("Requête invalide."))
         first = exc.errors()[0] if exc.errors() else {"loc": ("query",), "msg": "invalid"}
         field = ".".join(str(p) for p in first["loc"][1:]) or "query"
-        error = BadRequest(f"Invalid parameter '{field}': {first['msg']}", param=field)
+        error = BadRequest(f"Paramètre « {field} » invalide : {first['msg']}", param=field)
         return error_response(error)
 
     @app.exception_handler(Exception)
     async def _unexpected(request: Request, exc: Exception) -> Response:
         if not is_api_path(request.url.path):
             return error_page(request, exc)
-        return error_response(GatewayError("Internal error; the request was not completed."))
+        return error_response(GatewayError("Erreur interne : la requête n'a pas abouti."))

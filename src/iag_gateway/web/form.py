@@ -72,7 +72,7 @@ def own_domains(services: Services, identity: Identity) -> list[str]:
 def visible_template(services: Services, identity: Identity, template_id: str) -> PromptTemplate:
     template = services.templates.get(template_id)
     if template.id not in {t.id for t in services.templates.visible_to(identity.roles)}:
-        raise PermissionDenied("template not visible to these roles")
+        raise PermissionDenied("Ce gabarit n'est pas ouvert à vos rôles.")
     return template
 
 

@@ -91,12 +91,12 @@ async def read_form(request: Request, limit: int = FORM_LIMIT) -> dict[str, str]
         raise WebError(415, "Format non accepté", "Ce formulaire doit être envoyé depuis la page prévue.")
     declared = request.headers.get("content-length", "")
     if declared.isdigit() and int(declared) > limit:
-        raise PayloadTooLarge("form body too large")
+        raise PayloadTooLarge("Formulaire trop volumineux.")
     body = b""
     async for chunk in request.stream():
         body += chunk
         if len(body) > limit:
-            raise PayloadTooLarge("form body too large")
+            raise PayloadTooLarge("Formulaire trop volumineux.")
     fields = dict(parse_qsl(body.decode("utf-8", "replace"), keep_blank_values=True))
     submitted = request.headers.get(web_session.CSRF_HEADER) or fields.get(CSRF_FIELD)
     if not web_session.same_origin(request) or not web_session.csrf_valid(request, submitted):

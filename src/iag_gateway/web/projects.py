@@ -138,7 +138,7 @@ async def export_project(services: Services, identity: Identity, project: Projec
         name = export_filename(project.template_id, utc_now(), "md")
         markdown = build_markdown(info, project.answer)
         return Response(markdown, media_type="text/markdown; charset=utf-8", headers=attachment(name))
-    raise NotFound("unknown export format")
+    raise NotFound("Format d'export inconnu.")
 
 
 @router.get("/projets")
