@@ -120,7 +120,14 @@ async def _watch_policies(services: Services, interval_s: float = 2.0) -> None:
         current = _policy_files_stamp(settings.policies_dir, settings.charter_dir)
         if current != stamp:
             stamp = current
-            services.policies.reload()
+            reload_policy(services)
+
+
+def reload_policy(services: Services) -> None:
+    """Reload the policy files (SIGHUP, file change) and publish the version now served."""
+    services.policies.reload()
+    loaded = services.policies.current
+    services.metrics.serving_policy(loaded.version, loaded.digest)
 
 
 def create_app(settings: Settings | None = None, services: Services | None = None) -> FastAPI:
@@ -132,9 +139,10 @@ def create_app(settings: Settings | None = None, services: Services | None = Non
         built = services or build_services(settings)
         app.state.services = built
         purge_expired(built)  # « Mes projets » past the policy's retention
+        built.metrics.serving_policy(built.policies.current.version, built.policies.current.digest)
         loop = asyncio.get_running_loop()
         with contextlib.suppress(NotImplementedError, RuntimeError, ValueError):
-            loop.add_signal_handler(signal.SIGHUP, built.policies.reload)
+            loop.add_signal_handler(signal.SIGHUP, reload_policy, built)
         watcher = asyncio.create_task(_watch_policies(built)) if settings.watch_policies else None
         signing = None
         if built.heads is not None:

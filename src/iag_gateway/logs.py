@@ -79,11 +79,16 @@ def safe_cause(exc: BaseException | None) -> str | None:
     SQLAlchemy errors carry the statement and its parameters after the first line; only
     connection-level messages (refused, timed out, unknown host) are kept.
     """
-    root = exc
-    while root is not None and (root.__cause__ is not None or getattr(root, "orig", None) is not None):
-        root = getattr(root, "orig", None) or root.__cause__
-    if root is None:
+    if exc is None:
         return None
+    root: BaseException = exc
+    seen = {id(root)}
+    for _ in range(10):  # follow ``raise ... from`` and SQLAlchemy's ``orig``, never in a cycle
+        nxt = getattr(root, "orig", None) or root.__cause__
+        if not isinstance(nxt, BaseException) or id(nxt) in seen:
+            break
+        seen.add(id(nxt))
+        root = nxt
     first = str(root).strip().splitlines()[0][:200] if str(root).strip() else ""
     return f"{type(root).__name__}: {first}" if first else type(root).__name__
 

@@ -129,13 +129,18 @@ class Metrics:
             self.audit_failures.inc()
 
     def serving_policy(self, version: str, digest: str) -> None:
-        """Publish the policy version this process serves (the old one is removed)."""
-        if self._policy == (version, digest):
+        """Publish the policy version this process serves: 1 for it, 0 for the one it replaced.
+
+        (Set to 0 rather than removed: in multiprocess mode a removed sample would keep its
+        last value in the worker's file.) PromQL ``iag_policy_info == 1`` lists what is served.
+        """
+        current = (version, digest[:12])
+        if self._policy == current:
             return
         if self._policy is not None:
-            self.policy_info.remove(*self._policy)
-        self.policy_info.labels(version, digest[:12]).set(1)
-        self._policy = (version, digest[:12])
+            self.policy_info.labels(*self._policy).set(0)
+        self.policy_info.labels(*current).set(1)
+        self._policy = current
 
     # -- exposition ----------------------------------------------------------------
 

@@ -30,6 +30,8 @@ from iag_gateway.metrics import MULTIPROC_ENV
 from iag_gateway.settings import Settings
 
 log = logging.getLogger("iag_gateway.serving")
+#: Set by the parent for its workers: the pid whose disappearance must stop them.
+SUPERVISOR_ENV = "IAG_SUPERVISOR_PID"
 
 
 def preflight(settings: Settings) -> None:
@@ -61,7 +63,12 @@ def run(settings: Settings, host: str, port: int, workers: int) -> None:
     import uvicorn
 
     preflight(settings)
-    options: dict[str, Any] = {"access_log": False, "log_level": "warning", "log_config": None}
+    options: dict[str, Any] = {
+        "access_log": False,
+        "log_level": "warning",
+        "log_config": None,
+        "timeout_graceful_shutdown": 10,
+    }
     sock = _bind(host, port)
     announcer = threading.Thread(target=_announce, args=(host, port), daemon=True)
     if workers == 1:
@@ -74,6 +81,7 @@ def run(settings: Settings, host: str, port: int, workers: int) -> None:
         return
     metrics_dir = tempfile.mkdtemp(prefix="iag-metrics-")
     os.environ[MULTIPROC_ENV] = metrics_dir  # inherited by the workers, read at their import
+    os.environ[SUPERVISOR_ENV] = str(os.getpid())  # workers exit if this process disappears
     try:
         config = uvicorn.Config(
             "iag_gateway.asgi:app", workers=workers, timeout_worker_healthcheck=120, **options
@@ -126,3 +134,22 @@ class ReloadingMultiprocess(_multiprocess_base()):  # type: ignore[misc]
             if process.pid and process.is_ready(timeout=1):
                 os.kill(process.pid, signal.SIGHUP)
         log.info("policy reload requested in %d workers", len(self.processes))
+
+
+def exit_with_supervisor() -> None:
+    """In a worker: stop (SIGTERM to self) if the parent that started it is gone.
+
+    A parent killed with SIGKILL cannot stop its workers; without this they would keep
+    serving on the inherited socket, unsupervised, with no metrics directory.
+    """
+    expected = os.environ.get(SUPERVISOR_ENV)
+    if not expected:
+        return
+
+    def watch() -> None:
+        while os.getppid() == int(expected):
+            time.sleep(1.0)
+        log.error("supervisor process %s is gone; stopping this worker", expected)
+        os.kill(os.getpid(), signal.SIGTERM)
+
+    threading.Thread(target=watch, name="iag-supervisor-watch", daemon=True).start()

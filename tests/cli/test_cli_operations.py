@@ -134,3 +134,18 @@ def test_when_the_redis_url_is_wrong_then_startup_stops_naming_it(tmp_path: Path
     lines = result.stderr.strip().splitlines()
     assert len(lines) == 1, result.stderr
     assert "IAG_REDIS_URL" in lines[0] and f"127.0.0.1:{dead_port}" in lines[0]
+
+
+def test_when_an_approved_template_resolves_to_no_configured_model_then_policy_check_fails(
+    tmp_path: Path,
+) -> None:
+    config = tmp_path / "gateway.yaml"
+    config.write_text(  # only a research-only model: the buyers' templates have nothing to run on
+        "model_list:\n  - model_name: azure-gpt-eu\n    litellm_params: {model: azure/x, api_base: 'http://127.0.0.1:9'}\n",
+        encoding="utf-8",
+    )
+    result = cli(tmp_path / "p.db", "policy", "check", env={"IAG_CONFIG": str(config)})
+    assert result.returncode == 2
+    assert "prompt_templates/achats/" in result.stderr and "no configured model fits" in result.stderr
+    shipped = cli(tmp_path / "p.db", "policy", "check")
+    assert shipped.returncode == 0 and "every approved template resolves" in shipped.stdout

@@ -53,6 +53,7 @@ def gateway_env(
         IAG_DATABASE_URL=database_url,
         IAG_CONFIG=str(config),
         IAG_WATCH_POLICIES="true" if watch_policies else "false",
+        IAG_WORKERS="1",  # one process per gateway unless a test asks for more
         IAG_TEST_UPSTREAM_KEY=os.environ.get("IAG_TEST_UPSTREAM_KEY", UPSTREAM_KEY),
     )
     if policies_dir is not None:
@@ -68,7 +69,9 @@ def cli(env: dict[str, str], *args: str, timeout_s: float = 60) -> subprocess.Co
 
 
 def create_key(env: dict[str, str], user: str, *roles: str, department: str = "pole-achats") -> str:
-    """Create a trained key with the CLI; the key is alone on the last stdout line."""
+    """Create a trained key with the CLI (migrating first); the key is alone on the last stdout line."""
+    upgraded = cli(env, "db", "upgrade")
+    assert upgraded.returncode == 0, upgraded.stderr
     role_args = [arg for role in roles for arg in ("--role", role)]
     result = cli(env, "keys", "create", "--user", user, "--department", department, *role_args, "--trained")
     assert result.returncode == 0, result.stderr

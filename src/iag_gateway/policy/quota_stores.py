@@ -203,8 +203,14 @@ class RedisQuotaStore:
 
     def __init__(self, url: str, *, prefix: str = "iag:quota:") -> None:
         import redis  # imported here: Redis is optional and nothing connects before first use
+        from redis.backoff import NoBackoff
+        from redis.retry import Retry
 
-        self._client = redis.Redis.from_url(url, socket_connect_timeout=3)
+        # Fail closed quickly when Redis is down: one immediate retry, bounded socket waits
+        # (redis-py's default retries with backoff would hold each call for seconds).
+        self._client = redis.Redis.from_url(
+            url, socket_connect_timeout=2, socket_timeout=5, retry=Retry(NoBackoff(), 1)
+        )
         self._prefix = prefix
 
     def ping(self) -> None:
