@@ -27,7 +27,7 @@ from iag_gateway.settings import Settings
 from iag_gateway.storage.engine import make_engine
 from iag_gateway.storage.migrate import upgrade
 from iag_gateway.telemetry import Telemetry
-from iag_gateway.web import api, console, form
+from iag_gateway.web import api, console, console_heads, form
 from iag_gateway.web.errors import install_error_handlers
 
 log = logging.getLogger("iag_gateway")
@@ -126,5 +126,6 @@ def create_app(settings: Settings | None = None, services: Services | None = Non
     app.include_router(api.router)
     app.include_router(form.router)
     app.include_router(console.router)
+    app.include_router(console_heads.router)
     app.add_api_route("/healthz", api.health, methods=["GET"])
     return app
