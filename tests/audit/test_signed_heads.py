@@ -52,7 +52,7 @@ def test_when_every_n_records_then_a_head_each_n_written_to_export_and_database(
     engine: Engine, tmp_path: Path
 ) -> None:
     key = HeadKey.generate()
-    store, signer = _signer(engine, tmp_path, key, every_records=5, every_seconds=3600)
+    store, _listener = _signer(engine, tmp_path, key, every_records=5, every_seconds=3600)
     for i in range(12):
         store.append(make_entry(i))
     heads = _exported(tmp_path)
@@ -107,7 +107,7 @@ def test_when_signer_restarts_after_a_purge_then_its_next_head_is_right(
     engine: Engine, tmp_path: Path
 ) -> None:
     key = HeadKey.generate()
-    store, first = _signer(engine, tmp_path, key, every_records=4, every_seconds=3600)
+    store, _first = _signer(engine, tmp_path, key, every_records=4, every_seconds=3600)
     for i in range(10):
         store.append(make_entry(i))
     cutoff = utc_now()
