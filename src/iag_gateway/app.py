@@ -38,6 +38,7 @@ from iag_gateway.web import (
     admin,
     api,
     console,
+    console_heads,
     dashboard,
     feedback,
     form,
@@ -173,6 +174,7 @@ def create_app(settings: Settings | None = None, services: Services | None = Non
     app.include_router(keys_page.router)
     app.include_router(admin.router)
     app.include_router(console.router)
+    app.include_router(console_heads.router)
     app.include_router(dashboard.router)
     app.include_router(feedback.api_router)
     app.include_router(feedback.router)

@@ -34,6 +34,7 @@ from iag_gateway.policy.models import PolicySet
 from iag_gateway.services import Services
 from iag_gateway.web import console_views as views
 from iag_gateway.web.console_export import ExportStream
+from iag_gateway.web.console_heads_view import signed_head_view
 from iag_gateway.web.form import attachment, current_identity, french_pages, read_form, services_of, to_login
 from iag_gateway.web.markdown import render
 from iag_gateway.web.views import WebError, page
@@ -156,10 +157,12 @@ async def audit_list(request: Request) -> Response:
             )
             total = await to_thread.run_sync(services.audit.count, filters.audit_filter())
         head = await to_thread.run_sync(services.audit.head)
+        signed = await to_thread.run_sync(signed_head_view, services)
     return page(
         request,
         "audit_list.html",
         status=400 if errors else 200,
+        signed_head=signed,
         **list_context(filters, errors, events, cursor, next_cursor, head, None, total),
     )
 
@@ -208,11 +211,11 @@ async def verify_chain(request: Request) -> Response:
         events, next_cursor = await to_thread.run_sync(
             lambda: services.audit.query(AuditFilter(), limit=PAGE_SIZE, newest_first=True)
         )
+        signed = await to_thread.run_sync(signed_head_view, services)
     head = (result.head_seq, result.head_hash)
     filters = views.ConsoleFilters()
-    return page(
-        request, "audit_list.html", **list_context(filters, [], events, None, next_cursor, head, result)
-    )
+    context = list_context(filters, [], events, None, next_cursor, head, result)
+    return page(request, "audit_list.html", signed_head=signed, **context)
 
 
 @router.get("/audit/export.{fmt}")
