@@ -18,7 +18,8 @@ from iag_gateway.pii.engine import PiiEngine
 from iag_gateway.policy.loader import PolicyHolder
 from iag_gateway.policy.provider_check import check_provider_fallbacks
 from iag_gateway.policy.quotas import build_quota_enforcer
-from iag_gateway.prompts.catalogue import TemplateCatalogue
+from iag_gateway.prompts.library import TemplateLibrary
+from iag_gateway.prompts.versions import TemplateVersionStore
 from iag_gateway.providers.config import load_provider_config
 from iag_gateway.providers.router import ProviderRouter
 from iag_gateway.services import Services
@@ -26,7 +27,7 @@ from iag_gateway.settings import Settings
 from iag_gateway.storage.engine import make_engine
 from iag_gateway.storage.migrate import upgrade
 from iag_gateway.telemetry import Telemetry
-from iag_gateway.web import api, console, form
+from iag_gateway.web import api, console, form, template_admin
 from iag_gateway.web.errors import install_error_handlers
 
 log = logging.getLogger("iag_gateway")
@@ -35,13 +36,15 @@ log = logging.getLogger("iag_gateway")
 def build_services(settings: Settings) -> Services:
     """Create the long-lived services (fails fast on any invalid configuration)."""
     policies = PolicyHolder(settings.policies_dir, settings.charter_dir)
-    templates = TemplateCatalogue.load(settings.templates_dir)
     provider_config = load_provider_config(settings.config)
     check_provider_fallbacks(
         policies.current.policy, provider_config.router_settings.fallbacks, str(settings.config)
     )
     engine = make_engine(settings.database_url)
     upgrade(engine)
+    # Served templates: the shipped files plus the versions the directorate approved (art. 2.1).
+    templates = TemplateLibrary(settings.templates_dir, TemplateVersionStore(engine))
+    templates.record_files()
     return Services(
         settings=settings,
         keys=KeyStore(engine),
@@ -104,5 +107,6 @@ def create_app(settings: Settings | None = None, services: Services | None = Non
     app.include_router(api.router)
     app.include_router(form.router)
     app.include_router(console.router)
+    app.include_router(template_admin.router)
     app.add_api_route("/healthz", api.health, methods=["GET"])
     return app

@@ -10,7 +10,7 @@ from iag_gateway.identity.keys import KeyStore
 from iag_gateway.pii.engine import PiiEngine
 from iag_gateway.policy.loader import PolicyHolder
 from iag_gateway.policy.quotas import QuotaEnforcer
-from iag_gateway.prompts.catalogue import TemplateCatalogue
+from iag_gateway.prompts.library import TemplateLibrary
 from iag_gateway.providers.router import ProviderRouter
 from iag_gateway.settings import Settings
 from iag_gateway.telemetry import Telemetry
@@ -24,7 +24,7 @@ class Services:
     policies: PolicyHolder
     quotas: QuotaEnforcer
     pii: PiiEngine
-    templates: TemplateCatalogue
+    templates: TemplateLibrary
     router: ProviderRouter
     telemetry: Telemetry
     # After-the-answer bookkeeping (token meters), one at a time, off the request path.

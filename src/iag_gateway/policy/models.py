@@ -174,6 +174,10 @@ class RoleGrant(Strict):
     template_ids: list[str] = []
     models: list[str] = []  # aliases, or "*" for every approved model
     read_audit: bool = False
+    # Template governance (art. 2.1, 5.1): domains whose templates this role may submit
+    # (a referent), and domains whose submissions it may approve or reject (the directorate).
+    template_submit_domains: list[str] = []
+    template_approve_domains: list[str] = []
 
 
 class AccessRules(Strict):
@@ -181,6 +185,7 @@ class AccessRules(Strict):
     template: Rule
     model: Rule
     audit_read: Rule
+    template_admin: Rule
 
 
 class AccessFile(Strict):

@@ -29,7 +29,7 @@ from iag_gateway.errors import (
     ServiceUnavailable,
     UpstreamError,
 )
-from iag_gateway.policy.engine import can_read_audit
+from iag_gateway.policy.engine import can_read_audit, template_approve_domains, template_submit_domains
 from iag_gateway.prompts.models import PromptTemplate, TemplateInput
 from iag_gateway.web.reviews import STATEMENT
 
@@ -105,6 +105,13 @@ def page(request: Request, name: str, status: int = 200, **context: Any) -> HTML
     if identity is not None:
         policy = request.app.state.services.policies.current.policy
         context.setdefault("show_audit_link", can_read_audit(policy, identity.roles))
+        context.setdefault(
+            "show_templates_link",
+            bool(
+                template_submit_domains(policy, identity.roles)
+                or template_approve_domains(policy, identity.roles)
+            ),
+        )
     html = _environment().get_template(name).render(**context)
     return HTMLResponse(html, status_code=status, headers=SECURITY_HEADERS)
 
