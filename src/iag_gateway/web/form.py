@@ -32,7 +32,7 @@ from iag_gateway.errors import (
 from iag_gateway.exchange import Exchange, new_request_id
 from iag_gateway.identity.keys import Identity
 from iag_gateway.pipeline import Pipeline
-from iag_gateway.policy.engine import can_read_audit
+from iag_gateway.policy.engine import can_read_audit, template_approve_domains, template_submit_domains
 from iag_gateway.prompts.models import PromptTemplate
 from iag_gateway.responses import completion_body
 from iag_gateway.services import Services
@@ -224,11 +224,17 @@ async def login(request: Request) -> Response:
         error = "Clé d'accès inconnue, mal saisie ou révoquée. Vérifiez-la et recommencez."
         return page(request, "login.html", status=401, csrf=csrf, error=error, notice=None)
     await audit_web(services, "web.login", "ok", 200, identity)
-    # Auditors who use no template land on the journal they came for.
-    auditor_only = not services.templates.visible_to(identity.roles) and can_read_audit(
-        services.policies.current.policy, identity.roles
-    )
-    response = RedirectResponse("/audit" if auditor_only else "/", status_code=303)
+    # Auditors who use no template land on the journal they came for, the directorate on its queue.
+    policy = services.policies.current.policy
+    landing = "/"
+    if not services.templates.visible_to(identity.roles):
+        if can_read_audit(policy, identity.roles):
+            landing = "/audit"
+        elif template_approve_domains(policy, identity.roles) or template_submit_domains(
+            policy, identity.roles
+        ):
+            landing = "/gabarits"
+    response = RedirectResponse(landing, status_code=303)
     web_session.write_session(response, WebSession.for_identity(identity), services.settings)
     return response
 
