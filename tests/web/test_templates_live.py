@@ -169,3 +169,17 @@ def test_when_the_catalogue_is_served_then_it_is_the_shipped_one(gateway: LiveGa
     shipped = {t.id: t.digest for t in CATALOGUE.all()}
     assert served.keys() >= shipped.keys()
     assert Path(gateway.services.templates.root).name == "prompt_templates"
+
+
+def test_when_a_template_is_described_by_the_api_then_its_sources_come_with_it(
+    gateway: LiveGateway, make_key: KeyFactory
+) -> None:
+    response = httpx.get(
+        f"{gateway.base_url}/v1/templates/achats-cctp",
+        headers={"Authorization": f"Bearer {make_key('buyer')}"},
+        timeout=30,
+    )
+    assert response.status_code == 200
+    references = {r["article"]: r for r in response.json()["references"] if r["article"]}
+    assert references["R2111-8"]["url"].startswith("https://www.legifrance.gouv.fr/")
+    assert references["L2113-11"]["checked_on"] == "2026-11-29"

@@ -152,7 +152,12 @@ def file_version(template: PromptTemplate, source: str, history: list[TemplateVe
         source_digest=template.digest,
         served_source=source if state != "submitted" else None,
         digest=template.digest if state != "submitted" else None,
-        diff=unified_diff(previous[1], source, previous[0], template.version) if previous else "",
+        diff=unified_diff(
+            previous[1] if previous else "",
+            source,
+            previous[0] if previous else "(nouveau)",
+            template.version,
+        ),
         diff_base=previous[0] if previous else None,
         submitted_by=template.owner,
         submitted_at=utc_now(),

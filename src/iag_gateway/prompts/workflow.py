@@ -88,7 +88,7 @@ def submit(
         source_digest=hashlib.sha256(raw).hexdigest(),
         served_source=None,
         digest=None,
-        diff=unified_diff(base[1], text, base[0], template.version) if base else "",
+        diff=unified_diff(base[1] if base else "", text, base[0] if base else "(nouveau)", template.version),
         diff_base=base[0] if base else None,
         submitted_by=identity.user_id,
         submitted_at=utc_now(),

@@ -147,6 +147,7 @@ async def get_template(template_id: str, request: Request) -> JSONResponse:
             **summary(template),
             "inputs_schema": template.input_json_schema(),
             "ai_mention": template.mention_for(template.model),
+            "references": [r.model_dump(mode="json") for r in template.references],
         }
     return JSONResponse(body, headers={"X-IAG-Request-Id": call.request_id})
 

@@ -151,7 +151,9 @@ async def overview(request: Request) -> Response:
     library = services.templates
     pending = await to_thread.run_sync(library.store.by_state, "submitted")
     visible_pending = [
-        v for v in pending if covers(rights.approve, v.domain) or v.submitted_by == identity.user_id
+        v
+        for v in pending
+        if covers(rights.approve | rights.submit, v.domain) or v.submitted_by == identity.user_id
     ]
     domains = [
         (key, label)
@@ -262,7 +264,9 @@ async def history(request: Request, template_id: str) -> Response:
         can_decide=covers(rights.approve, domain),
         me=identity.user_id,
         submitted=request.query_params.get("soumis"),
-        decided=request.query_params.get("decision"),
+        decided={"approuvee": "version approuvée", "rejetee": "version rejetée"}.get(
+            request.query_params.get("decision", "")
+        ),
     )
 
 
