@@ -148,15 +148,19 @@ def test_when_every_free_text_input_carries_an_injection_then_it_leaves_only_as_
     assert "boucleboucle" not in user
 
 
-@pytest.mark.parametrize(
-    "template",
-    [t for t in TEMPLATES if any(f.type in ("choice", "number", "money", "date") for f in t.inputs)],
-    ids=lambda t: t.id,
-)
+TYPED = [
+    pytest.param(t, f.name, id=f"{t.id}-{f.name}")
+    for t in TEMPLATES
+    for f in t.inputs
+    if f.type in ("choice", "number", "money", "date")
+]
+
+
+@pytest.mark.parametrize(("template", "name"), TYPED)
 def test_when_an_injection_is_typed_into_a_typed_input_then_the_field_is_refused(
-    template: PromptTemplate, gateway: LiveGateway, make_key: KeyFactory
+    template: PromptTemplate, name: str, gateway: LiveGateway, make_key: KeyFactory
 ) -> None:
-    field = next(f for f in template.inputs if f.type in ("choice", "number", "money", "date"))
+    field = template.input(name)
     inputs = dict(SAMPLES[template.id][0])
     inputs[field.name] = INJECTION
     response = run(gateway.base_url, make_key(*roles_for(template)), template.id, inputs)
