@@ -24,7 +24,8 @@ from iag_gateway.policy.provider_check import check_provider_fallbacks
 from iag_gateway.policy.quotas import build_quota_enforcer
 from iag_gateway.policy.template_models import check_templates_resolve
 from iag_gateway.projects.store import ProjectStore
-from iag_gateway.prompts.catalogue import TemplateCatalogue
+from iag_gateway.prompts.library import TemplateLibrary
+from iag_gateway.prompts.versions import TemplateVersionStore
 from iag_gateway.providers.config import load_provider_config
 from iag_gateway.providers.router import ProviderRouter
 from iag_gateway.services import Services
@@ -46,6 +47,7 @@ from iag_gateway.web import (
     keys_page,
     projects,
     signin,
+    template_admin,
 )
 from iag_gateway.web.errors import install_error_handlers
 from iag_gateway.web.observe import ObserveRequests
@@ -58,12 +60,10 @@ log = logging.getLogger("iag_gateway")
 def build_services(settings: Settings) -> Services:
     """Create the long-lived services (fails fast on any invalid configuration)."""
     policies = PolicyHolder(settings.policies_dir, settings.charter_dir)
-    templates = TemplateCatalogue.load(settings.templates_dir)
     provider_config = load_provider_config(settings.config)
     check_provider_fallbacks(
         policies.current.policy, provider_config.router_settings.fallbacks, str(settings.config)
     )
-    check_templates_resolve(templates.all(), policies.current.policy, provider_config)
     oidc_client = None
     if settings.oidc_config is not None:
         oidc_client = OidcClient(load_oidc_config(settings.oidc_config), settings.oidc_client_secret)
@@ -75,6 +75,10 @@ def build_services(settings: Settings) -> Services:
     audit = AuditStore(engine)
     heads = build_signer(settings, audit, policies.current.policy.audit.signed_heads)
     router = ProviderRouter(provider_config)
+    # Served templates: the shipped files plus the versions the directorate approved (art. 2.1).
+    templates = TemplateLibrary(settings.templates_dir, TemplateVersionStore(engine))
+    templates.record_files()
+    check_templates_resolve(templates.all(), policies.current.policy, provider_config)
     return Services(
         settings=settings,
         keys=KeyStore(engine),
@@ -174,6 +178,7 @@ def create_app(settings: Settings | None = None, services: Services | None = Non
     app.include_router(keys_page.router)
     app.include_router(admin.router)
     app.include_router(console.router)
+    app.include_router(template_admin.router)
     app.include_router(console_heads.router)
     app.include_router(dashboard.router)
     app.include_router(feedback.api_router)

@@ -8,7 +8,8 @@ the adapter that imports the library, with ``raise ... from exc``.
     GatewayError                      500 api_error        outcome=error
     ├── BadRequest                    400 invalid_request_error
     │   ├── MalformedJson             400
-    │   └── InvalidField              400 (names the field)
+    │   ├── InvalidField              400 (names the field)
+    │   └── VersionConflict           409 (template version exists or was decided)
     ├── PayloadTooLarge               413
     ├── AuthenticationFailed          401 authentication_error
     ├── PermissionDenied              403 permission_error  outcome=denied
@@ -83,6 +84,13 @@ class InvalidField(BadRequest):
     def __init__(self, field: str, message: str) -> None:
         super().__init__(f"Champ « {field} » invalide : {message}", param=field)
         self.field = field
+
+
+class VersionConflict(BadRequest):
+    """A template version that already exists, or a decision on a version no longer submitted."""
+
+    status = 409
+    code = "version_conflict"
 
 
 class PayloadTooLarge(GatewayError):

@@ -14,7 +14,7 @@ from iag_gateway.pii.engine import PiiEngine
 from iag_gateway.policy.loader import PolicyHolder
 from iag_gateway.policy.quotas import QuotaEnforcer
 from iag_gateway.projects.store import ProjectStore
-from iag_gateway.prompts.catalogue import TemplateCatalogue
+from iag_gateway.prompts.library import TemplateLibrary
 from iag_gateway.providers.router import ProviderRouter
 from iag_gateway.settings import Settings
 from iag_gateway.telemetry import Telemetry
@@ -29,7 +29,7 @@ class Services:
     policies: PolicyHolder
     quotas: QuotaEnforcer
     pii: PiiEngine
-    templates: TemplateCatalogue
+    templates: TemplateLibrary
     router: ProviderRouter
     telemetry: Telemetry
     usage: UsageGate  # usage-intent classifier (+ guard model), charter art. 5

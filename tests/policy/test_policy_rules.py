@@ -16,6 +16,7 @@ from sqlalchemy.pool import StaticPool
 
 from iag_gateway.errors import GatewayError, ModelNotFound, PolicyDenied, RateLimited
 from iag_gateway.policy import PolicySet, can_read_audit, decide, decide_output
+from iag_gateway.policy.engine import covers, template_approve_domains, template_submit_domains
 from iag_gateway.policy.quota_stores import SqlQuotaStore, metadata, quota_usage
 from iag_gateway.policy.quota_windows import window_for
 from iag_gateway.policy.quotas import QuotaEnforcer
@@ -120,6 +121,17 @@ def _audit_read(roles: set[str]) -> Case:
     return run
 
 
+def _template_admin(roles: set[str], domain: str) -> Case:
+    def run(policy: PolicySet) -> set[str]:
+        # The rule "fires" when it refuses to submit or approve a template of ``domain``.
+        granted = template_submit_domains(policy, frozenset(roles)) | template_approve_domains(
+            policy, frozenset(roles)
+        )
+        return set() if covers(granted, domain) else {policy.access.rules.template_admin.id}
+
+    return run
+
+
 NIR = {"FR_NIR": 1}
 TEMPLATE = {"route": "template", "template_id": "analyse-ccap", "template_domain": "achats"}
 
@@ -161,6 +173,10 @@ CASES: dict[str, tuple[Case, Case]] = {
     ),
     "access-model": (_decide(model="azure-gpt-eu"), _decide(model="azure-gpt-eu", roles={"research"})),
     "access-audit-read": (_audit_read({"staff", "buyer"}), _audit_read({"auditor"})),
+    "access-template-admin": (
+        _template_admin({"referent_achats", "admin"}, "recherche"),
+        _template_admin({"referent_recherche"}, "recherche"),
+    ),
     "usage-automated-decision": (
         _decide(prompt_text="Décide si on licencie cet agent après son absence."),
         _decide(prompt_text="Rédige la procédure de licenciement prévue par le statut."),

@@ -17,7 +17,7 @@ OWN_TABLES = {"api_key", "training_record", "audit_event", "audit_chain_head", "
 
 
 def test_when_upgraded_then_at_head_with_every_table(engine: Engine) -> None:
-    assert current_revision(engine) == head_revision() == "0005"
+    assert current_revision(engine) == head_revision() == "0009"
     names = set(sa.inspect(engine).get_table_names())
     assert OWN_TABLES | {"quota_usage", "alembic_version"} <= names
 

@@ -11,7 +11,20 @@ from sqlmodel import Field, SQLModel
 from iag_gateway.storage.types import UtcDateTime, utc_now
 
 #: Every role a key may carry; policies refer to these names.
-ROLES: frozenset[str] = frozenset({"buyer", "finance", "research", "staff", "auditor", "admin", "direction"})
+ROLES: frozenset[str] = frozenset(
+    {
+        "buyer",
+        "finance",
+        "research",
+        "staff",
+        "auditor",
+        "admin",
+        "referent_achats",
+        "referent_comptabilite",
+        "referent_recherche",
+        "direction",
+    }
+)
 
 
 class ApiKey(SQLModel, table=True):

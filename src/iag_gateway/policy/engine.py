@@ -164,6 +164,21 @@ def can_read_dashboard(policy: PolicySet, roles: frozenset[str]) -> bool:
     return any(grant.read_dashboard for grant in _grants(policy, roles))
 
 
+def template_submit_domains(policy: PolicySet, roles: frozenset[str]) -> frozenset[str]:
+    """Domains whose templates one of the roles may submit as new versions (``"*"``: all)."""
+    return frozenset(d for g in _grants(policy, roles) for d in g.template_submit_domains)
+
+
+def template_approve_domains(policy: PolicySet, roles: frozenset[str]) -> frozenset[str]:
+    """Domains whose submitted template versions one of the roles may approve or reject."""
+    return frozenset(d for g in _grants(policy, roles) for d in g.template_approve_domains)
+
+
+def covers(domains: frozenset[str], domain: str) -> bool:
+    """Whether a set of granted domains includes ``domain`` (``"*"`` includes every domain)."""
+    return "*" in domains or domain in domains
+
+
 def _contract_ok(model: ModelEntry) -> bool:
     return model.hosting == "internal" or model.no_training
 

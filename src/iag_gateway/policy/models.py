@@ -223,6 +223,10 @@ class RoleGrant(Strict):
     read_dashboard: bool = False  # the directorate's figures (/tableau-de-bord), not the records
     #: Holders may create their own API keys (« Mes clés ») for their scripts.
     self_service_keys: bool = False
+    # Template governance (art. 2.1, 5.1): domains whose templates this role may submit
+    # (a referent), and domains whose submissions it may approve or reject (the directorate).
+    template_submit_domains: list[str] = []
+    template_approve_domains: list[str] = []
 
 
 class AccessRules(Strict):
@@ -231,6 +235,7 @@ class AccessRules(Strict):
     model: Rule
     audit_read: Rule
     dashboard_read: Rule
+    template_admin: Rule
 
 
 class AccessFile(Strict):

@@ -187,6 +187,7 @@ async def get_template(template_id: str, request: Request) -> JSONResponse:
             **summary(template),
             "inputs_schema": template.input_json_schema(),
             "ai_mention": template.mention_for(mention_model(services, template, call.caller.roles)),
+            "references": [r.model_dump(mode="json") for r in template.references],
         }
     return JSONResponse(body, headers=id_headers(call.request_id))
 

@@ -27,7 +27,12 @@ from iag_gateway.errors import AuthenticationFailed, NotFound
 from iag_gateway.identity.keys import Identity
 from iag_gateway.identity.oidc_client import OidcClient, session_end
 from iag_gateway.identity.oidc_config import map_claims
-from iag_gateway.policy.engine import can_read_audit, can_read_dashboard
+from iag_gateway.policy.engine import (
+    can_read_audit,
+    can_read_dashboard,
+    template_approve_domains,
+    template_submit_domains,
+)
 from iag_gateway.services import Services
 from iag_gateway.web import session as web_session
 from iag_gateway.web.pages import audit_web, current_identity, french_pages, read_form, services_of, to_login
@@ -72,6 +77,8 @@ def landing(services: Services, identity: Identity) -> str:
         return "/audit"
     if can_read_dashboard(policy, identity.roles):
         return "/tableau-de-bord"
+    if template_approve_domains(policy, identity.roles) or template_submit_domains(policy, identity.roles):
+        return "/gabarits"  # referents and the directorate land on the template queue
     return "/"
 
 

@@ -30,7 +30,12 @@ from iag_gateway.errors import (
     UpstreamError,
 )
 from iag_gateway.pii.placeholders import readable
-from iag_gateway.policy.engine import can_read_audit, can_read_dashboard
+from iag_gateway.policy.engine import (
+    can_read_audit,
+    can_read_dashboard,
+    template_approve_domains,
+    template_submit_domains,
+)
 from iag_gateway.prompts.models import PromptTemplate, TemplateInput
 from iag_gateway.web.reviews import STATEMENT
 
@@ -112,6 +117,13 @@ def page(request: Request, name: str, status: int = 200, **context: Any) -> HTML
             "show_keys_link", any(grants[r].self_service_keys for r in identity.roles if r in grants)
         )
         context.setdefault("show_admin_link", "admin" in identity.roles)
+        context.setdefault(
+            "show_templates_link",
+            bool(
+                template_submit_domains(policy, identity.roles)
+                or template_approve_domains(policy, identity.roles)
+            ),
+        )
     html = _environment().get_template(name).render(**context)
     return HTMLResponse(html, status_code=status, headers=SECURITY_HEADERS)
 
