@@ -16,6 +16,7 @@ from sqlalchemy.pool import StaticPool
 
 from iag_gateway.errors import GatewayError, ModelNotFound, PolicyDenied, RateLimited
 from iag_gateway.policy import PolicySet, can_read_audit, decide, decide_output
+from iag_gateway.policy.engine import can_read_dashboard
 from iag_gateway.policy.quota_stores import SqlQuotaStore, metadata, quota_usage
 from iag_gateway.policy.quota_windows import window_for
 from iag_gateway.policy.quotas import QuotaEnforcer
@@ -118,6 +119,15 @@ def _audit_read(roles: set[str]) -> Case:
     return run
 
 
+def _dashboard_read(roles: set[str]) -> Case:
+    def run(policy: PolicySet) -> set[str]:
+        # The rule "fires" when it refuses the directorate's dashboard.
+        rule_id = policy.access.rules.dashboard_read.id
+        return set() if can_read_dashboard(policy, frozenset(roles)) else {rule_id}
+
+    return run
+
+
 NIR = {"FR_NIR": 1}
 TEMPLATE = {"route": "template", "template_id": "analyse-ccap", "template_domain": "achats"}
 
@@ -158,7 +168,8 @@ CASES: dict[str, tuple[Case, Case]] = {
         _decide(roles={"buyer"}, model="onprem-llm", **{**TEMPLATE, "template_domain": "achats"}),
     ),
     "access-model": (_decide(model="azure-gpt-eu"), _decide(model="azure-gpt-eu", roles={"research"})),
-    "access-audit-read": (_audit_read({"staff", "buyer"}), _audit_read({"auditor"})),
+    "access-audit-read": (_audit_read({"staff", "buyer", "direction"}), _audit_read({"auditor"})),
+    "access-dashboard-read": (_dashboard_read({"buyer", "admin"}), _dashboard_read({"direction"})),
     "usage-automated-decision": (
         _decide(prompt_text="Décide si on licencie cet agent après son absence."),
         _decide(prompt_text="Rédige la procédure de licenciement prévue par le statut."),
