@@ -65,7 +65,9 @@ def test_when_buyer_answers_then_gives_feedback_and_cannot_open_the_dashboard(
     ARTEFACTS.mkdir(exist_ok=True)
     page = open_page(browser, contexts, LAPTOP)
     try:
-        sign_in(page, gateway, make_key("buyer", department="pole-achats-avis", user="acheteuse-tableau"), "/")
+        sign_in(
+            page, gateway, make_key("buyer", department="pole-achats-avis", user="acheteuse-tableau"), "/"
+        )
         assert page.get_by_role("link", name="Tableau de bord").count() == 0
         page.goto(gateway.base_url + "/formulaires/achats-cctp")
         page.get_by_label("Objet du marché").fill("Gants nitrile")

@@ -314,8 +314,7 @@ def _rules(data: Aggregates, drill: Callable[..., str]) -> Section:
         Figure(
             "refus-tendance",
             "Tendance des refus et signalements",
-            "Par jour ou mois : appels refusés (issue « refusée ») "
-            "et règles de signalement déclenchées.",
+            "Par jour ou mois : appels refusés (issue « refusée ») et règles de signalement déclenchées.",
             ["Période", "Refus", "Signalements", "Part refusée"],
             [
                 [

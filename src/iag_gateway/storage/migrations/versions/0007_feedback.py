@@ -2,7 +2,8 @@
 
 ``feedback``: « utile / pas utile », a pseudonymised comment, minutes saved.
 ``ix_audit_event_dashboard``: covers the columns the dashboard groups and sums, so that
-its scans over a period read the index rather than the whole records (hashes, JSON, texts).
+its scans over a period read the index rather than the whole records (hashes, JSON, texts);
+``ix_audit_event_user_time`` gives each key holder's last activity in one seek.
 
 Revision ID: 0007
 Revises: 0002 (the other branches' 0003-0006 come in between once merged)
@@ -50,8 +51,10 @@ def upgrade() -> None:
     op.create_index("ix_feedback_created_at", "feedback", ["created_at"])
     op.create_index("ix_feedback_template_id", "feedback", ["template_id"])
     op.create_index("ix_audit_event_dashboard", "audit_event", list(DASHBOARD_COLUMNS))
+    op.create_index("ix_audit_event_user_time", "audit_event", ["user_id", "created_at"])
 
 
 def downgrade() -> None:
+    op.drop_index("ix_audit_event_user_time", table_name="audit_event")
     op.drop_index("ix_audit_event_dashboard", table_name="audit_event")
     op.drop_table("feedback")
