@@ -16,7 +16,12 @@ from sqlalchemy.pool import StaticPool
 
 from iag_gateway.errors import GatewayError, ModelNotFound, PolicyDenied, RateLimited
 from iag_gateway.policy import PolicySet, can_read_audit, decide, decide_output
-from iag_gateway.policy.engine import covers, template_approve_domains, template_submit_domains
+from iag_gateway.policy.engine import (
+    can_read_dashboard,
+    covers,
+    template_approve_domains,
+    template_submit_domains,
+)
 from iag_gateway.policy.quota_stores import SqlQuotaStore, metadata, quota_usage
 from iag_gateway.policy.quota_windows import window_for
 from iag_gateway.policy.quotas import QuotaEnforcer
@@ -129,6 +134,13 @@ def _template_admin(roles: set[str], domain: str) -> Case:
         )
         return set() if covers(granted, domain) else {policy.access.rules.template_admin.id}
 
+
+def _dashboard_read(roles: set[str]) -> Case:
+    def run(policy: PolicySet) -> set[str]:
+        # The rule "fires" when it refuses the directorate's dashboard.
+        rule_id = policy.access.rules.dashboard_read.id
+        return set() if can_read_dashboard(policy, frozenset(roles)) else {rule_id}
+
     return run
 
 
@@ -172,7 +184,8 @@ CASES: dict[str, tuple[Case, Case]] = {
         _decide(roles={"buyer"}, model="onprem-llm", **{**TEMPLATE, "template_domain": "achats"}),
     ),
     "access-model": (_decide(model="azure-gpt-eu"), _decide(model="azure-gpt-eu", roles={"research"})),
-    "access-audit-read": (_audit_read({"staff", "buyer"}), _audit_read({"auditor"})),
+    "access-audit-read": (_audit_read({"staff", "buyer", "direction"}), _audit_read({"auditor"})),
+    "access-dashboard-read": (_dashboard_read({"buyer", "admin"}), _dashboard_read({"direction"})),
     "access-template-admin": (
         _template_admin({"referent_achats", "admin"}, "recherche"),
         _template_admin({"referent_recherche"}, "recherche"),

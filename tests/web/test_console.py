@@ -246,7 +246,10 @@ def test_when_auditor_exports_csv_then_header_row_and_the_call(
     seqs = [int(row[0]) for row in rows[1:]]
     assert seqs == sorted(seqs, reverse=True)  # newest first
     [chat] = [row for row in rows[1:] if row[header.index("Opération")] == "Conversation"]
-    assert chat[header.index("Issue")] == "Réussie" and "1 nom" in chat[header.index("Données masquées dans la requête")]
+    assert (
+        chat[header.index("Issue")] == "Réussie"
+        and "1 nom" in chat[header.index("Données masquées dans la requête")]
+    )
     assert "," in chat[header.index("Latence (ms)")] or "." not in chat[header.index("Latence (ms)")]
     [record] = console_records(gateway, auditor_user)
     assert record["extra"] == {

@@ -32,7 +32,11 @@ def signed_in(gateway: LiveGateway, key: str) -> Iterator[httpx.Client]:
     with httpx.Client(base_url=gateway.base_url, follow_redirects=False, timeout=30) as client:
         csrf = csrf_of(client.get("/connexion").text)
         response = client.post("/connexion", data={"cle": key, "csrf_token": csrf})
-        assert response.status_code == 303 and response.headers["location"] in ("/", "/audit", "/tableau-de-bord")
+        assert response.status_code == 303 and response.headers["location"] in (
+            "/",
+            "/audit",
+            "/tableau-de-bord",
+        )
         yield client
 
 

@@ -1,14 +1,15 @@
 """The charter's periodic access review: who holds keys, with which roles, used when, trained or not.
 
 The audit trail does not name the key behind a call, only its holder: a key's last
-use is its holder's last audited request (any route). One ``GROUP BY user_id`` on the
-trail gives every holder's last activity; the key and training tables are small.
+use is its holder's last audited request (any route), found by one index seek per
+holder on ``(user_id, created_at)``; the key and training tables are small.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
+from typing import Any
 
 import sqlalchemy as sa
 from sqlalchemy.engine import Engine
@@ -40,27 +41,32 @@ class HolderReview:
 def review_access(engine: Engine) -> list[HolderReview]:
     """Every holder of an active key, with roles, last activity and training, by user id."""
     k, t, e = API_KEY_TABLE.c, TRAINING_TABLE.c, AUDIT_EVENT_TABLE.c
+    # One index seek per holder on (user_id, created_at), not a pass over the trail.
+    last_use = (
+        sa.select(sa.func.max(e.created_at))
+        .where(e.user_id == k.user_id)
+        .correlate(API_KEY_TABLE)
+        .scalar_subquery()
+    )
     try:
         with engine.connect() as conn:
             keys = list(
                 conn.execute(
-                    sa.select(k.user_id, k.department, k.roles, k.created_at).where(k.revoked_at.is_(None))
+                    sa.select(k.user_id, k.department, k.roles, k.created_at, last_use.label("last")).where(
+                        k.revoked_at.is_(None)
+                    )
                 )
             )
             holders = sorted({row.user_id for row in keys})
             trained = {r[0] for r in conn.execute(sa.select(t.user_id).where(t.user_id.in_(holders)))}
-            last = dict(
-                conn.execute(
-                    sa.select(e.user_id, sa.func.max(e.created_at))
-                    .where(e.user_id.in_(holders))
-                    .group_by(e.user_id)
-                ).all()
-            )
     except SQLAlchemyError as exc:
         raise AuditUnavailable("audit store unavailable") from exc
+    by_holder: dict[str, list[Any]] = {}
+    for row in keys:
+        by_holder.setdefault(row.user_id, []).append(row)
     out = []
     for user in holders:
-        own = [row for row in keys if row.user_id == user]
+        own = by_holder[user]
         out.append(
             HolderReview(
                 user_id=user,
@@ -68,7 +74,7 @@ def review_access(engine: Engine) -> list[HolderReview]:
                 roles=tuple(sorted({role for row in own for role in row.roles})),
                 active_keys=len(own),
                 oldest_key=min(row.created_at for row in own),
-                last_activity=_aware(last.get(user)),
+                last_activity=_aware(own[0].last),
                 trained=user in trained,
             )
         )

@@ -9,6 +9,8 @@ readings, acknowledgements and feedback are counted where they belong, not as ca
 
 from __future__ import annotations
 
+import dataclasses
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
@@ -22,6 +24,7 @@ from iag_gateway.audit.sql_dialect import SqlDialect
 from iag_gateway.audit.store import CALL_ROUTES, FINAL_OUTCOMES
 from iag_gateway.errors import AuditUnavailable
 from iag_gateway.feedback.models import FEEDBACK_TABLE
+from iag_gateway.identity.models import API_KEY_TABLE
 
 ACK_ROUTE = "review.ack"
 
@@ -78,7 +81,7 @@ class SeriesPoint:
     users: int
     departments: int
     denied: int
-    flagged: int = 0
+    flagged: int = 0  # flag-rule firings (« signalements »)
 
 
 @dataclass(frozen=True)
@@ -114,6 +117,13 @@ class CountRow:
     key: str
     records: int
     total: int
+
+
+@dataclass(frozen=True)
+class Firings:
+    rules: list[RuleRow]  # per (article, rule, effect): firings citing that article
+    flags_by_bucket: dict[str, int]  # flag-rule firings per period
+    reroutes: list[CountRow]  # per reroute message (« a → b (données patient) »)
 
 
 @dataclass(frozen=True)
@@ -159,6 +169,24 @@ def _int(value: Any) -> int:
     return int(value or 0)
 
 
+def _fold(
+    cube: list[tuple[str | None, str | None, str | None, int, int, int]],
+    key: Callable[[tuple[str | None, str | None, str | None, int, int, int]], str | None],
+) -> list[TokenRow]:
+    """Sum the (department, template, model) rows per (key, model): a few hundred rows at most."""
+    out: dict[tuple[str | None, str | None], list[int]] = {}
+    for row in cube:
+        acc = out.setdefault((key(row), row[2]), [0, 0, 0])
+        acc[0] += row[3]
+        acc[1] += row[4]
+        acc[2] += row[5]
+    return [TokenRow(k, m, n, p, c) for (k, m), (n, p, c) in out.items()]
+
+
+def _float(value: Any) -> float | None:
+    return float(value) if value is not None else None
+
+
 class AuditAggregates:
     """Aggregate queries over one audit store's engine."""
 
@@ -168,20 +196,26 @@ class AuditAggregates:
 
     def all(self, scope: Scope, publishable: tuple[str, ...]) -> Aggregates:
         """Run every aggregate of the dashboard for ``scope`` (``publishable``: templates to review)."""
+        firings = self.firings(scope)
+        series = [
+            dataclasses.replace(p, flagged=firings.flags_by_bucket.get(p.bucket, 0))
+            for p in self.series(scope)
+        ]
+        tokens = self.tokens(scope)
         return Aggregates(
             totals=self.totals(scope),
-            series=self.series(scope),
+            series=series,
             by_template=self.usage_by(scope, E.template_id),
             by_model=self.usage_by(scope, E.model_alias),
             by_department=self.usage_by(scope, E.department),
-            rules=self.rules(scope),
+            rules=firings.rules,
             pii=self.pii(scope),
-            reroutes=self.reroutes(scope),
+            reroutes=firings.reroutes,
             reviews=self.reviews(scope, publishable),
             feedback=self.feedback(scope),
-            tokens_by_model=self.tokens_by(scope, E.model_alias),
-            tokens_by_department=self.tokens_by(scope, E.department),
-            tokens_by_template=self.tokens_by(scope, E.template_id),
+            tokens_by_model=_fold(tokens, lambda t: t[2]),
+            tokens_by_department=_fold(tokens, lambda t: t[0]),
+            tokens_by_template=_fold(tokens, lambda t: t[1]),
         )
 
     def _rows(self, stmt: sa.Executable) -> list[Any]:
@@ -206,7 +240,7 @@ class AuditAggregates:
         return Totals(*(_int(v) for v in row))
 
     def series(self, scope: Scope) -> list[SeriesPoint]:
-        """Calls, distinct users and departments, refusals and flagged calls per Paris day or month."""
+        """Calls, distinct users and departments, and refusals per Paris day or month."""
         bucket = self._sql.local_bucket(E.created_at, scope.since, scope.until, scope.bucket).label("b")
         rows = self._rows(
             sa.select(
@@ -220,21 +254,7 @@ class AuditAggregates:
             .group_by(bucket)
             .order_by(bucket)
         )
-        rules = self._sql.list_items(E.rules, "r")
-        flag_bucket = self._sql.local_bucket(E.created_at, scope.since, scope.until, scope.bucket).label("b")
-        flagged = dict(
-            self._rows(
-                sa.select(flag_bucket, sa.func.count(sa.distinct(E.seq)))
-                .select_from(AUDIT_EVENT_TABLE)
-                .join(rules, sa.true())
-                .where(*scope.calls(), self._sql.field(rules.c.value, "effect") == "flag")
-                .group_by(flag_bucket)
-            )
-        )
-        return [
-            SeriesPoint(str(b), _int(c), _int(u), _int(d), _int(n), _int(flagged.get(b)))
-            for b, c, u, d, n in rows
-        ]
+        return [SeriesPoint(str(b), _int(c), _int(u), _int(d), _int(n)) for b, c, u, d, n in rows]
 
     def usage_by(self, scope: Scope, column: sa.ColumnElement[Any]) -> list[UsageRow]:
         rows = self._rows(
@@ -253,38 +273,66 @@ class AuditAggregates:
         )
         return [UsageRow(k, *(_int(v) for v in rest)) for k, *rest in rows]
 
-    def tokens_by(self, scope: Scope, column: sa.ColumnElement[Any]) -> list[TokenRow]:
-        """Answered calls and tokens per (``column``, model): what cost and energy are computed from."""
+    def tokens(self, scope: Scope) -> list[tuple[str | None, str | None, str | None, int, int, int]]:
+        """Answered calls and tokens per (department, template, model): what cost and energy use."""
         rows = self._rows(
             sa.select(
-                column,
+                E.department,
+                E.template_id,
                 E.model_alias,
                 sa.func.count(),
                 sa.func.sum(E.prompt_tokens),
                 sa.func.sum(E.completion_tokens),
             )
             .where(*scope.calls(), E.outcome == "ok")
-            .group_by(column, E.model_alias)
+            .group_by(E.department, E.template_id, E.model_alias)
         )
-        return [TokenRow(k, m, _int(n), _int(p), _int(c)) for k, m, n, p, c in rows]
+        return [(d, t, m, _int(n), _int(p), _int(c)) for d, t, m, n, p, c in rows]
 
-    def rules(self, scope: Scope) -> list[RuleRow]:
-        """Records per (charter article, rule, effect) of the rules that fired on calls."""
+    def firings(self, scope: Scope) -> Firings:
+        """Rule firings on calls, from one unnesting of ``rules`` and of each rule's ``articles``.
+
+        Grouped by (period, article, rule, effect, reroute message): a firing appears once
+        per article of its rule, so firings are counted on one article per rule, and per
+        article as they are.
+        """
         rules = self._sql.list_items(E.rules, "r")
         articles = self._sql.nested_list_items(rules.c.value, "articles", "a")
+        bucket = self._sql.local_bucket(E.created_at, scope.since, scope.until, scope.bucket).label("b")
+        effect = self._sql.field(rules.c.value, "effect")
         rule_id = self._sql.field(rules.c.value, "rule_id").label("rule_id")
-        effect = self._sql.field(rules.c.value, "effect").label("effect")
+        message = sa.case((effect == "reroute", self._sql.field(rules.c.value, "message")), else_=None)
         article = articles.c.value.label("article")
         rows = self._rows(
-            sa.select(article, rule_id, effect, sa.func.count(sa.distinct(E.seq)))
+            sa.select(bucket, article, rule_id, effect.label("effect"), message.label("m"), sa.func.count())
             .select_from(AUDIT_EVENT_TABLE)
             .join(rules, sa.true())
             .join(articles, sa.true())
             .where(*scope.calls())
-            .group_by(article, rule_id, effect)
-            .order_by(article, rule_id)
+            .group_by(bucket, article, rule_id, effect, message)
         )
-        return [RuleRow(a, str(r or ""), str(e or ""), _int(n)) for a, r, e, n in rows]
+        by_article: dict[tuple[str, str, str], int] = {}
+        per_rule: dict[tuple[str, str, str, str, str | None], int] = {}
+        for b, a, r, e, m, n in rows:
+            key = (str(a), str(r or ""), str(e or ""))
+            by_article[key] = by_article.get(key, 0) + int(n)
+            rule_key = (str(b), str(r or ""), str(e or ""), str(a), m)
+            per_rule[rule_key] = int(n)
+        firings: dict[tuple[str, str, str, str | None], int] = {}
+        for (b, r, e, _a, m), n in per_rule.items():  # the same count on every article of a rule
+            firings[(b, r, e, m)] = max(firings.get((b, r, e, m), 0), n)
+        flags: dict[str, int] = {}
+        reroutes: dict[str, int] = {}
+        for (b, _r, e, m), n in firings.items():
+            if e == "flag":
+                flags[b] = flags.get(b, 0) + n
+            if e == "reroute":
+                reroutes[str(m or "")] = reroutes.get(str(m or ""), 0) + n
+        return Firings(
+            rules=[RuleRow(a, r, e, n) for (a, r, e), n in sorted(by_article.items())],
+            flags_by_bucket=flags,
+            reroutes=[CountRow(m, n, n) for m, n in sorted(reroutes.items(), key=lambda kv: -kv[1])],
+        )
 
     def pii(self, scope: Scope) -> list[CountRow]:
         """Per data type: calls where it was masked, and how many values were masked in all."""
@@ -300,56 +348,42 @@ class AuditAggregates:
         )
         return [CountRow(str(k), _int(n), _int(t)) for k, n, t in rows]
 
-    def reroutes(self, scope: Scope) -> list[CountRow]:
-        """Reroutes by their message (« a → b (données personnelles) »), counted in SQL."""
-        rules = self._sql.list_items(E.rules, "r")
-        message = self._sql.field(rules.c.value, "message").label("message")
-        rows = self._rows(
-            sa.select(message, sa.func.count())
-            .select_from(AUDIT_EVENT_TABLE)
-            .join(rules, sa.true())
-            .where(*scope.calls(), self._sql.field(rules.c.value, "effect") == "reroute")
-            .group_by(message)
-            .order_by(sa.func.count().desc())
-        )
-        return [CountRow(str(m or ""), _int(n), _int(n)) for m, n in rows]
-
     def reviews(self, scope: Scope, publishable: tuple[str, ...]) -> list[ReviewRow]:
-        """Per publishable template: answered calls, those "
-        "acknowledged, delay to the first acknowledgement."""
+        """Per publishable template: answered calls, those acknowledged, delay to the first one.
+
+        Each call meets its acknowledgements through the index on ``ref_request_id``.
+        """
         if not publishable:
             return []
         ack = AUDIT_EVENT_TABLE.alias("ack")
-        first_ack = (
-            sa.select(ack.c.ref_request_id.label("ref"), sa.func.min(ack.c.created_at).label("at"))
-            .where(ack.c.route == ACK_ROUTE, ack.c.outcome == "ok", ack.c.ref_request_id.is_not(None))
-            .group_by(ack.c.ref_request_id)
-            .subquery("first_ack")
+        joined = AUDIT_EVENT_TABLE.outerjoin(
+            ack,
+            sa.and_(ack.c.ref_request_id == E.request_id, ack.c.route == ACK_ROUTE, ack.c.outcome == "ok"),
         )
-        delay = self._sql.seconds_between(first_ack.c.at, E.created_at)
+        per_call = (
+            sa.select(
+                E.template_id.label("template"),
+                E.created_at.label("at"),
+                sa.func.min(ack.c.created_at).label("ack_at"),
+            )
+            .select_from(joined)
+            .where(*scope.calls(), E.outcome == "ok", E.template_id.in_(publishable))
+            .group_by(E.seq, E.template_id, E.created_at)
+            .subquery("per_call")
+        )
+        delay = self._sql.seconds_between(per_call.c.ack_at, per_call.c.at)
         rows = self._rows(
             sa.select(
-                E.template_id,
+                per_call.c.template,
                 sa.func.count(),
-                sa.func.count(first_ack.c.ref),
+                sa.func.count(per_call.c.ack_at),
                 sa.func.avg(delay),
                 sa.func.max(delay),
             )
-            .select_from(AUDIT_EVENT_TABLE.outerjoin(first_ack, first_ack.c.ref == E.request_id))
-            .where(*scope.calls(), E.outcome == "ok", E.template_id.in_(publishable))
-            .group_by(E.template_id)
-            .order_by(E.template_id)
+            .group_by(per_call.c.template)
+            .order_by(per_call.c.template)
         )
-        return [
-            ReviewRow(
-                str(t),
-                _int(n),
-                _int(a),
-                float(m) if m is not None else None,
-                float(x) if x is not None else None,
-            )
-            for t, n, a, m, x in rows
-        ]
+        return [ReviewRow(str(t), _int(n), _int(a), _float(m), _float(x)) for t, n, a, m, x in rows]
 
     def feedback(self, scope: Scope) -> list[FeedbackRow]:
         """Per template: answers rated, « utile », « pas utile », minutes saved, comments."""
@@ -370,19 +404,13 @@ class AuditAggregates:
         )
         return [FeedbackRow(t, *(_int(v) for v in rest)) for t, *rest in rows]
 
-    def options(self, since: datetime) -> dict[str, list[str]]:
-        """Distinct departments, templates and models of calls since ``since`` (the filters' choices)."""
-        out: dict[str, list[str]] = {}
-        for name, column in (
-            ("department", E.department),
-            ("template", E.template_id),
-            ("model", E.model_alias),
-        ):
-            rows = self._rows(
-                sa.select(column)
-                .where(E.created_at >= since.astimezone(UTC), E.route.in_(CALL_ROUTES), column.is_not(None))
-                .group_by(column)
-                .order_by(column)
-            )
-            out[name] = [str(r[0]) for r in rows]
-        return out
+    def options(self) -> dict[str, list[str]]:
+        """The filters' choices: departments of key holders, templates and models seen in calls.
+
+        Departments come from the (small) key table; templates and models from the
+        indexes' distinct values would need a scan, so the caller adds the catalogue's
+        templates and the registry's models.
+        """
+        k = API_KEY_TABLE.c
+        rows = self._rows(sa.select(k.department).group_by(k.department).order_by(k.department))
+        return {"department": [str(r[0]) for r in rows]}

@@ -19,9 +19,10 @@ energy times the French mix (usage only, no embodied share).
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cache
 
 from iag_gateway.errors import ConfigError
-from iag_gateway.policy.models import ModelEntry
+from iag_gateway.policy.models import Footprint, ModelEntry
 
 #: EcoLogits's zone code for the French electricity mix.
 ELECTRICITY_ZONE = "FRA"
@@ -86,15 +87,19 @@ def french_mix_g_per_kwh() -> float:
 
 def model_factors(entry: ModelEntry) -> ModelFactors | None:
     """The factors of one registry entry, or ``None`` when it declares no footprint."""
-    footprint = entry.footprint
-    if footprint is None:
+    if entry.footprint is None:
         return None
+    return _factors(entry.alias, entry.footprint)
+
+
+@cache  # a few EcoLogits calls per (alias, footprint): computed once per process, on first use
+def _factors(alias: str, footprint: Footprint) -> ModelFactors:
     if footprint.method == "declared":
         assert footprint.kwh_per_1k_output_tokens is not None  # checked by the schema
         per_token = footprint.kwh_per_1k_output_tokens / 1000.0
         mix = french_mix_g_per_kwh()
         return ModelFactors(
-            alias=entry.alias,
+            alias=alias,
             method="declared",
             energy_kwh_per_call=0.0,
             energy_kwh_per_output_token=per_token,
@@ -110,7 +115,7 @@ def model_factors(entry: ModelEntry) -> ModelFactors | None:
     e0, g0 = ecologits_call(footprint.ecologits_provider, footprint.ecologits_model, 0)
     e1, g1 = ecologits_call(footprint.ecologits_provider, footprint.ecologits_model, _PROBE_TOKENS)
     return ModelFactors(
-        alias=entry.alias,
+        alias=alias,
         method="ecologits",
         energy_kwh_per_call=e0,
         energy_kwh_per_output_token=(e1 - e0) / _PROBE_TOKENS,

@@ -11,6 +11,7 @@ evaluation of individuals (article 5.4).
 from __future__ import annotations
 
 import time
+from datetime import date
 from typing import Any
 
 from anyio import to_thread
@@ -79,38 +80,51 @@ async def dashboard(request: Request) -> Response:
         request, identity, "dashboard", gate=DASHBOARD_GATE, route=DASHBOARD_ROUTE
     ) as call:
         call.extra.update(filters=dict(filters.query()))
-        today = today_in_paris()
-        scope = filters.scope(policy, today)
-        publishable = tuple(t.id for t in services.templates.all() if t.publishable)
-        aggregates = AuditAggregates(services.audit.engine)
-        data = await to_thread.run_sync(aggregates.all, scope, publishable)
-        options = await to_thread.run_sync(aggregates.options, scope.since.replace(year=scope.since.year - 1))
-        costing = await to_thread.run_sync(costing_of, services)
         auditor = can_read_audit(policy, identity.roles)
-        access = None
-        if auditor:
-            holders = await to_thread.run_sync(review_access, services.audit.engine)
-            access = access_view(holders, idle_days)
-    first, last = filters.period(today)
-    titles = template_titles(services)
+        context = await to_thread.run_sync(
+            lambda: dashboard_context(services, filters, today_in_paris(), auditor, idle_days)
+        )
     return page(
         request,
         "dashboard.html",
         status=400 if errors else 200,
         nav_current="tableau",
-        filters=filters,
         errors=errors,
-        period=(first.strftime("%d/%m/%Y"), last.strftime("%d/%m/%Y")),
-        cards=summary_cards(data, costing),
-        sections=sections(data, filters, costing, titles),
-        options=options,
-        titles=titles,
         providers=sorted(providers),
-        access=access,
-        idle_days=idle_days,
-        month=first.strftime("%Y-%m") if filters.du else today.strftime("%Y-%m"),
-        report_query=filters.query(),
+        **context,
     )
+
+
+def dashboard_context(
+    services: Services, filters: DashboardFilters, today: date, auditor: bool, idle_days: int
+) -> dict[str, Any]:
+    """Everything the page shows: SQL aggregates, cost and footprint, the access review for auditors."""
+    policy = services.policies.current.policy
+    scope = filters.scope(policy, today)
+    publishable = tuple(t.id for t in services.templates.all() if t.publishable)
+    aggregates = AuditAggregates(services.audit.engine)
+    data = aggregates.all(scope, publishable)
+    options = {
+        **aggregates.options(),
+        "template": sorted(t.id for t in services.templates.all()),
+        "model": [m.alias for m in policy.providers.models],
+    }
+    costing = costing_of(services)
+    access = access_view(review_access(services.audit.engine), idle_days) if auditor else None
+    first, last = filters.period(today)
+    titles = template_titles(services)
+    return {
+        "filters": filters,
+        "period": (first.strftime("%d/%m/%Y"), last.strftime("%d/%m/%Y")),
+        "cards": summary_cards(data, costing),
+        "sections": sections(data, filters, costing, titles),
+        "options": options,
+        "titles": titles,
+        "access": access,
+        "idle_days": idle_days,
+        "month": first.strftime("%Y-%m") if filters.du else today.strftime("%Y-%m"),
+        "report_query": filters.query(),
+    }
 
 
 @router.get("/tableau-de-bord/enregistrements")

@@ -21,7 +21,7 @@ def access_view(holders: list[HolderReview], idle_days: int, now: datetime | Non
                 "user": h.user_id,
                 "departments": ", ".join(h.departments),
                 "roles": ", ".join(h.roles),
-                "keys": h.active_keys,
+                "key_count": h.active_keys,
                 "last": paris_time(h.last_activity) if h.last_activity else "jamais",
                 "idle": idle,
                 "trained": h.trained,
@@ -31,7 +31,7 @@ def access_view(holders: list[HolderReview], idle_days: int, now: datetime | Non
     return {
         "rows": rows,
         "idle": sum(1 for r in rows if r["idle"]),
-        "idle_keys": sum(r["keys"] for r in rows if r["idle"]),
+        "idle_keys": sum(r["key_count"] for r in rows if r["idle"]),
         "untrained": sum(1 for r in rows if not r["trained"]),
         "holders": len(rows),
     }

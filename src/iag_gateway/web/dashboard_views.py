@@ -194,7 +194,7 @@ def _usage(
             "Appels par " + ("jour" if not labels or len(labels[0]) == 10 else "mois"),
             "Nombre d'appels (conversation et gabarits, toutes issues) par jour ou mois, heure de Paris ; "
             "utilisateurs et services distincts comptés sur chaque jour ou mois.",
-            ["Période", "Appels", "Utilisateurs", "Services", "Refus", "Appels signalés"],
+            ["Période", "Appels", "Utilisateurs", "Services", "Refus", "Signalements"],
             [
                 [text_cell(p.bucket), n(p.calls), n(p.users), n(p.departments), n(p.denied), n(p.flagged)]
                 for p in series
@@ -271,7 +271,7 @@ def _rules(data: Aggregates, drill: Callable[..., str]) -> Section:
             "Refus et signalements par article de la charte",
             "Appels sur lesquels une règle a refusé ou signalé, "
             "comptés une fois par article cité par la règle "
-            "(un appel peut citer plusieurs articles).",
+            "cite la règle (une règle peut citer plusieurs articles).",
             ["Article", "Refus", "Signalements"],
             [
                 [text_cell("art. " + a.removeprefix("art-"), drill(article=a)), n(c["deny"]), n(c["flag"])]
@@ -279,11 +279,11 @@ def _rules(data: Aggregates, drill: Callable[..., str]) -> Section:
             ],
             chart=horizontal_bars(
                 "graphe-refus-articles",
-                "Refus par article",
+                "Refus et signalements par article",
                 [
                     Bar(
                         "art. " + a.removeprefix("art-"),
-                        c["deny"],
+                        c["deny"] + c["flag"],
                         f"{number(c['deny'])} refus, {number(c['flag'])} signal.",
                     )
                     for a, c in articles[:12]
@@ -314,9 +314,8 @@ def _rules(data: Aggregates, drill: Callable[..., str]) -> Section:
         Figure(
             "refus-tendance",
             "Tendance des refus et signalements",
-            "Par jour ou mois : appels refusés (issue « refusée "
-            "») et appels sur lesquels une règle a signalé.",
-            ["Période", "Refus", "Appels signalés", "Part refusée"],
+            "Par jour ou mois : appels refusés (issue « refusée ») et règles de signalement déclenchées.",
+            ["Période", "Refus", "Signalements", "Part refusée"],
             [
                 [
                     text_cell(p.bucket),

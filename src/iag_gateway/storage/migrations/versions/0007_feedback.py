@@ -1,4 +1,9 @@
-"""User feedback on answers: « utile / pas utile », a pseudonymised comment, minutes saved.
+"""User feedback on answers, and the index the dashboard's aggregates read.
+
+``feedback``: « utile / pas utile », a pseudonymised comment, minutes saved.
+``ix_audit_event_dashboard``: covers the columns the dashboard groups and sums, so that
+its scans over a period read the index rather than the whole records (hashes, JSON, texts);
+``ix_audit_event_user_time`` gives each key holder's last activity in one seek.
 
 Revision ID: 0007
 Revises: 0002 (the other branches' 0003-0006 come in between once merged)
@@ -14,6 +19,18 @@ revision = "0007"
 down_revision = "0006"
 branch_labels = None
 depends_on = None
+
+DASHBOARD_COLUMNS = (
+    "created_at",
+    "route",
+    "outcome",
+    "department",
+    "template_id",
+    "model_alias",
+    "user_id",
+    "prompt_tokens",
+    "completion_tokens",
+)
 
 
 def upgrade() -> None:
@@ -33,7 +50,11 @@ def upgrade() -> None:
     )
     op.create_index("ix_feedback_created_at", "feedback", ["created_at"])
     op.create_index("ix_feedback_template_id", "feedback", ["template_id"])
+    op.create_index("ix_audit_event_dashboard", "audit_event", list(DASHBOARD_COLUMNS))
+    op.create_index("ix_audit_event_user_time", "audit_event", ["user_id", "created_at"])
 
 
 def downgrade() -> None:
+    op.drop_index("ix_audit_event_user_time", table_name="audit_event")
+    op.drop_index("ix_audit_event_dashboard", table_name="audit_event")
     op.drop_table("feedback")
