@@ -232,3 +232,11 @@ def test_when_key_sign_in_is_off_without_a_provider_then_settings_refuse() -> No
 
     with pytest.raises(ValidationError, match="IAG_OIDC_CONFIG"):
         Settings(env="test", key_login=False)
+
+
+def test_when_person_denies_consent_at_the_provider_then_refused(client: httpx.Client) -> None:
+    start = client.get("/connexion/etablissement")
+    denied = httpx.post(start.headers["location"], data={"action": "deny"}, timeout=10)
+    assert "error=access_denied" in denied.headers["location"]
+    answer = client.get(denied.headers["location"])
+    assert answer.status_code == 401 and client.get("/").headers["location"] == "/connexion"
