@@ -156,13 +156,22 @@ def keys() -> None:
 @click.option(
     "--trained/--not-trained", default=False, help="Also record the AI-literacy training for this user."
 )
+@click.option("--expires-days", type=click.IntRange(1, 3650), default=None, help="Validity in days.")
 @exits_on_error
-def keys_create(user_id: str, department: str, roles: tuple[str, ...], label: str, trained: bool) -> None:
+def keys_create(
+    user_id: str, department: str, roles: tuple[str, ...], label: str, trained: bool, expires_days: int | None
+) -> None:
     """Create a key; the key itself is printed alone on the last line."""
+    from datetime import timedelta
+
     from iag_gateway.identity.keys import KeyStore
+    from iag_gateway.storage.types import utc_now
 
     store = KeyStore(_engine(Settings()))
-    info, plaintext = store.create(user_id=user_id, department=department, roles=roles, label=label)
+    expires_at = utc_now() + timedelta(days=expires_days) if expires_days else None
+    info, plaintext = store.create(
+        user_id=user_id, department=department, roles=roles, label=label, expires_at=expires_at
+    )
     if trained:
         store.record_training(user_id, "formation-ia-generative", date.today())
     click.echo(f"created key {info.key_id} for {user_id} ({department}; {', '.join(sorted(roles))})")
@@ -177,6 +186,8 @@ def keys_list() -> None:
 
     for info in KeyStore(_engine(Settings(), read_only=True)).list():
         state = f"revoked {info.revoked_at:%Y-%m-%d}" if info.revoked_at else "active"
+        if info.revoked_at is None and info.expires_at is not None:
+            state = f"{'expired' if info.expired else 'expires'} {info.expires_at:%Y-%m-%d}"
         click.echo(
             f"{info.key_id}\t{info.user_id}\t{info.department}\t{','.join(sorted(info.roles))}\t{state}"
         )

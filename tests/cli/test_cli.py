@@ -41,6 +41,16 @@ def test_when_key_created_then_key_alone_on_last_line_and_listed_without_secret(
     assert "revoked" in cli(db, "keys", "list").stdout
 
 
+def test_when_key_created_with_an_expiry_then_listed_with_its_end(db: Path) -> None:
+    args = ("keys", "create", "--user", "u2", "--department", "finances", "--role", "finance")
+    created = cli(db, *args, "--expires-days", "30")
+    assert created.returncode == 0, created.stderr
+    key_id = created.stdout.strip().splitlines()[-1].split("_")[1]
+    line = next(line for line in cli(db, "keys", "list").stdout.splitlines() if line.startswith(key_id))
+    assert line.split("\t")[-1].startswith("expires 20")
+    assert cli(db, *args, "--expires-days", "0").returncode != 0
+
+
 def test_when_chain_is_edited_then_audit_verify_names_the_record(db: Path) -> None:
     from iag_gateway.audit.models import AuditEntry
     from iag_gateway.audit.store import AuditStore

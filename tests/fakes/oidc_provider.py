@@ -13,7 +13,6 @@ from pathlib import Path
 from typing import Any
 
 import httpx
-import oidc_provider_mock
 import werkzeug.serving
 
 CLIENT_ID = "iag-gateway-test"
@@ -30,6 +29,8 @@ class OidcProvider:
     """Start with ``start()``; ``issuer`` is its base URL."""
 
     def __init__(self, token_max_age: timedelta = timedelta(hours=1)) -> None:
+        import oidc_provider_mock  # imported here, once pytest's warning filters are in place
+
         app = oidc_provider_mock.app(require_nonce=True, access_token_max_age=token_max_age)
         self._server = werkzeug.serving.make_server("127.0.0.1", 0, app, threaded=True)
         self._thread = threading.Thread(

@@ -163,3 +163,33 @@ def test_when_database_unreachable_then_identity_raises_audit_unavailable() -> N
         KeyStore(engine).identity("ABCDEFGHIJKL")
     assert isinstance(caught.value.__cause__, sa.exc.SQLAlchemyError)
     engine.dispose()
+
+
+def test_when_key_expiry_passes_then_it_no_longer_authenticates(keys: KeyStore, engine: Engine) -> None:
+    from datetime import timedelta
+
+    from iag_gateway.identity.models import API_KEY_TABLE
+    from iag_gateway.storage.types import utc_now
+
+    info, token = keys.create(
+        user_id="u.expire", department="finances", roles=["finance"], expires_at=utc_now() + timedelta(days=1)
+    )
+    assert keys.authenticate(token) is not None and keys.info(info.key_id).active  # type: ignore[union-attr]
+    with engine.begin() as conn:
+        conn.execute(
+            sa.update(API_KEY_TABLE)
+            .where(API_KEY_TABLE.c.key_id == info.key_id)
+            .values(expires_at=utc_now() - timedelta(seconds=1))
+        )
+    assert keys.authenticate(token) is None and keys.identity(info.key_id) is None
+    listed = keys.list_for("u.expire")
+    assert [k.key_id for k in listed] == [info.key_id] and listed[0].expired and not listed[0].active
+
+
+def test_when_expiry_is_in_the_past_then_key_is_not_created(keys: KeyStore) -> None:
+    from datetime import timedelta
+
+    from iag_gateway.storage.types import utc_now
+
+    with pytest.raises(ValueError, match="future"):
+        keys.create(user_id="u", department="d", roles=["staff"], expires_at=utc_now() - timedelta(days=1))

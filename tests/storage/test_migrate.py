@@ -10,10 +10,11 @@ from sqlmodel import SQLModel
 from iag_gateway.audit.models import AUDIT_EVENT_TABLE
 from iag_gateway.errors import AuditUnavailable
 from iag_gateway.identity.models import API_KEY_TABLE
+from iag_gateway.projects.models import PROJECT_TABLE
 from iag_gateway.storage.engine import make_engine
 from iag_gateway.storage.migrate import current_revision, head_revision, upgrade
 
-OWN_TABLES = {"api_key", "training_record", "audit_event", "audit_chain_head", "audit_checkpoint"}
+OWN_TABLES = {"api_key", "training_record", "audit_event", "audit_chain_head", "audit_checkpoint", "project"}
 
 
 def test_when_upgraded_then_at_head_with_every_table(engine: Engine) -> None:
@@ -37,7 +38,7 @@ def test_when_upgrade_given_a_url_then_it_migrates(db_url: str) -> None:
 
 
 def test_when_models_compared_with_migrated_schema_then_they_match(engine: Engine) -> None:
-    assert {AUDIT_EVENT_TABLE.name, API_KEY_TABLE.name} <= OWN_TABLES
+    assert {AUDIT_EVENT_TABLE.name, API_KEY_TABLE.name, PROJECT_TABLE.name} <= OWN_TABLES
     metadata = sa.MetaData()
     for name in OWN_TABLES:
         SQLModel.metadata.tables[name].to_metadata(metadata)

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import io
+import re
 from collections.abc import Iterator
+from datetime import date
 from pathlib import Path
 
 import docx
@@ -11,7 +13,9 @@ import httpx
 import pytest
 from playwright.sync_api import Browser, sync_playwright
 
+from iag_gateway.audit.store import AuditFilter
 from tests.conftest import ARTEFACTS, KeyFactory
+from tests.fakes.oidc_provider import OidcProvider
 from tests.harness import LiveGateway
 
 pytestmark = pytest.mark.browser
@@ -219,6 +223,118 @@ def test_when_auditor_opens_the_journal_then_table_and_detail_are_readable(
         page.screenshot(path=ARTEFACTS / "11-detail-audit.png", full_page=True)
     except Exception:
         page.screenshot(path=ARTEFACTS / "echec-journal-audit.png", full_page=True)
+        raise
+    finally:
+        context.close()
+
+
+def test_when_buyer_signs_in_with_the_institutional_account_then_finds_reviews_and_exports_the_project(
+    browser: Browser, gateway: LiveGateway, oidc_provider: OidcProvider, tmp_path: Path
+) -> None:
+    ARTEFACTS.mkdir(exist_ok=True)
+    sub = oidc_provider.user(
+        "n.acheteuse", preferred_username="n.acheteuse", department="pole-achats", groups=["acheteurs"]
+    )
+    gateway.services.keys.record_training(sub, "formation-ia-generative", date.today())
+    context = browser.new_context(
+        accept_downloads=True, locale="fr-FR", viewport={"width": 1280, "height": 900}
+    )
+    context.set_default_timeout(20_000)
+    page = context.new_page()
+    try:
+        page.goto(gateway.base_url + "/")
+        assert page.url.endswith("/connexion")
+        page.screenshot(path=ARTEFACTS / "20-connexion-etablissement.png", full_page=True)
+        page.get_by_role("link", name="Se connecter avec mon compte de l'établissement").click()
+        page.locator("input[name=sub]").fill(sub)  # the provider's own sign-in form
+        page.get_by_role("button", name="Authorize").click()
+        page.wait_for_url(gateway.base_url + "/")
+        assert "n.acheteuse" in page.locator(".account").inner_text()
+        page.screenshot(path=ARTEFACTS / "21-accueil-oidc.png", full_page=True)
+
+        page.get_by_role("link", name="Rédaction d'un projet de CCTP").click()
+        page.get_by_label("Objet du marché").fill("Fourniture de lits médicalisés")
+        page.get_by_label("Besoin exprimé par le service prescripteur").fill(NEED)
+        page.get_by_role("button", name="Générer le projet de texte").press("Enter")
+        page.locator("#etat.status-error, #etat:text('Réponse complète.')").first.wait_for()
+        assert page.locator("#etat").inner_text() == "Réponse complète."
+        answer_box = page.locator("#reponse").bounding_box()
+        form_box = page.locator("#formulaire-modele").bounding_box()
+        assert answer_box is not None and form_box is not None and answer_box["y"] < form_box["y"]
+        page.screenshot(path=ARTEFACTS / "22-reponse-au-dessus.png", full_page=True)
+
+        page.goto(gateway.base_url + "/charte")  # leave the page
+        page.get_by_role("link", name="Mes projets").click()
+        page.get_by_role("link", name="Rédaction d'un projet de CCTP").first.click()
+        page.wait_for_url("**/projets/*")
+        reference = page.locator("#reference").inner_text()
+        assert "Sophie Garnier" in page.locator("#reponse-texte").inner_text()
+        assert "à relire" in page.locator("#etat-relecture").inner_text()
+        page.screenshot(path=ARTEFACTS / "23-mes-projets-detail.png", full_page=True)
+
+        page.get_by_label("J'ai relu et je prends la responsabilité de ce texte").check()
+        page.get_by_role("button", name="Enregistrer ma relecture").click()
+        page.get_by_role("link", name="Retour au projet").click()
+        assert "Relu par n.acheteuse" in page.locator("#etat-relecture").inner_text()
+        with page.expect_download() as download_info:
+            page.get_by_role("button", name="Télécharger (Word .docx)").click()
+        download = download_info.value
+        assert re.fullmatch(r"achats-cctp-\d{4}-\d{2}-\d{2}\.docx", download.suggested_filename)
+        saved = tmp_path / download.suggested_filename
+        download.save_as(saved)
+        document = docx.Document(io.BytesIO(saved.read_bytes()))
+        footer = [p.text for p in document.sections[0].footer.paragraphs]
+        assert document.core_properties.author == "n.acheteuse"
+        assert re.fullmatch(r"Texte généré par IA, relu par n\.acheteuse le \d{2}/\d{2}/\d{4}\.", footer[0])
+        assert reference in footer[1]
+        page.screenshot(path=ARTEFACTS / "24-projet-relu.png", full_page=True)
+    except Exception:
+        page.screenshot(path=ARTEFACTS / "echec-oidc-projet.png", full_page=True)
+        raise
+    finally:
+        context.close()
+
+
+def test_when_admin_creates_a_key_for_a_person_then_it_works_until_revoked(
+    browser: Browser, gateway: LiveGateway, oidc_provider: OidcProvider
+) -> None:
+    ARTEFACTS.mkdir(exist_ok=True)
+    sub = oidc_provider.user(
+        "o.admin", preferred_username="o.admin", department="direction-data-ia", groups=["admins-ia"]
+    )
+    context = browser.new_context(locale="fr-FR", viewport={"width": 1280, "height": 900})
+    context.set_default_timeout(20_000)
+    page = context.new_page()
+    try:
+        page.goto(gateway.base_url + "/connexion")
+        page.get_by_role("link", name="Se connecter avec mon compte de l'établissement").click()
+        page.locator("input[name=sub]").fill(sub)
+        page.get_by_role("button", name="Authorize").click()
+        page.wait_for_url(re.compile(r"/(audit)?$"))  # admins read the journal: they may land there
+        page.get_by_role("link", name="Administration").click()
+        page.get_by_label("Identifiant de la personne").first.fill("q.finance")
+        page.get_by_label("Direction", exact=True).fill("direction-finances")
+        page.locator("#role_finance").check()
+        page.get_by_label("Nom de la clé").fill("script budget")
+        page.get_by_label("Durée de validité").select_option("90")
+        page.get_by_role("button", name="Créer la clé").click()
+        secret = page.locator("#cle-secrete").inner_text()
+        assert secret.startswith("iag_")
+        page.screenshot(path=ARTEFACTS / "25-admin-cle-creee.png", full_page=True)
+        models = httpx.get(gateway.base_url + "/v1/models", headers={"Authorization": f"Bearer {secret}"})
+        assert models.status_code == 200
+
+        key_id = secret.split("_")[1]
+        page.get_by_role("button", name=f"Révoquer la clé {key_id}").click()
+        assert page.get_by_role("status").filter(has_text="révoquée").is_visible()
+        assert page.locator(f"#cle-{key_id}").inner_text().count("Révoquée") == 1
+        page.screenshot(path=ARTEFACTS / "26-admin-cle-revoquee.png", full_page=True)
+        models = httpx.get(gateway.base_url + "/v1/models", headers={"Authorization": f"Bearer {secret}"})
+        assert models.status_code == 401
+        events, _ = gateway.services.audit.query(AuditFilter(user_id="o.admin"), limit=50)
+        assert {"admin.key.create", "admin.key.revoke"} <= {e.route for e in events}
+    except Exception:
+        page.screenshot(path=ARTEFACTS / "echec-admin-cle.png", full_page=True)
         raise
     finally:
         context.close()

@@ -284,10 +284,13 @@ def test_when_docx_exported_before_review_then_author_reference_and_a_relire_men
     footer = [p.text for p in document.sections[0].footer.paragraphs]
     assert footer[0] == "Texte généré par IA, à relire."
     assert request_id in footer[1] and "version" in footer[1]
+    assert not any("relu par" in line for line in footer)  # nobody has reviewed it yet
 
 
 def test_when_docx_parses_markdown_then_headings_bullets_and_bold_become_word_styles() -> None:
-    info = ExportInfo(title="CCTP gants", author="x", reference="req_1", template_id="t", template_version="1.0.0")
+    info = ExportInfo(
+        title="CCTP gants", author="x", reference="req_1", template_id="t", template_version="1.0.0"
+    )
     document = docx.Document(io.BytesIO(build_docx(info, ANSWER)))
     paragraphs = [(p.style.name, p.text) for p in document.paragraphs]
     assert ("Heading 2", "1. Objet du marché") in paragraphs

@@ -16,7 +16,9 @@ def request_with(session: dict[str, object]) -> Request:
 
 def test_when_provider_session_is_past_its_token_expiry_then_signed_out() -> None:
     request = request_with({})
-    sign_in(request, {"kind": "oidc", "user_id": "a", "department": "achats", "roles": ["buyer"], "exp": 1_000})
+    sign_in(
+        request, {"kind": "oidc", "user_id": "a", "department": "achats", "roles": ["buyer"], "exp": 1_000}
+    )
     assert signed_in(request, now=999) is not None
     assert signed_in(request, now=1_000) is None
 
@@ -69,3 +71,38 @@ def test_when_entities_masked_then_french_summary_without_values(
     counts: dict[str, int], summary: str
 ) -> None:
     assert masking_summary(counts) == summary
+
+
+def test_when_cookie_secure_setting_is_on_then_session_cookie_is_secure_httponly_strict() -> None:
+    import asyncio
+    from types import SimpleNamespace
+
+    import httpx
+    from starlette.applications import Starlette
+    from starlette.responses import PlainTextResponse
+    from starlette.routing import Route
+
+    from iag_gateway.settings import Settings
+    from iag_gateway.web.session import WebSessionMiddleware
+
+    async def visit(request: Request) -> PlainTextResponse:
+        return PlainTextResponse(csrf_token(request))
+
+    app = Starlette(routes=[Route("/", visit)])
+    app.state.services = SimpleNamespace(
+        settings=Settings(env="test", session_secret="s" * 40, cookie_secure=True)
+    )
+    app.add_middleware(WebSessionMiddleware)
+
+    async def fetch() -> httpx.Response:
+        async with httpx.AsyncClient(transport=httpx.ASGITransport(app=app), base_url="https://gw") as client:
+            return await client.get("/")
+
+    cookie = asyncio.run(fetch()).headers["set-cookie"].lower()
+    assert cookie.startswith("iag_session=")
+    assert (
+        "secure" in cookie
+        and "httponly" in cookie
+        and "samesite=strict" in cookie
+        and "max-age=28800" in cookie
+    )

@@ -8,6 +8,7 @@ import re
 import time
 from collections.abc import Iterator
 from datetime import timedelta
+from html import unescape
 from pathlib import Path
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
@@ -18,6 +19,7 @@ from iag_gateway.audit.models import AuditEvent
 from iag_gateway.audit.store import AuditFilter
 from iag_gateway.identity.oidc_client import OidcClient
 from iag_gateway.identity.oidc_config import load_oidc_config
+from tests.conftest import KeyFactory
 from tests.fakes.oidc_provider import OidcProvider
 from tests.harness import LiveGateway
 
@@ -197,3 +199,44 @@ def test_when_provider_user_signs_out_then_provider_session_ends_too_and_pages_a
     )
     assert confirm.headers["location"].startswith(gateway.base_url + "/connexion")
     assert client.get("/").headers["location"] == "/connexion"
+
+
+@pytest.fixture
+def key_login_off(gateway: LiveGateway) -> Iterator[None]:
+    """The production setting IAG_KEY_LOGIN=false, for one test."""
+    settings = gateway.services.settings
+    settings.key_login = False
+    try:
+        yield
+    finally:
+        settings.key_login = True
+
+
+def test_when_key_sign_in_is_turned_off_then_form_hidden_and_posts_refused_but_api_keys_work(
+    key_login_off: None, gateway: LiveGateway, client: httpx.Client, make_key: KeyFactory
+) -> None:
+    page = unescape(client.get("/connexion").text)
+    assert "Se connecter avec mon compte de l'établissement" in page and 'name="cle"' not in page
+    csrf = re.search(r'name="csrf_token" value="([^"]+)"', page)
+    key = make_key("buyer")
+    answer = client.post("/connexion", data={"cle": key, "csrf_token": csrf.group(1) if csrf else ""})
+    assert answer.status_code == 403 and client.get("/").headers["location"] == "/connexion"
+    headers = {"Authorization": f"Bearer {key}"}
+    assert httpx.get(gateway.base_url + "/v1/models", headers=headers).status_code == 200
+
+
+def test_when_key_sign_in_is_off_without_a_provider_then_settings_refuse() -> None:
+    from pydantic import ValidationError
+
+    from iag_gateway.settings import Settings
+
+    with pytest.raises(ValidationError, match="IAG_OIDC_CONFIG"):
+        Settings(env="test", key_login=False)
+
+
+def test_when_person_denies_consent_at_the_provider_then_refused(client: httpx.Client) -> None:
+    start = client.get("/connexion/etablissement")
+    denied = httpx.post(start.headers["location"], data={"action": "deny"}, timeout=10)
+    assert "error=access_denied" in denied.headers["location"]
+    answer = client.get(denied.headers["location"])
+    assert answer.status_code == 401 and client.get("/").headers["location"] == "/connexion"

@@ -27,7 +27,7 @@ class ProjectRow(SQLModel, table=True):
     template_id: str = Field(sa_column=sa.Column(sa.String(), nullable=False))
     template_title: str = Field(sa_column=sa.Column(sa.String(), nullable=False))
     template_version: str = Field(sa_column=sa.Column(sa.String(), nullable=False))
-    request_id: str = Field(sa_column=sa.Column(sa.String(64), nullable=False, unique=True))
+    request_id: str = Field(sa_column=sa.Column(sa.String(64), nullable=False, index=True, unique=True))
     inputs: dict[str, str] = Field(sa_column=sa.Column(sa.JSON(), nullable=False))
     answer: str = Field(sa_column=sa.Column(sa.Text(), nullable=False))
     created_at: datetime = Field(sa_column=sa.Column(UtcDateTime(), nullable=False, index=True))

@@ -114,12 +114,14 @@ async def project_of_request(services: Services, identity: Identity, request_id:
 
 async def export_project(services: Services, identity: Identity, project: Project, kind: str) -> Response:
     """The project as .docx or .md, whatever its review state (before review: « à relire »)."""
-    try:
-        template = services.templates.get(project.template_id)
-        model = mention_model(services, template, identity.roles)
-        mention = template.mention_for(model) if template.publishable else None
-    except NotFound:
-        mention = None  # the template was withdrawn since; the project is still the author's
+    mention = None  # the publication mention says « relu par… »: only once the review is acknowledged
+    if project.reviewed:
+        try:
+            template = services.templates.get(project.template_id)
+            model = mention_model(services, template, identity.roles)
+            mention = template.mention_for(model) if template.publishable else None
+        except NotFound:
+            pass  # the template was withdrawn since; the project is still the author's
     info = ExportInfo(
         title=project.template_title,
         author=identity.user_id,

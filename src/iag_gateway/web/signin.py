@@ -44,6 +44,7 @@ TX_COOKIE = "iag_oidc"
 TX_PATH = "/connexion/etablissement"
 TX_TTL_S = 600
 TX_SALT = "iag-oidc-transaction"
+ID_TOKEN_HINT_MAX = 2048
 REFUSED = WebError(
     401,
     "Connexion refusée",
@@ -205,7 +206,9 @@ async def oidc_callback(request: Request) -> Response:
             "department": department,
             "roles": sorted(roles),
             "exp": session_end(signed, web_session.SESSION_TTL_S),
-            "id_token": signed.id_token,
+            # The logout hint, unless it would push the cookie past what browsers keep (~4 KB):
+            # large group lists make large tokens; logout then names the client instead.
+            "id_token": signed.id_token if len(signed.id_token) <= ID_TOKEN_HINT_MAX else None,
         },
     )
     identity = Identity(web_session.OIDC_KEY_ID, user_id, department, roles, trained=False)
