@@ -44,13 +44,9 @@ def test_when_the_same_data_is_trained_twice_then_the_weights_are_identical(tmp_
     settings = TrainSettings(epochs=3, length=2**12)
     for name in ("one", "two"):
         train(records, tmp_path / name, digest=data_digest([SEED]), sources=[SEED.name], settings=settings)
-    compared = filecmp.cmpfiles(
-        tmp_path / "one", tmp_path / "two", ["training.json", "config.cfg"], shallow=False
-    )
-    assert compared[0] == ["training.json", "config.cfg"]
-    assert filecmp.cmp(
-        tmp_path / "one" / "textcat" / "model", tmp_path / "two" / "textcat" / "model", shallow=False
-    )
+    files = ["training.json", "category/config.cfg", "category/textcat/model", "prohibited/textcat/model"]
+    matched, mismatched, errors = filecmp.cmpfiles(tmp_path / "one", tmp_path / "two", files, shallow=False)
+    assert matched == files and not mismatched and not errors
     reloaded = UsageClassifier.load(tmp_path / "one")
     assert reloaded.card["labels"]["allowed"] == sum(r.label == "allowed" for r in records)
 

@@ -1,8 +1,12 @@
 """Load the shipped usage-intent model and score one conversation.
 
-The model is a spaCy ``textcat`` (exclusive classes, bag of n-grams) over the words
-that ``features.request_words`` produces; it is read from a directory written by
-``training.train`` (``nlp.to_disk``) and nothing is downloaded. spaCy's own
+The model is two blank French spaCy pipelines (``HEADS``), each one bag-of-n-grams
+``textcat`` over the words that ``features.request_words`` produces: ``category`` tells
+which of ``CATEGORIES``, ``prohibited`` tells prohibited from allowed (its probability is
+the score; measured by cross-validation on the training data, this binary head
+separates the two better than the sum of the category head's six prohibited
+probabilities). They are read from the sub-directories written by ``training.train``
+(``nlp.to_disk``), sharing one vocabulary; nothing is downloaded. spaCy's own
 exceptions are translated here into ``UsageModelError``.
 """
 
@@ -24,6 +28,10 @@ TRAINING_CARD = "training.json"
 #: Not shipped: the model reads hashed n-grams of words it is given, not spaCy's tokenizer
 #: or string table (which would also hold every training word).
 SKIPPED_PARTS = ("tokenizer", "vocab")
+CATEGORY_HEAD = "category"
+PROHIBITED_HEAD = "prohibited"
+PROHIBITED_LABEL = "prohibited"
+HEADS: dict[str, tuple[str, ...]] = {CATEGORY_HEAD: CATEGORIES, PROHIBITED_HEAD: (PROHIBITED_LABEL, ALLOWED)}
 
 
 @dataclass(frozen=True)
@@ -32,8 +40,9 @@ class UsageScore:
 
     ``probabilities`` maps every category to its probability (they sum to 1).
     ``category`` is the most probable prohibited category and ``score`` the
-    probability that the request is prohibited at all (``1 - P(allowed)``, in [0, 1]):
-    a request torn between two prohibited readings is still a prohibited request.
+    probability that the request is prohibited at all, in [0, 1] (from the binary head
+    when there is one, else ``1 - P(allowed)``): a request torn between two prohibited
+    readings is still a prohibited request.
     """
 
     category: UsageCategory
@@ -46,43 +55,49 @@ class UsageScore:
         return max(self.probabilities, key=lambda c: self.probabilities[c])
 
 
-def score_from(probabilities: Mapping[str, float]) -> UsageScore:
-    """Build a ``UsageScore`` from a full probability table."""
+def score_from(probabilities: Mapping[str, float], prohibited: float | None = None) -> UsageScore:
+    """Build a ``UsageScore`` from a full probability table (and the binary head's output)."""
     category = max(PROHIBITED, key=lambda c: probabilities.get(c, 0.0))
-    score = min(1.0, max(0.0, 1.0 - probabilities.get(ALLOWED, 0.0)))
+    raw = 1.0 - probabilities.get(ALLOWED, 0.0) if prohibited is None else prohibited
+    score = min(1.0, max(0.0, raw))
     return UsageScore(category=category, score=score, probabilities=dict(probabilities))
 
 
 class UsageClassifier:
     """A loaded usage-intent model; ``classify`` is thread-safe (read-only inference)."""
 
-    def __init__(self, nlp: Any, card: Mapping[str, Any]) -> None:
-        self._nlp = nlp
-        self._textcat = nlp.get_pipe("textcat")
+    def __init__(self, heads: Mapping[str, Any], card: Mapping[str, Any]) -> None:
+        self._vocab = heads[CATEGORY_HEAD].vocab
+        self._textcat = heads[CATEGORY_HEAD].get_pipe("textcat")
+        self._binary = heads[PROHIBITED_HEAD].get_pipe("textcat")
         self._labels: tuple[str, ...] = tuple(self._textcat.labels)
+        self._column = list(self._binary.labels).index(PROHIBITED_LABEL)
         self.card = dict(card)
 
     @classmethod
     def load(cls, model_dir: Path = DEFAULT_MODEL_DIR) -> UsageClassifier:
-        """Read the model and its training card; raise ``UsageModelError`` if unusable."""
-        card_path = model_dir / TRAINING_CARD
+        """Read both heads and the training card; raise ``UsageModelError`` if unusable."""
+        heads: dict[str, Any] = {}
         try:
             from spacy import util
+            from spacy.vocab import Vocab
 
-            card = json.loads(card_path.read_text(encoding="utf-8"))
-            nlp = util.load_model_from_config(util.load_config(model_dir / "config.cfg"))
-            nlp.from_disk(model_dir, exclude=SKIPPED_PARTS)
+            card = json.loads((model_dir / TRAINING_CARD).read_text(encoding="utf-8"))
+            vocab = Vocab()
+            for head, labels in HEADS.items():
+                config = util.load_config(model_dir / head / "config.cfg")
+                nlp = util.load_model_from_config(config, vocab=vocab)
+                nlp.from_disk(model_dir / head, exclude=SKIPPED_PARTS)
+                textcat: Any = nlp.get_pipe("textcat") if nlp.pipe_names == ["textcat"] else None
+                if textcat is None or set(textcat.labels) != set(labels):
+                    raise ValueError(f"head {head!r} is not a textcat over {', '.join(labels)}")
+                heads[head] = nlp
         except (OSError, ValueError, KeyError) as exc:
             raise UsageModelError(
                 str(model_dir),
                 f"usage-intent model unreadable ({type(exc).__name__}); run `make train-usage`",
             ) from exc
-        if "textcat" not in nlp.pipe_names:
-            raise UsageModelError(str(model_dir), "the model has no textcat component")
-        classifier = cls(nlp, card)
-        if set(classifier._labels) != set(CATEGORIES):
-            raise UsageModelError(str(model_dir), f"model labels {sorted(classifier._labels)} != categories")
-        return classifier
+        return cls(heads, card)
 
     @property
     def data_digest(self) -> str:
@@ -97,7 +112,15 @@ class UsageClassifier:
         """Score several conversations in one batch (evaluation, benchmarks)."""
         from spacy.tokens import Doc
 
-        docs = [Doc(self._nlp.vocab, words=request_words(c)) for c in conversations]
-        table = self._textcat.predict(docs)
-        rows = table.tolist() if hasattr(table, "tolist") else list(table)
-        return [score_from(dict(zip(self._labels, map(float, row), strict=True))) for row in rows]
+        docs = [Doc(self._vocab, words=request_words(c)) for c in conversations]
+        rows = _rows(self._textcat.predict(docs))
+        binary = [row[self._column] for row in _rows(self._binary.predict(docs))]
+        return [
+            score_from(dict(zip(self._labels, row, strict=True)), p)
+            for row, p in zip(rows, binary, strict=True)
+        ]
+
+
+def _rows(table: Any) -> list[list[float]]:
+    values = table.tolist() if hasattr(table, "tolist") else list(table)
+    return [[float(v) for v in row] for row in values]

@@ -19,11 +19,11 @@ from pathlib import Path
 from iag_gateway.policy.loader import load_policy
 from iag_gateway.policy.models import IntentClassifier, PolicySet, normalize_for_matching
 from iag_gateway.usage.categories import ALLOWED
-from iag_gateway.usage.classifier import DEFAULT_MODEL_DIR, UsageClassifier, UsageScore, score_from
+from iag_gateway.usage.classifier import DEFAULT_MODEL_DIR, UsageClassifier, UsageScore
 from iag_gateway.usage.corpus import LabelledConversation, data_digest, pseudonymised, read_corpus
 from iag_gateway.usage.evaluation import Outcome, report, summarise
 from iag_gateway.usage.features import message_text
-from iag_gateway.usage.training import TrainSettings, fit, train
+from iag_gateway.usage.training import TrainSettings, train
 from iag_gateway.usage.verdict import from_classifier
 
 PROJECT_ROOT = Path(__file__).resolve().parents[3]
@@ -122,18 +122,29 @@ def folds(records: Sequence[LabelledConversation], k: int, seed: int) -> list[li
 def cross_validated_scores(
     records: Sequence[LabelledConversation], settings: TrainSettings, k: int
 ) -> list[UsageScore]:
-    from spacy.tokens import Doc
+    """Scores of each record by a model trained on the other folds (``k`` folds, stratified)."""
+    import tempfile
 
-    from iag_gateway.usage.features import request_words
+    from iag_gateway.usage.classifier import TRAINING_CARD
 
     scores: list[UsageScore | None] = [None] * len(records)
-    for held in folds(records, k, settings.seed):
-        held_set = set(held)
-        nlp = fit([r for i, r in enumerate(records) if i not in held_set], settings)
-        textcat = nlp.get_pipe("textcat")
-        docs = [Doc(nlp.vocab, words=request_words(records[i].messages)) for i in held]
-        for i, row in zip(held, textcat.predict(docs).tolist(), strict=True):
-            scores[i] = score_from(dict(zip(textcat.labels, row, strict=True)))
+    with tempfile.TemporaryDirectory() as scratch:
+        for number, held in enumerate(folds(records, k, settings.seed)):
+            held_set = set(held)
+            out = Path(scratch) / str(number)
+            train(
+                [r for i, r in enumerate(records) if i not in held_set],
+                out,
+                digest="cv",
+                sources=[],
+                settings=settings,
+            )
+            assert (out / TRAINING_CARD).is_file()
+            classifier = UsageClassifier.load(out)
+            for i, score in zip(
+                held, classifier.classify_many([records[i].messages for i in held]), strict=True
+            ):
+                scores[i] = score
     return [s for s in scores if s is not None]
 
 

@@ -6,7 +6,10 @@ pasted lab results differs from the same words after a procurement table. Text i
 folded (case, accents) and pseudonymisation placeholders lose their number
 (``<PERSONNE_2>`` → ``<personne>``): the classifier reads the text that leaves, and
 an identified person is a feature, whoever it is. Each long word also yields a
-five-letter stem (``~presc``) so that typos and inflections share a feature.
+five-letter stem (``~presc``) so that typos and inflections share a feature. The
+first and last ``EMPHASIS_WORDS`` words of the request are repeated with a ``q:``
+prefix: with a pasted document, the ask sits before or after it, and measured by
+cross-validation on the training data this lifted both deny recall and allow rate.
 Lengths are capped so the cost per request is bounded (``MAX_*``, in words).
 """
 
@@ -21,7 +24,9 @@ from iag_gateway.policy.models import normalize_for_matching
 MAX_REQUEST_WORDS = 600
 MAX_CONTEXT_WORDS = 300
 STEM_LENGTH = 5
+EMPHASIS_WORDS = 20
 CONTEXT_PREFIX = "c:"
+EMPHASIS_PREFIX = "q:"
 STEM_PREFIX = "~"
 SEPARATOR = "§"
 
@@ -73,4 +78,7 @@ def request_words(messages: Sequence[Mapping[str, Any]]) -> list[str]:
     out = [*words, SEPARATOR, *_stems(words)]
     if context_words:
         out += [SEPARATOR, *(CONTEXT_PREFIX + w for w in context_words)]
-    return out or [SEPARATOR]
+    out += [SEPARATOR, *(EMPHASIS_PREFIX + w for w in words[:EMPHASIS_WORDS])]
+    if len(words) > EMPHASIS_WORDS:
+        out += [SEPARATOR, *(EMPHASIS_PREFIX + w for w in words[-EMPHASIS_WORDS:])]
+    return out
