@@ -252,10 +252,7 @@ def template_gateway(
     tmp = tmp_path_factory.mktemp("templates-gateway")
     templates = tmp / "prompt_templates"
     shutil.copytree(REPO_ROOT / "prompt_templates", templates)
-    cctp = templates / "achats" / "cctp-redaction.yaml"
-    cctp.write_text(
-        cctp.read_text(encoding="utf-8").replace("model: demo-local", "model: onprem-llm"), "utf-8"
-    )
+    # the CCTP template prefers onprem-llm, which this gateway's providers send to the fake upstream
     live = start_gateway(gateway_settings(tmp, upstream, templates_dir=templates))
     yield live
     live.stop()

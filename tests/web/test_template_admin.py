@@ -27,7 +27,7 @@ domain: achats
 owner: Direction des achats – cellule des marchés
 status: draft
 roles: [buyer]
-model: demo-local
+needs: {capabilities: [chat, long_context], preferred: [onprem-llm]}
 data_class: internal
 max_tokens: 1500
 temperature: 0.2
