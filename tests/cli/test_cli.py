@@ -42,6 +42,7 @@ def test_when_key_created_then_key_alone_on_last_line_and_listed_without_secret(
 
 
 def test_when_key_created_with_an_expiry_then_listed_with_its_end(db: Path) -> None:
+    assert cli(db, "db", "upgrade").returncode == 0
     args = ("keys", "create", "--user", "u2", "--department", "finances", "--role", "finance")
     created = cli(db, *args, "--expires-days", "30")
     assert created.returncode == 0, created.stderr

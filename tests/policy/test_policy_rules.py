@@ -134,6 +134,8 @@ def _template_admin(roles: set[str], domain: str) -> Case:
         )
         return set() if covers(granted, domain) else {policy.access.rules.template_admin.id}
 
+    return run
+
 
 def _dashboard_read(roles: set[str]) -> Case:
     def run(policy: PolicySet) -> set[str]:
