@@ -118,6 +118,15 @@ def _retention(age_days: int) -> Case:
     return run
 
 
+def _project_retention(age_days: int) -> Case:
+    def run(policy: PolicySet) -> set[str]:
+        rule = policy.meta.projects
+        assert rule is not None
+        return {rule.id} if NOW - timedelta(days=age_days) < rule.cutoff(NOW) else set()
+
+    return run
+
+
 def _audit_read(roles: set[str]) -> Case:
     def run(policy: PolicySet) -> set[str]:
         # The rule "fires" when it refuses access to the audit records.
@@ -155,6 +164,7 @@ CASES: dict[str, tuple[Case, Case]] = {
     "transparency-ai-label": (_decide(), _with(_no_mention, _decide())),
     "transparency-human-review": (_decide(), _with(_no_review_for_chat, _decide())),
     "audit-retention": (_retention(366), _retention(364)),
+    "projects-retention": (_project_retention(31), _project_retention(29)),
     "registry-unknown-model": (_decide(model="gpt-9-turbo"), _decide(model="demo-local")),
     "registry-not-approved": (_decide(model="openai-us"), _decide(model="mistral-eu")),
     "registry-no-training": (_with(_no_training_contract, _decide()), _decide()),

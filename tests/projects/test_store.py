@@ -61,6 +61,7 @@ def test_when_projects_are_older_than_the_retention_then_purged_and_younger_ones
     )
     age(engine, old, 31)
     age(engine, edge, 29.9)
-    assert store.purge(retention_days=30) == 1
+    cutoff = utc_now() - timedelta(days=30)
+    assert store.purge(before=cutoff) == 1
     assert {p.project_id for p in store.list_for("alice")} == {edge, young}
-    assert store.purge(retention_days=30) == 0
+    assert store.purge(before=cutoff) == 0

@@ -335,3 +335,11 @@ def test_when_charter_refuses_the_request_then_french_page_cites_the_article(buy
     streamed = buyer.post("/formulaires/achats-cctp/executer", data=data)
     assert page.status_code == 403 and "Demande refusée" in page.text and "article 5.3" in page.text
     assert streamed.status_code == 403 and "article 5.3" in streamed.json()["error"]["message"]
+
+
+def test_when_person_sees_several_domains_then_their_own_come_first(
+    gateway: LiveGateway, make_key: KeyFactory
+) -> None:
+    with signed_in(gateway, make_key("staff", "buyer")) as client:
+        headings = re.findall(r'<h2 id="domaine-\d+">([^<]+)</h2>', client.get("/").text)
+    assert len(headings) > 1 and headings[0] == "Achats"

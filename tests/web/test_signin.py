@@ -131,10 +131,14 @@ def test_when_state_is_tampered_then_refused(oidc_provider: OidcProvider, client
     assert client.get("/").headers["location"] == "/connexion"
 
 
-def test_when_nonce_is_tampered_then_refused(oidc_provider: OidcProvider, client: httpx.Client) -> None:
+def test_when_nonce_is_tampered_then_refused(
+    oidc_provider: OidcProvider, gateway: LiveGateway, client: httpx.Client
+) -> None:
     answer = through_provider(client, person(oidc_provider, "d.nonce", ["acheteurs"]), nonce="forged-nonce")
     assert answer.status_code == 401 and "Connexion refusée" in answer.text
     assert client.get("/").headers["location"] == "/connexion"
+    events, _ = gateway.services.audit.query(AuditFilter(route="web.login"), limit=1, newest_first=True)
+    assert "InvalidClaimError" in events[0].extra["why"]  # the ID token's nonce, checked by Authlib
 
 
 def test_when_callback_is_replayed_then_refused(oidc_provider: OidcProvider, client: httpx.Client) -> None:

@@ -442,6 +442,10 @@ class ProjectsRule(Rule):
 
     retention_days: PositiveInt = 30
 
+    def cutoff(self, now: datetime) -> datetime:
+        """Projects written before this instant must be purged."""
+        return now - timedelta(days=self.retention_days)
+
 
 class AuditSettings(Strict):
     store_redacted_text: bool

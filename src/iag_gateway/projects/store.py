@@ -9,7 +9,7 @@ from __future__ import annotations
 import secrets
 from collections.abc import Iterator
 from contextlib import contextmanager
-from datetime import datetime, timedelta
+from datetime import datetime
 from typing import Any
 
 import sqlalchemy as sa
@@ -20,8 +20,6 @@ from iag_gateway.errors import AuditUnavailable
 from iag_gateway.projects.models import PROJECT_TABLE, Project
 from iag_gateway.storage.types import utc_now
 
-#: Retention when the policy names none (days).
-DEFAULT_RETENTION_DAYS = 30
 #: The list shows at most this many projects (newest first).
 LIST_LIMIT = 200
 
@@ -90,10 +88,9 @@ class ProjectStore:
         with self._transaction() as conn:
             return conn.execute(stmt).rowcount > 0
 
-    def purge(self, retention_days: int, now: datetime | None = None) -> int:
-        """Delete every project older than ``retention_days``; return how many."""
-        cutoff = (now or utc_now()) - timedelta(days=retention_days)
-        stmt = sa.delete(PROJECT_TABLE).where(PROJECT_TABLE.c.created_at < cutoff)
+    def purge(self, before: datetime) -> int:
+        """Delete every project written before ``before`` (UTC-aware); return how many."""
+        stmt = sa.delete(PROJECT_TABLE).where(PROJECT_TABLE.c.created_at < before)
         with self._transaction() as conn:
             return int(conn.execute(stmt).rowcount)
 

@@ -20,9 +20,9 @@ from fastapi.responses import Response
 
 from iag_gateway.errors import NotFound
 from iag_gateway.identity.keys import Identity
+from iag_gateway.policy.models import ProjectsRule
 from iag_gateway.policy.template_models import mention_model
 from iag_gateway.projects.models import Project
-from iag_gateway.projects.store import DEFAULT_RETENTION_DAYS
 from iag_gateway.prompts.models import PromptTemplate
 from iag_gateway.services import Services
 from iag_gateway.storage.types import utc_now
@@ -38,6 +38,7 @@ from iag_gateway.web.reviews import STATEMENT
 from iag_gateway.web.views import WebError, page
 
 log = logging.getLogger("iag_gateway.web.projects")
+DEFAULT_RULE = ProjectsRule(id="projects-retention", articles=["art-8.1"], retention_days=30)
 router = APIRouter(include_in_schema=False)
 NO_PROJECT = WebError(
     404,
@@ -46,14 +47,19 @@ NO_PROJECT = WebError(
 )
 
 
-def retention_days(services: Services) -> int:
+def retention_rule(services: Services) -> ProjectsRule:
+    """The policy's ``projects`` rule, or the 30-day default when the policy names none."""
     rule = services.policies.current.policy.meta.projects
-    return rule.retention_days if rule is not None else DEFAULT_RETENTION_DAYS
+    return rule if rule is not None else DEFAULT_RULE
+
+
+def retention_days(services: Services) -> int:
+    return retention_rule(services).retention_days
 
 
 def purge_expired(services: Services) -> int:
     """Delete the projects past the policy's retention; return how many."""
-    removed = services.projects.purge(retention_days(services))
+    removed = services.projects.purge(retention_rule(services).cutoff(utc_now()))
     if removed:
         log.info("purged %d project(s) past their retention", removed)
     return removed
