@@ -149,6 +149,30 @@ JSON_AND_EMAILS = [
 ]
 
 
+ADDRESSES_AND_BIRTH_DATES = [
+    ("demeurant chemin des Vignes, 38000 Grenoble", [("ADDRESS", "chemin des Vignes, 38000 Grenoble")]),
+    ("habite 12 r. des Lilas 69003 Lyon", [("ADDRESS", "12 r. des Lilas 69003 Lyon")]),
+    ("adresse 4 impasse du Moulin, 38000 GRENOBLE", [("ADDRESS", "4 impasse du Moulin, 38000 GRENOBLE")]),
+    (
+        "née le trois mars mille neuf cent soixante deux",
+        [("DATE_OF_BIRTH", "trois mars mille neuf cent soixante deux")],
+    ),
+    ("le patient né le 12 juillet", [("DATE_OF_BIRTH", "12 juillet")]),
+    ("Date naiss. : 12/07/1951", [("DATE_OF_BIRTH", "12/07/1951")]),
+    # near-misses: a square with no postcode, a date that is no birth date
+    ("la place de la mairie est pleine", []),
+    ("rue barrée jusqu'au 15 mars", []),
+    ("livraison le 12 juillet", []),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), ADDRESSES_AND_BIRTH_DATES)
+def test_when_address_or_birth_date_is_written_loosely_then_it_is_found(
+    engine: PiiEngine, text: str, expected: list[tuple[str, str]]
+) -> None:
+    _check(engine, text, expected)
+
+
 def _check(engine: PiiEngine, text: str, expected: list[tuple[str, str]]) -> None:
     assert found(engine, text) == expected
 

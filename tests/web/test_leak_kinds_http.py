@@ -203,6 +203,15 @@ def test_when_caller_pasted_placeholders_then_new_names_are_numbered_after_them(
             {"role": "assistant", "content": None, "function_call": {"name": "f", "arguments": "{}", "x": 1}},
             "messages[0].function_call.x",
         ),
+        ({"role": "tool", "tool_call_id": "c", "name": "Marie Durand", "content": "ok"}, "messages[0].name"),
+        (
+            {
+                "role": "assistant",
+                "content": None,
+                "tool_calls": [{"id": "c", "type": "function", "function": {"name": "appeler Marie Durand"}}],
+            },
+            "messages[0].tool_calls[0].function.name",
+        ),
     ],
 )
 def test_when_a_message_carries_an_unknown_key_then_400_names_it_and_nothing_leaves(

@@ -10,7 +10,8 @@ attribute ruler cost time and find nothing we use.
 from __future__ import annotations
 
 import spacy
-from presidio_analyzer.nlp_engine import NerModelConfiguration, SpacyNlpEngine
+from presidio_analyzer.nlp_engine import NerModelConfiguration, NlpArtifacts, SpacyNlpEngine
+from spacy.tokens import Doc
 
 # components of fr_core_news_{sm,md} that person detection does not need
 UNUSED_COMPONENTS = ("tok2vec", "morphologizer", "parser", "attribute_ruler", "lemmatizer", "senter")
@@ -36,3 +37,19 @@ class FrenchSpacyNlpEngine(SpacyNlpEngine):
         if not spacy.util.is_package(self.model):
             raise OSError(f"spaCy model {self.model!r} is not installed")
         self.nlp = {"fr": spacy.load(self.model, exclude=list(UNUSED_COMPONENTS))}  # type: ignore[assignment]
+
+    def _doc_to_nlp_artifact(self, doc: Doc, language: str) -> NlpArtifacts:
+        """Keep the entities and tokens; skip lemmas and keywords, which no recognizer of ours reads
+        (the lemmatizer is not even loaded) and which cost a vocabulary lookup per token."""
+        entities, scores = self._get_updated_entities(
+            self._get_entities(doc), self._get_scores_for_entities(doc)
+        )
+        return NlpArtifacts(
+            entities=entities,
+            tokens=doc,
+            tokens_indices=[token.idx for token in doc],
+            lemmas=[],
+            nlp_engine=self,
+            language=language,
+            scores=scores,
+        )

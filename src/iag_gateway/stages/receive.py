@@ -35,6 +35,8 @@ from iag_gateway.stages.request_fields import (
 )
 
 ROLES = frozenset({"system", "developer", "user", "assistant", "tool", "function"})
+# a function's name as providers accept it: no free text travels in it
+FUNCTION_NAME = re.compile(r"[A-Za-z0-9_.\-]{1,64}")
 # used when no policy snapshot is at hand; the charter's prompt_size.max_chars otherwise
 DEFAULT_MAX_CHARS = 60_000
 
@@ -148,6 +150,9 @@ def _messages(value: Any, max_chars: int = DEFAULT_MAX_CHARS) -> list[dict[str, 
         for key in ("name", "tool_call_id", "refusal"):
             if message.get(key) is not None and not isinstance(message[key], str):
                 raise InvalidField(f"{where}.{key}", "must be a string")
+        # on a tool or function result, ``name`` is a function's name, forwarded as it is
+        if role in ("tool", "function") and message.get("name") is not None:
+            _function_name(message["name"], f"{where}.name")
         if message.get("tool_calls") is not None:
             _tool_calls(message["tool_calls"], f"{where}.tool_calls")
         if message.get("function_call") is not None:
@@ -160,6 +165,11 @@ def _messages(value: Any, max_chars: int = DEFAULT_MAX_CHARS) -> list[dict[str, 
             "Shorten the request."
         )
     return messages
+
+
+def _function_name(name: Any, where: str) -> None:
+    if not isinstance(name, str) or FUNCTION_NAME.fullmatch(name) is None:
+        raise InvalidField(where, "must be a function name (letters, digits, _ . - ; at most 64)")
 
 
 def _known_keys(value: dict[str, Any], known: frozenset[str], where: str) -> None:
@@ -200,8 +210,8 @@ def _function(function: Any, where: str) -> None:
     if not isinstance(function, dict):
         raise InvalidField(where, "must be an object")
     _known_keys(function, FUNCTION_KEYS, where)
-    if "name" in function and not isinstance(function["name"], str):
-        raise InvalidField(f"{where}.name", "must be a string")
+    if "name" in function:
+        _function_name(function["name"], f"{where}.name")
     if "arguments" in function and not isinstance(function["arguments"], str | dict | list):
         raise InvalidField(f"{where}.arguments", "must be a JSON string or an object")
 

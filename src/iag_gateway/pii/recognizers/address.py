@@ -8,7 +8,7 @@ from typing import ClassVar
 from iag_gateway.pii.recognizers.base import CheckedPatternRecognizer
 
 _STREET_TYPES = (
-    r"rue|avenue|av\.?|bd|boulevard|blvd|cours|quai|place|pl\.|chemin|ch\.|allée|allee|impasse|imp\.|"
+    r"rue|r\.|avenue|av\.?|bd|boulevard|blvd|cours|quai|place|pl\.|chemin|ch\.|allée|allee|impasse|imp\.|"
     r"route|rte|montée|montee|passage|square|rond-point|voie|sentier|cité|cite|résidence|residence|"
     r"hameau|lieu-dit|faubourg|fbg|parvis|esplanade|promenade|villa|chaussée|chaussee|clos|"
     r"domaine|lotissement|mail|quartier|rampe|ruelle|traverse|venelle|sente|côte|cote|carrefour"
@@ -37,6 +37,11 @@ class AddressRecognizer(CheckedPatternRecognizer):
             rf"(?<![\w,.])(?P<value>{_PLACE}[ \t]+{_WORD}(?:[ \-]{_WORD}){{0,5}}\s*[,\-–]?\s*"
             rf"(?:(?:BP|CS)\s?\d{{1,6}}\s*[,\-–]?\s*)?(?:F-)?\d{{5}}\s+{_CITY})"
         ),
+        # no street number, but a postcode and a city: « demeurant chemin des Vignes, 38000 Grenoble »
+        re.compile(
+            rf"(?<![\w,.])(?P<value>(?i:{_STREET_TYPES})(?<!\.)(?![\w])\s+{_WORD}(?:[ \-]{_WORD}){{0,6}}"
+            rf"(?:\s*[,\-–]\s*|\s+)(?:F-)?\d{{5}}\s+{_CITY})"
+        ),
         # English form, as pasted from foreign correspondence: 221 Baker Street, London
         re.compile(
             r"(?<![\w,.])(?P<value>\d{1,5}[ \t]+(?:[A-Z][\w'’\-]*[ \t]+){1,4}"
@@ -47,8 +52,12 @@ class AddressRecognizer(CheckedPatternRecognizer):
         ),
     )
 
+    NUMBER_BEFORE: ClassVar[re.Pattern[str]] = re.compile(r"\d{1,4}(?:\s?(?i:bis|ter|quater|[bt]))?,?\s*$")
+
     def accept(self, match: re.Match[str], text: str) -> tuple[int, int] | None:
         start, end = match.span("value")
+        if match.re is self.PATTERNS[2] and self.NUMBER_BEFORE.search(text, max(0, start - 12), start):
+            return None  # the numbered form (first pattern) reports the whole address
         # a street name never ends with a bare connector word
         value = text[start:end]
         trimmed = re.sub(r"(?:\s+(?:de|du|des|la|le|les|et|aux?|sur|sous|en))+$", "", value)

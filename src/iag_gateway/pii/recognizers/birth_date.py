@@ -18,8 +18,18 @@ _DATE = (
     rf"|(?:1er|\d{{1,2}})(?:st|nd|rd|th)?(?:\s+|[\-/])(?i:{_MONTHS_FR}|{_MONTHS_EN})(?:\s+|[\-/])(?:\d{{4}}|\d{{2}}(?!\d))"
     rf"|(?i:{_MONTHS_EN})\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}"
 )
+# dictated: « trois mars mille neuf cent soixante-deux », « premier mai deux mille trois »
+_NUMBER_WORD = (
+    r"premier|une?|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|onze|douze|treize|quatorze|quinze|"
+    r"seize|vingts?|trente|quarante|cinquante|soixante|cents?|et|mil(?:le)?"
+)
+_SPELLED_DATE = (
+    rf"(?i:(?:{_NUMBER_WORD})(?:[ \-](?:{_NUMBER_WORD})){{0,3}}\s+(?:{_MONTHS_FR})\s+"
+    rf"(?:\d{{4}}|(?:mil(?:le)?|deux[ \-]mille)(?:[ \-](?:{_NUMBER_WORD})){{0,8}}))"
+)
 _BIRTH_WORDS = (
     r"n[ée]e?s?(?:\s*\(e\))?|DDN|D\.D\.N\.?|date\s+de\s+naissance|naissance|n[ée]e?\s+le|"
+    r"date\s+(?:de\s+)?naiss\.?|naiss\.|"
     r"born(?:\s+on)?|DOB|D\.O\.B\.?|date\s+of\s+birth|birth\s*date|birthdate|birthday"
 )
 
@@ -33,5 +43,14 @@ class BirthDateRecognizer(CheckedPatternRecognizer):
         re.compile(
             rf"(?<![\w])(?i:{_BIRTH_WORDS})(?![\w])\s*(?:\(?\s*(?:le|on|the|en|:)\s*\)?\s*)?[:\-,]?\s*"
             rf"(?P<value>{_DATE})(?![\w]|[/.\-]\d)"
+        ),
+        re.compile(
+            rf"(?<![\w])(?i:{_BIRTH_WORDS})(?![\w])\s*(?:\(?\s*(?:le|on|the|en|:)\s*\)?\s*)?[:\-,]?\s*"
+            rf"(?P<value>{_SPELLED_DATE})(?![\w])"
+        ),
+        # a birthday without its year, after the birth word itself: « né le 12 juillet »
+        re.compile(
+            rf"(?<![\w])(?i:n[ée]e?s?(?:\s*\(e\))?\s+le|born\s+on)\s+"
+            rf"(?P<value>(?:1er|\d{{1,2}})\s+(?i:{_MONTHS_FR}|{_MONTHS_EN}))(?![\w]|\s+\d)"
         ),
     )
