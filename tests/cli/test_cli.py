@@ -94,3 +94,21 @@ def test_when_policy_explained_then_decision_and_articles_printed(db: Path) -> N
     )
     assert out.returncode == 0, out.stderr
     assert "art-5.1" in out.stdout or "5.1" in out.stdout
+
+
+def test_when_a_prohibited_use_is_explained_then_the_classifier_score_and_refusal_are_printed(db: Path) -> None:
+    out = cli(
+        db,
+        "policy",
+        "explain",
+        "--role",
+        "research",
+        "--model",
+        "onprem-llm",
+        "--prompt",
+        "M. Hugo Lemaire, 70 kg, pyélonéphrite : je lui mets combien de ceftriaxone ce soir ?",
+    )
+    assert out.returncode == 0, out.stderr
+    assert "Usage (classifieur) : catégorie la plus probable prescription, score " in out.stdout
+    assert "REFUS" in out.stdout and "usage-intent-prescription" in out.stdout
+    assert "Lemaire" not in out.stdout
