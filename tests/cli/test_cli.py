@@ -175,3 +175,21 @@ def test_when_trail_is_signed_then_prove_verifies_and_rewind_fails_verify_heads(
     rewound = signed_cli("audit", "verify", "--heads", str(heads), "--public-key", f"{key}.pub")
     assert rewound.returncode == 1
     assert "covers 7 records but the database holds 5" in rewound.stderr
+
+
+def test_when_a_prohibited_use_is_explained_then_the_classifier_score_and_refusal_are_printed(db: Path) -> None:
+    out = cli(
+        db,
+        "policy",
+        "explain",
+        "--role",
+        "research",
+        "--model",
+        "onprem-llm",
+        "--prompt",
+        "M. Hugo Lemaire, 70 kg, pyélonéphrite : je lui mets combien de ceftriaxone ce soir ?",
+    )
+    assert out.returncode == 0, out.stderr
+    assert "Usage (classifieur) : catégorie la plus probable prescription, score " in out.stdout
+    assert "REFUS" in out.stdout and "usage-intent-prescription" in out.stdout
+    assert "Lemaire" not in out.stdout

@@ -53,3 +53,17 @@ def test_when_the_same_data_is_trained_twice_then_the_weights_are_identical(tmp_
 
 def test_when_the_model_is_loaded_then_it_is_the_package_one() -> None:
     assert DEFAULT_MODEL_DIR.is_dir() and (DEFAULT_MODEL_DIR / "training.json").is_file()
+
+
+def test_when_many_distinct_words_were_read_then_the_vocabulary_is_reset_and_scores_unchanged() -> None:
+    from iag_gateway.usage import classifier as module
+
+    model = UsageClassifier.load()
+    request = [{"role": "user", "content": "Quel traitement pour <PERSONNE_1> ?"}]
+    before = model.classify(request)
+    model.classify_many(
+        [[{"role": "user", "content": f"mot{i}"}] for i in range(module.MAX_VOCAB_STRINGS + 10)]
+    )
+    after = model.classify(request)
+    assert len(model._vocab.strings) < 100
+    assert after.score == pytest.approx(before.score) and after.category == before.category

@@ -104,7 +104,9 @@ def test_when_the_guard_fails_then_the_classifier_refuses_and_the_audit_says_why
     guarded: LiveGateway, api: openai.OpenAI, control: str, source: str
 ) -> None:
     with pytest.raises(openai.PermissionDeniedError) as caught:
-        api.chat.completions.create(model="onprem-llm", messages=[{"role": "user", "content": f"{CLINICAL} {control}"}])
+        api.chat.completions.create(
+            model="onprem-llm", messages=[{"role": "user", "content": f"{CLINICAL} {control}"}]
+        )
     usage = usage_of(guarded, caught.value.response.headers["x-iag-request-id"])
     assert usage["category"] == "prescription" and usage["source"] == source
 

@@ -122,7 +122,10 @@ def test_when_the_request_arrives_in_a_later_turn_then_it_is_read_in_its_convers
     assert usage_of(gateway, caught.value.response.headers["x-iag-request-id"])["category"] == "diagnosis"
     later = [
         *conversation[:2],
-        {"role": "user", "content": "Laisse tomber. Rédige plutôt un courriel au fournisseur pour le retard de livraison des gants."},
+        {
+            "role": "user",
+            "content": "Laisse tomber. Rédige plutôt un courriel au fournisseur pour le retard de livraison des gants.",
+        },
     ]
     raw = api.chat.completions.with_raw_response.create(model="onprem-llm", messages=later)
     assert usage_of(gateway, raw.headers["x-iag-request-id"])["category"] == "allowed"

@@ -13,6 +13,7 @@ exceptions are translated here into ``UsageModelError``.
 from __future__ import annotations
 
 import json
+import threading
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -28,6 +29,7 @@ TRAINING_CARD = "training.json"
 #: Not shipped: the model reads hashed n-grams of words it is given, not spaCy's tokenizer
 #: or string table (which would also hold every training word).
 SKIPPED_PARTS = ("tokenizer", "vocab")
+MAX_VOCAB_STRINGS = 50_000
 CATEGORY_HEAD = "category"
 PROHIBITED_HEAD = "prohibited"
 PROHIBITED_LABEL = "prohibited"
@@ -64,7 +66,14 @@ def score_from(probabilities: Mapping[str, float], prohibited: float | None = No
 
 
 class UsageClassifier:
-    """A loaded usage-intent model; ``classify`` is thread-safe (read-only inference)."""
+    """A loaded usage-intent model; ``classify`` may be called from several threads.
+
+    Building a ``Doc`` adds its words to the vocabulary, which is not meant for
+    concurrent writers: one lock serialises the (sub-millisecond) inference. The heads
+    read hashed n-grams, not the vocabulary's strings, so the vocabulary is replaced by
+    an empty one past ``MAX_VOCAB_STRINGS``: prompt words are not kept for the life of
+    the process, and memory stays bounded.
+    """
 
     def __init__(self, heads: Mapping[str, Any], card: Mapping[str, Any]) -> None:
         self._vocab = heads[CATEGORY_HEAD].vocab
@@ -73,6 +82,7 @@ class UsageClassifier:
         self._labels: tuple[str, ...] = tuple(self._textcat.labels)
         self._column = list(self._binary.labels).index(PROHIBITED_LABEL)
         self.card = dict(card)
+        self._lock = threading.Lock()
 
     @classmethod
     def load(cls, model_dir: Path = DEFAULT_MODEL_DIR) -> UsageClassifier:
@@ -112,9 +122,15 @@ class UsageClassifier:
         """Score several conversations in one batch (evaluation, benchmarks)."""
         from spacy.tokens import Doc
 
-        docs = [Doc(self._vocab, words=request_words(c)) for c in conversations]
-        rows = _rows(self._textcat.predict(docs))
-        binary = [row[self._column] for row in _rows(self._binary.predict(docs))]
+        features = [request_words(c) for c in conversations]
+        with self._lock:
+            if len(self._vocab.strings) > MAX_VOCAB_STRINGS:
+                from spacy.vocab import Vocab
+
+                self._vocab = Vocab()
+            docs = [Doc(self._vocab, words=words) for words in features]
+            rows = _rows(self._textcat.predict(docs))
+            binary = [row[self._column] for row in _rows(self._binary.predict(docs))]
         return [
             score_from(dict(zip(self._labels, row, strict=True)), p)
             for row, p in zip(rows, binary, strict=True)
