@@ -11,17 +11,21 @@ from __future__ import annotations
 
 import base64
 import binascii
+import functools
 import hashlib
 import hmac
 import json
+import os
 import secrets
 import time
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
 from fastapi import Request
 from fastapi.responses import Response
+from sqlalchemy.engine import make_url
 
 from iag_gateway.identity.keys import Identity, KeyStore
 from iag_gateway.settings import Settings
@@ -104,15 +108,50 @@ def decode_session(value: str | None, secret: str, now: float | None = None) -> 
     return WebSession(csrf=body["c"], expires=body["e"], key_id=key_id, user_id=user_id)
 
 
+SECRET_FILE = ".iag-session-secret"  # noqa: S105 - a file name, not a secret
+
+
+def session_secret(settings: Settings) -> str:
+    """The key that signs session cookies: ``IAG_SESSION_SECRET``, else this deployment's own.
+
+    No secret is shipped: outside prod (where the setting is required), a random one is
+    generated on first start and kept, readable by the gateway's user only, beside the
+    SQLite database (the working directory for PostgreSQL), so sessions survive a restart.
+    """
+    if settings.session_secret:
+        return settings.session_secret
+    url = make_url(settings.database_url)
+    database = url.database if url.get_backend_name() == "sqlite" else None
+    home = Path(database).resolve().parent if database and database != ":memory:" else Path.cwd()
+    return _kept_secret(home / SECRET_FILE)
+
+
+@functools.lru_cache(maxsize=8)
+def _kept_secret(path: Path) -> str:
+    try:
+        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    except FileExistsError:
+        secret = path.read_text(encoding="ascii").strip()
+        if len(secret) >= 32:
+            return secret
+        raise RuntimeError(
+            f"{path}: session secret too short; delete the file to generate a new one"
+        ) from None
+    secret = secrets.token_urlsafe(48)
+    with os.fdopen(fd, "w", encoding="ascii") as out:
+        out.write(secret + "\n")
+    return secret
+
+
 def read_session(request: Request, settings: Settings) -> WebSession | None:
-    return decode_session(request.cookies.get(COOKIE_NAME), settings.session_secret)
+    return decode_session(request.cookies.get(COOKIE_NAME), session_secret(settings))
 
 
 def write_session(response: Response, session: WebSession, settings: Settings) -> None:
     """Set the cookie: HttpOnly, SameSite=Strict, Secure unless the settings say otherwise."""
     response.set_cookie(
         COOKIE_NAME,
-        encode_session(session, settings.session_secret),
+        encode_session(session, session_secret(settings)),
         max_age=max(0, int(session.expires - time.time())),
         path="/",
         secure=settings.cookie_secure,
