@@ -108,5 +108,10 @@ bench-pii: $(STAMP)
 soak: $(STAMP)
 	$(BIN)/python -m tests.soak.soak --requests $${SOAK_REQUESTS:-10000}
 
+## Fuzz the OpenAPI description of /v1 (schemathesis, every phase) against a test gateway.
+fuzz-api: $(STAMP)
+	IAG_FUZZ_PHASES=examples,coverage,fuzzing,stateful IAG_FUZZ_EXAMPLES=100 \
+	  $(BIN)/pytest -q -p no:cacheprovider tests/web/test_openapi_fuzz.py
+
 clean:
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache test-artefacts

@@ -11,6 +11,7 @@ is not called (fail closed).
 
 from __future__ import annotations
 
+import functools
 import logging
 import time
 import traceback
@@ -86,7 +87,7 @@ class Pipeline:
                 raise self._public(exc) from exc
             return self._relay(ex, first, chunks)
         try:
-            with self.s.telemetry.span("invoke", gen_ai_request_model=ex.model) as span:
+            with self._span(ex, "invoke") as span:
                 await invoke(ex, self.s.router)
                 self._usage_attributes(span, ex)
             await to_thread.run_sync(self._finish, ex)
@@ -102,6 +103,10 @@ class Pipeline:
         with CancelScope(shield=True):
             await to_thread.run_sync(self._record, ex)
 
+    def _span(self, ex: Exchange, name: str, **attributes: Any) -> Any:
+        """A stage's span, carrying the request id so traces, logs and audit records match."""
+        return self.s.telemetry.span(name, request_id=ex.request_id, **attributes)
+
     def record_only(self, ex: Exchange) -> None:
         """Record a call refused before the pipeline could start (e.g. body too large)."""
         self._record(ex)
@@ -109,7 +114,7 @@ class Pipeline:
     # -- the stages -----------------------------------------------------------------
 
     def _prepare(self, ex: Exchange) -> None:
-        span = self.s.telemetry.span
+        span = functools.partial(self._span, ex)
         ex.policy = loaded = self.s.policies.current
         with span("authenticate"):
             authenticate(ex, self.s.keys)
@@ -135,9 +140,9 @@ class Pipeline:
 
     def _finish(self, ex: Exchange) -> None:
         loaded = self._policy(ex)
-        with self.s.telemetry.span("scan"):
+        with self._span(ex, "scan"):
             scan(ex, loaded)
-        with self.s.telemetry.span("restore"):
+        with self._span(ex, "restore"):
             restore(ex, enabled=loaded.policy.pseudonymisation.restore_answers)
         self.s.background.submit(self._count_tokens, ex)
 
@@ -162,7 +167,7 @@ class Pipeline:
     def _record(self, ex: Exchange, *, start: bool = False) -> None:
         started = time.perf_counter()
         try:
-            with self.s.telemetry.span("record", outcome="in_flight" if start else ex.outcome):
+            with self._span(ex, "record", outcome="in_flight" if start else ex.outcome):
                 (record_start if start else record)(
                     ex,
                     self.s.audit,
@@ -191,7 +196,7 @@ class Pipeline:
             metadata=response_metadata(ex, self.s),
         )
         try:
-            with self.s.telemetry.span("invoke", gen_ai_request_model=ex.model) as span:
+            with self._span(ex, "invoke", gen_ai_request_model=ex.model) as span:
                 chunk = first
                 while chunk is not None:
                     take_chunk_usage(ex, chunk)
@@ -223,7 +228,7 @@ class Pipeline:
         """Scan one complete sentence off the event loop (spaCy is CPU-bound)."""
         if not text:
             return ""
-        with self.s.telemetry.span("scan"):
+        with self._span(ex, "scan"):
             return await to_thread.run_sync(lambda: scan(ex, loaded, text=text))
 
     # -- outcomes -------------------------------------------------------------------

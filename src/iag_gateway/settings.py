@@ -15,7 +15,6 @@ from pydantic import Field, SecretStr, ValidationError, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 PROJECT_ROOT = Path(__file__).resolve().parents[2]
-DEV_SESSION_SECRET = "dev-only-session-secret-change-me"  # noqa: S105 - refused outside dev
 
 
 class Settings(BaseSettings):
@@ -38,7 +37,8 @@ class Settings(BaseSettings):
     pii_timeout_s: float = 5.0
     max_body_bytes: int = 1024 * 1024
     redis_url: str | None = None
-    session_secret: str = DEV_SESSION_SECRET
+    # None: dev and test generate a random one beside the database (web/session.py); prod must set it.
+    session_secret: str | None = None
     cookie_secure: bool = True
     otel_exporter: Literal["none", "console", "otlp"] = "none"
     otel_endpoint: str | None = None
@@ -73,11 +73,9 @@ class Settings(BaseSettings):
 
     @model_validator(mode="after")
     def _refuse_placeholder_secrets(self) -> Settings:
-        if not self.session_secret.strip():
+        if self.session_secret is not None and not self.session_secret.strip():
             raise ValueError(f"IAG_SESSION_SECRET is empty; {SECRET_FIX}")
-        if self.env == "prod" and (
-            self.session_secret == DEV_SESSION_SECRET or len(self.session_secret) < 32
-        ):
+        if self.env == "prod" and (self.session_secret is None or len(self.session_secret) < 32):
             raise ValueError(
                 f"IAG_SESSION_SECRET must be a random value of at least 32 characters in prod; {SECRET_FIX}"
             )

@@ -31,7 +31,7 @@ from iag_gateway.audit.store import AuditStore
 from iag_gateway.cli import main
 from iag_gateway.errors import AuditUnavailable
 from iag_gateway.storage.engine import make_engine
-from iag_gateway.storage.migrate import current_revision, head_revision, upgrade
+from iag_gateway.storage.migrate import current_revision, upgrade
 from iag_gateway.storage.testing import sqlite_url
 from iag_gateway.storage.types import utc_now
 from tests.audit.audit_helpers import make_entry

@@ -22,6 +22,7 @@ import random
 import re
 import signal
 import sqlite3
+import sys
 import tempfile
 import threading
 import time
@@ -33,6 +34,7 @@ from typing import Any
 
 import httpx
 
+from tests.e2e import processes
 from tests.e2e.processes import (
     GatewayProcess,
     _launch,
@@ -123,6 +125,7 @@ class Soak:
         self.gateways: list[GatewayProcess] = []
         self.down: set[int] = set()
         self.keys: list[str] = []
+        self.progress = 0  # print a line every N requests (0: silent)
 
     def setup(self, upstream: FakeUpstream) -> dict[str, str]:
         policies = copy_policies(self.workdir / "policies")
@@ -185,6 +188,9 @@ class Soak:
                 self.report.answered += 1
             else:
                 self.report.refused[status] += 1
+            done = self.report.answered + sum(self.report.refused.values())
+        if self.progress and done % self.progress == 0:
+            print(f"soak: {done}/{self.total} answered or refused", file=sys.stderr, flush=True)
 
     def kill_and_restart(self, env: dict[str, str]) -> None:
         victim = self.gateways[1]
@@ -193,7 +199,7 @@ class Soak:
         victim.process.wait(timeout=30)
         victim.stop()
         restarted = _launch(env, victim.port, self.workdir / "gateway-b-restarted.log")
-        _wait_ready(restarted, time.monotonic() + 120)
+        _wait_ready(restarted, time.monotonic() + processes.STARTUP_TIMEOUT_S)
         self.gateways[1] = restarted
         self.down.discard(1)
 
@@ -238,11 +244,15 @@ class Soak:
         report.never_completed = int(match.group(1)) if match else 0
 
 
-def run_soak(total: int, *, workers: int = 12, seed: int = 20261129, workdir: Path | None = None) -> Report:
+def run_soak(
+    total: int, *, workers: int = 12, seed: int = 20261129, workdir: Path | None = None, progress: int = 0
+) -> Report:
     """Run the soak and return its report (see the module docstring)."""
     if workdir is None:
         workdir = Path(tempfile.mkdtemp(prefix="iag-soak-"))
-    return Soak(total, workers, seed, workdir).run()
+    soak = Soak(total, workers, seed, workdir)
+    soak.progress = progress
+    return soak.run()
 
 
 def main() -> None:
@@ -250,8 +260,12 @@ def main() -> None:
     parser.add_argument("--requests", type=int, default=10_000)
     parser.add_argument("--workers", type=int, default=12)
     parser.add_argument("--seed", type=int, default=20261129)
+    parser.add_argument(
+        "--startup-timeout", type=float, default=600.0, help="seconds a gateway may take to start"
+    )
     args = parser.parse_args()
-    report = run_soak(args.requests, workers=args.workers, seed=args.seed)
+    processes.STARTUP_TIMEOUT_S = args.startup_timeout  # a loaded machine starts spaCy slowly
+    report = run_soak(args.requests, workers=args.workers, seed=args.seed, progress=500)
     print(report.table())
     print(
         json.dumps(

@@ -93,3 +93,14 @@ def test_when_an_unlisted_attribute_is_set_then_it_is_refused() -> None:
     telemetry = Telemetry("none", extra=InMemorySpanExporter())
     with telemetry.span("redact") as span, pytest.raises(ValueError, match="not allowed"):
         set_attributes(span, prompt_text="secret")
+
+
+@pytest.mark.parametrize("stream", [False, True])
+def test_when_a_call_is_traced_then_every_stage_span_carries_its_request_id(
+    traced: tuple[Services, InMemorySpanExporter], stream: bool
+) -> None:
+    services, exporter = traced
+    exporter.clear()
+    ex = run(services, "Rédige une phrase.", stream=stream)
+    spans = exporter.get_finished_spans()
+    assert spans and {s.attributes.get("iag.request_id") for s in spans} == {ex.request_id}

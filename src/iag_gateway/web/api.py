@@ -22,6 +22,7 @@ from iag_gateway.providers.labels import DEMO_LABEL
 from iag_gateway.responses import completion_body, response_metadata
 from iag_gateway.services import Services
 from iag_gateway.stages.receive import parse_json_object
+from iag_gateway.web import openapi
 from iag_gateway.web.audited import audited_call, bearer_token
 from iag_gateway.web.errors import id_headers
 from iag_gateway.web.reviews import acknowledge
@@ -100,7 +101,7 @@ async def _disconnected(request: Request) -> None:
         pass
 
 
-@router.post("/chat/completions")
+@router.post("/chat/completions", openapi_extra=openapi.body(openapi.CHAT_REQUEST))
 async def chat_completions(request: Request) -> Response:
     ex = Exchange(
         route="chat",
@@ -110,7 +111,7 @@ async def chat_completions(request: Request) -> Response:
     return await run_exchange(request, ex)
 
 
-@router.post("/templates/{template_id}/run")
+@router.post("/templates/{template_id}/run", openapi_extra=openapi.body(openapi.TEMPLATE_RUN))
 async def run_template(template_id: str, request: Request) -> Response:
     ex = Exchange(
         route="template",
@@ -124,7 +125,7 @@ async def run_template(template_id: str, request: Request) -> Response:
 # -- calls outside the pipeline, each audited as one record -----------------------------
 
 
-@router.get("/models")
+@router.get("/models", openapi_extra=openapi.ERRORS)
 async def list_models(request: Request) -> JSONResponse:
     services = services_of(request)
     async with audited_call(request, "models") as call:
@@ -137,7 +138,7 @@ async def list_models(request: Request) -> JSONResponse:
     return JSONResponse({"object": "list", "data": data}, headers=id_headers(call.request_id))
 
 
-@router.get("/models/{model_id:path}")
+@router.get("/models/{model_id:path}", openapi_extra=openapi.ERRORS)
 async def get_model(model_id: str, request: Request) -> JSONResponse:
     """One model the caller may use, or a 404 in the OpenAI shape (unknown and forbidden look alike)."""
     services = services_of(request)
@@ -170,7 +171,7 @@ def _model_entry(services: Services, entry: ModelEntry) -> dict[str, Any]:
     }
 
 
-@router.get("/templates")
+@router.get("/templates", openapi_extra=openapi.ERRORS)
 async def list_templates(request: Request) -> JSONResponse:
     services = services_of(request)
     async with audited_call(request, "templates.list") as call:
@@ -178,7 +179,7 @@ async def list_templates(request: Request) -> JSONResponse:
     return JSONResponse({"object": "list", "data": data}, headers=id_headers(call.request_id))
 
 
-@router.get("/templates/{template_id}")
+@router.get("/templates/{template_id}", openapi_extra=openapi.ERRORS)
 async def get_template(template_id: str, request: Request) -> JSONResponse:
     services = services_of(request)
     async with audited_call(request, "templates.get") as call:
@@ -192,7 +193,7 @@ async def get_template(template_id: str, request: Request) -> JSONResponse:
     return JSONResponse(body, headers=id_headers(call.request_id))
 
 
-@router.post("/reviews")
+@router.post("/reviews", openapi_extra=openapi.body(openapi.REVIEW))
 async def acknowledge_review(request: Request) -> JSONResponse:
     """Record « J'ai relu et je prends la responsabilité de ce texte » for a call."""
     services = services_of(request)
@@ -206,7 +207,7 @@ async def acknowledge_review(request: Request) -> JSONResponse:
     )
 
 
-@router.get("/audit/events")
+@router.get("/audit/events", openapi_extra=openapi.ERRORS)
 async def audit_events(
     request: Request,
     since: datetime | None = None,

@@ -17,18 +17,23 @@ when the browser sends one, an Origin (or Referer) naming this host.
 
 from __future__ import annotations
 
+import functools
 import hmac
+import os
 import secrets
 import time
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
 from fastapi import Request
+from sqlalchemy.engine import make_url
 from starlette.middleware.sessions import SessionMiddleware
 from starlette.types import ASGIApp, Receive, Scope, Send
 
 from iag_gateway.identity.keys import Identity, KeyStore
+from iag_gateway.settings import Settings
 
 COOKIE_NAME = "iag_session"
 SESSION_TTL_S = 8 * 3600
@@ -41,7 +46,7 @@ class WebSessionMiddleware:
     """Starlette's ``SessionMiddleware`` with the gateway's cookie properties.
 
     Built on the first request from the running services' settings, so the secret is
-    whatever ``settings.session_secret`` holds once the lifespan has started.
+    the deployment's secret (``session_secret``) once the lifespan has started.
     """
 
     def __init__(self, app: ASGIApp) -> None:
@@ -56,7 +61,7 @@ class WebSessionMiddleware:
             settings = scope["app"].state.services.settings
             self._inner = SessionMiddleware(
                 self.app,
-                secret_key=settings.session_secret,
+                secret_key=session_secret(settings),
                 session_cookie=COOKIE_NAME,
                 max_age=SESSION_TTL_S,
                 same_site="strict",
@@ -172,3 +177,38 @@ def same_origin(request: Request) -> bool:
     if referer:
         return urlsplit(referer).netloc == host
     return True
+
+
+SECRET_FILE = ".iag-session-secret"  # noqa: S105 - a file name, not a secret
+
+
+def session_secret(settings: Settings) -> str:
+    """The key that signs session cookies: ``IAG_SESSION_SECRET``, else this deployment's own.
+
+    No secret is shipped: outside prod (where the setting is required), a random one is
+    generated on first start and kept, readable by the gateway's user only, beside the
+    SQLite database (the working directory for PostgreSQL), so sessions survive a restart.
+    """
+    if settings.session_secret:
+        return settings.session_secret
+    url = make_url(settings.database_url)
+    database = url.database if url.get_backend_name() == "sqlite" else None
+    home = Path(database).resolve().parent if database and database != ":memory:" else Path.cwd()
+    return _kept_secret(home / SECRET_FILE)
+
+
+@functools.lru_cache(maxsize=8)
+def _kept_secret(path: Path) -> str:
+    try:
+        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    except FileExistsError:
+        secret = path.read_text(encoding="ascii").strip()
+        if len(secret) >= 32:
+            return secret
+        raise RuntimeError(
+            f"{path}: session secret too short; delete the file to generate a new one"
+        ) from None
+    secret = secrets.token_urlsafe(48)
+    with os.fdopen(fd, "w", encoding="ascii") as out:
+        out.write(secret + "\n")
+    return secret

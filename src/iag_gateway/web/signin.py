@@ -66,7 +66,7 @@ def _oidc(services: Services) -> OidcClient:
 
 
 def _serializer(services: Services) -> URLSafeTimedSerializer:
-    return URLSafeTimedSerializer(services.settings.session_secret, salt=TX_SALT)
+    return URLSafeTimedSerializer(web_session.session_secret(services.settings), salt=TX_SALT)
 
 
 def landing(services: Services, identity: Identity) -> str:
