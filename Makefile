@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-$(shell cat requirements/main.txt requirements/dev.txt pyproject.toml | sha256sum | cut -c1-16)
 
-.PHONY: install run key test lint unit browser ops-tools image coverage eval-pii bench bench-pii clean
+.PHONY: install run key test lint unit browser ops-tools image k8s k8s-config coverage eval-pii bench bench-pii clean
 
 HOST       ?= 127.0.0.1
 PORT       ?= 8000
@@ -43,6 +43,14 @@ ops-tools:
 	if [ -n "$$missing" ]; then \
 	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $$missing >/dev/null; \
 	  else echo "missing:$$missing (sudo apt-get install$$missing)" >&2; exit 1; fi; fi
+
+## Kubernetes: generate the ConfigMaps' sources (deploy/k8s/base/config/), then render ENV=dev|prod.
+ENV ?= prod
+k8s-config:
+	$(PYTHON) deploy/k8s/make_config.py
+
+k8s: k8s-config ops-tools
+	kubectl kustomize deploy/k8s/overlays/$(ENV)
 
 lint: $(STAMP)
 	$(BIN)/ruff check src tests bench
