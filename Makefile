@@ -44,6 +44,10 @@ ops-tools:
 	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $$missing >/dev/null; \
 	  else echo "missing:$$missing (sudo apt-get install$$missing)" >&2; exit 1; fi; fi
 
+## Container image with podman, from a Debian base made here (no registry): localhost/iag-gateway:dev.
+image: $(STAMP)
+	deploy/container/make-image.sh
+
 ## Kubernetes: generate the ConfigMaps' sources (deploy/k8s/base/config/), then render ENV=dev|prod.
 ENV ?= prod
 k8s-config:
