@@ -32,5 +32,5 @@ mkdir -p build/wheels
 rm -f build/wheels/iag_gateway-*.whl
 "$PIP" wheel --quiet --no-deps --no-build-isolation -w build/wheels .
 
-podman --runtime "$RUNTIME" build "${LIMITS[@]}" --network none --build-arg "BASE=$BASE" -t "$TAG" -f Dockerfile .
+podman --runtime "$RUNTIME" build "${LIMITS[@]}" --format docker --network none --build-arg "BASE=$BASE" -t "$TAG" -f Dockerfile .
 echo "built $TAG"

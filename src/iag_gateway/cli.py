@@ -98,9 +98,7 @@ def db_upgrade() -> None:
 
 
 #: Account names that name a function, not a person: the charter wants every access nominative.
-SHARED_ACCOUNT_NAMES = frozenset(
-    {"admin", "administrateur", "administrator", "root", "superuser", "iag", "gateway"}
-)
+SHARED_ACCOUNT_NAMES = frozenset({"admin", "administrateur", "administrator", "superuser"})
 
 
 def _nominative(_ctx: click.Context, _param: click.Parameter, value: str) -> str:
