@@ -39,6 +39,6 @@ ENV PATH=/opt/iag/bin:/usr/sbin:/usr/bin:/sbin:/bin \
 USER 10001:10001
 EXPOSE 8000
 HEALTHCHECK --interval=15s --timeout=3s --start-period=90s --retries=3 \
-  CMD ["/opt/iag/bin/python", "-c", "import sys, urllib.request; sys.exit(urllib.request.urlopen('http://127.0.0.1:8000/readyz', timeout=3).status != 200)"]
+  CMD ["/opt/iag/bin/python", "-c", "import os, sys, urllib.request; port = os.environ.get('IAG_PORT', '8000'); sys.exit(urllib.request.urlopen(f'http://127.0.0.1:{port}/readyz', timeout=3).status != 200)"]
 ENTRYPOINT ["/opt/iag/bin/iag-gateway"]
 CMD ["serve"]
