@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-$(shell cat requirements/main.txt requirements/dev.txt pyproject.toml | sha256sum | cut -c1-16)
 
-.PHONY: install run key test lint unit browser ops-tools image k8s k8s-config coverage eval-pii bench bench-pii clean
+.PHONY: install run key test lint unit browser ops-tools image k8s k8s-config coverage eval-pii bench bench-pii soak clean
 
 HOST       ?= 127.0.0.1
 PORT       ?= 8000
@@ -79,6 +79,10 @@ eval-pii: $(STAMP)
 
 bench: $(STAMP)
 	$(BIN)/python bench/bench_gateway.py
+
+## Three instances on one PostgreSQL and one Redis: quotas exact, chain intact, reload, metrics totals.
+soak: $(STAMP)
+	$(BIN)/python bench/soak_instances.py
 
 bench-pii: $(STAMP)
 	$(BIN)/python bench/bench_pii.py
