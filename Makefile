@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-$(shell cat requirements/main.txt requirements/dev.txt pyproject.toml | sha256sum | cut -c1-16)
 
-.PHONY: install run key test lint unit browser wrk ops-tools image coverage eval-pii bench bench-stream bench-pii train-usage eval-usage cv-usage bench-usage soak fuzz-api clean
+.PHONY: install run key test lint unit browser wrk ops-tools image k8s k8s-config coverage eval-pii bench bench-stream bench-pii train-usage eval-usage cv-usage bench-usage soak soak-instances fuzz-api clean
 
 HOST       ?= 127.0.0.1
 PORT       ?= 8000
@@ -43,6 +43,18 @@ ops-tools:
 	if [ -n "$$missing" ]; then \
 	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $$missing >/dev/null; \
 	  else echo "missing:$$missing (sudo apt-get install$$missing)" >&2; exit 1; fi; fi
+
+## Container image with podman, from a Debian base made here (no registry): localhost/iag-gateway:dev.
+image: $(STAMP)
+	deploy/container/make-image.sh
+
+## Kubernetes: generate the ConfigMaps' sources (deploy/k8s/base/config/), then render ENV=dev|prod.
+ENV ?= prod
+k8s-config:
+	$(PYTHON) deploy/k8s/make_config.py
+
+k8s: k8s-config ops-tools
+	kubectl kustomize deploy/k8s/overlays/$(ENV)
 
 lint: $(STAMP)
 	$(BIN)/ruff check src tests bench
@@ -100,6 +112,10 @@ bench: $(STAMP) wrk
 ## Streamed answers: first visible text and number of text chunks, direct vs gateway.
 bench-stream: $(STAMP)
 	$(BIN)/python bench/bench_stream.py
+
+## Three instances on one PostgreSQL and one Redis: quotas exact, chain intact, reload, metrics totals.
+soak-instances: $(STAMP)
+	$(BIN)/python bench/soak_instances.py
 
 bench-pii: $(STAMP)
 	$(BIN)/python bench/bench_pii.py

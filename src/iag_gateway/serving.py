@@ -26,7 +26,9 @@ import time
 import urllib.request
 from typing import Any
 
-from iag_gateway.metrics import MULTIPROC_ENV
+from uvicorn.supervisors.multiprocess import Multiprocess
+
+from iag_gateway.metrics import MULTIPROC_ENV, mark_worker_dead
 from iag_gateway.settings import Settings
 
 log = logging.getLogger("iag_gateway.serving")
@@ -120,14 +122,15 @@ def _announce(host: str, port: int, timeout_s: float = 600.0) -> None:
         time.sleep(0.2)
 
 
-def _multiprocess_base() -> type:
-    from uvicorn.supervisors.multiprocess import Multiprocess
-
-    return Multiprocess
-
-
-class ReloadingMultiprocess(_multiprocess_base()):  # type: ignore[misc]
+class ReloadingMultiprocess(Multiprocess):
     """uvicorn's supervisor, with SIGHUP meaning « reload the policy », not « restart »."""
+
+    def keep_subprocess_alive(self) -> None:
+        before = {p.pid for p in self.processes}
+        super().keep_subprocess_alive()
+        for pid in before - {p.pid for p in self.processes}:
+            if pid is not None:
+                mark_worker_dead(pid)  # its live gauges (policy served) leave /metrics
 
     def handle_hup(self) -> None:
         for process in self.processes:
