@@ -171,3 +171,29 @@ def test_when_the_trail_was_rewound_then_the_signer_refuses(engine: Engine, tmp_
         signer.sign()
     assert signer.sign_quietly() is None
     assert [h.head.tree_size for h in _exported(tmp_path)] == [5]
+
+
+def test_when_syslog_is_configured_then_each_head_is_sent_there(engine: Engine, tmp_path: Path) -> None:
+    import socket
+
+    from iag_gateway.audit.heads import SyslogHeadSink
+
+    with socket.socket(socket.AF_INET, socket.SOCK_DGRAM) as server:
+        server.bind(("127.0.0.1", 0))
+        server.settimeout(5)
+        sink = SyslogHeadSink(f"127.0.0.1:{server.getsockname()[1]}")
+        store = AuditStore(engine)
+        signer = HeadSigner(
+            store,
+            HeadKey.generate(),
+            [JsonlHeadSink(tmp_path / "h.jsonl"), sink],
+            SigningSchedule(),
+            background=False,
+        )
+        store.append(make_entry(1))
+        signed = signer.sign()
+        assert signed is not None
+        message = server.recv(4096).decode()
+        sink.close()
+    assert message.startswith("<")  # syslog priority: authpriv.info
+    assert "iag-gateway: audit-signed-head " in message and signed.to_json() in message
