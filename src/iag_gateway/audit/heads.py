@@ -140,8 +140,7 @@ class HeadSigner:
         self.last: SignedHead | None = None
         self._last_at = clock()
         self._failed_at: float | None = None
-        # Serialises the due-check of threads that all committed past the threshold.
-        self._signing = threading.Lock()
+        self._signing = threading.Lock()  # one signature at a time in this process
         self._queue_lock = threading.Lock()
         store.attach(self)
 
@@ -172,7 +171,10 @@ class HeadSigner:
             if self._queued:
                 return  # one signature is enough for every thread that crossed the threshold
             self._queued = True
-        self._worker.submit(self._sign_queued)
+        try:
+            self._worker.submit(self._sign_queued)
+        except RuntimeError:  # closed (shutting down): ``close`` signs what is left
+            self._queued = False
 
     def _sign_queued(self) -> None:
         with self._queue_lock:
