@@ -291,3 +291,8 @@ def test_when_a_forged_purge_claims_records_newer_than_its_cutoff_then_named(tra
 def _purged(trail: Trail) -> list[dict[str, Any]]:
     with trail.engine.connect() as conn:
         return [dict(r) for r in conn.execute(sa.select(PURGED_LEAF_TABLE)).mappings()]
+
+
+def test_when_the_export_is_emptied_then_the_database_heads_are_named(trail: Trail) -> None:
+    trail.heads_file.write_text("")
+    _fails(trail, "(10 records) is not in the heads export")

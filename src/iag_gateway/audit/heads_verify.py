@@ -155,7 +155,7 @@ def _check_database_heads(conn: Connection, key: Ed25519PublicKey, exported: lis
         if signed.head.tree_size < largest:
             raise _Inconsistent(f"{where} goes back after a head of {largest} records (an old head replayed)")
         largest = signed.head.tree_size
-        newer = not exported or signed.head.timestamp > exported[-1].head.timestamp
+        newer = bool(exported) and signed.head.timestamp > exported[-1].head.timestamp
         if (signed.head.tree_size, signed.head.root_hash, signed.signature) not in known and not newer:
             # Only a head signed after the export's last may be missing from it (a crash between
             # the commit and the export's write).
