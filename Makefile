@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-$(shell cat requirements/main.txt requirements/dev.txt pyproject.toml | sha256sum | cut -c1-16)
 
-.PHONY: install run key test lint unit browser wrk ops-tools image k8s k8s-config coverage eval-pii bench bench-stream bench-pii train-usage eval-usage cv-usage bench-usage soak soak-instances fuzz-api clean
+.PHONY: install run key test lint unit browser wrk ops-tools image k8s k8s-config coverage eval-pii bench bench-stream bench-pii train-usage eval-usage cv-usage bench-usage soak soak-instances fuzz-api bench-heads clean
 
 HOST       ?= 127.0.0.1
 PORT       ?= 8000
@@ -128,6 +128,10 @@ soak: $(STAMP)
 fuzz-api: $(STAMP)
 	IAG_FUZZ_PHASES=examples,coverage,fuzzing,stateful IAG_FUZZ_EXAMPLES=100 \
 	  $(BIN)/pytest -q -p no:cacheprovider tests/web/test_openapi_fuzz.py
+
+## What signed audit heads add per append under load (same run with and without signing).
+bench-heads: $(STAMP)
+	$(BIN)/python bench/bench_audit_heads.py 200 8 1000
 
 clean:
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache test-artefacts

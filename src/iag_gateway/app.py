@@ -164,7 +164,7 @@ def create_app(settings: Settings | None = None, services: Services | None = Non
                 loop.remove_signal_handler(signal.SIGHUP)
             built.background.shutdown(wait=True)  # token meters still pending are written
             if built.heads is not None:
-                built.heads.sign_quietly()  # at shutdown: the last records are covered by a head
+                built.heads.close()  # at shutdown: the last records are covered by a head
             built.telemetry.shutdown()
             built.pii.close()
 

@@ -48,7 +48,8 @@ def build_trail(engine: Engine, tmp: Path, *, every_records: int = 10) -> Trail:
     key = HeadKey.generate()
     heads_file = tmp / "heads.jsonl"
     store = AuditStore(engine)
-    signer = HeadSigner(store, key, [JsonlHeadSink(heads_file)], SigningSchedule(every_records, 3600))
+    sinks = [JsonlHeadSink(heads_file)]
+    signer = HeadSigner(store, key, sinks, SigningSchedule(every_records, 3600), background=False)
     outcomes = ["ok", "denied", "ok", "failed", "ok", "rejected"]
     for i in range(15):
         store.append(make_entry(i, outcome=outcomes[i % 6], user_id=f"u.{i % 4}"))

@@ -79,7 +79,9 @@ def test_when_retention_runs_then_only_the_purge_role_may_delete(
     key = HeadKey.generate()
     heads = tmp_path / "heads.jsonl"
     store = AuditStore(app)
-    signer = HeadSigner(store, key, [JsonlHeadSink(heads)], SigningSchedule(every_records=4))
+    signer = HeadSigner(
+        store, key, [JsonlHeadSink(heads)], SigningSchedule(every_records=4), background=False
+    )
     for i in range(6):
         store.append(make_entry(i))
     cutoff = utc_now()

@@ -20,7 +20,8 @@ from sqlalchemy.engine import Engine
 
 from iag_gateway.audit.chain import verify
 from iag_gateway.audit.signing import HeadKey, SignedHead, TreeHead
-from iag_gateway.audit.tree_models import SIGNED_HEAD_TABLE
+from iag_gateway.audit.tree_models import PURGED_LEAF_TABLE, SIGNED_HEAD_TABLE
+from tests.audit.audit_helpers import make_entry
 from tests.audit.heads_helpers import (
     EVENTS,
     Trail,
@@ -209,3 +210,89 @@ def test_when_database_heads_deleted_then_named(trail: Trail) -> None:
 def test_when_purge_cut_sooner_than_retention_then_named(trail: Trail) -> None:
     # The fixture's purge cut at "now": under a one-day retention it was premature.
     _fails(trail, "cut sooner than the retention of 1 days allows", metadata_days=1)
+
+
+# -- the checks behind the checks -------------------------------------------------------------
+
+
+def test_when_a_live_record_is_also_claimed_purged_then_named(trail: Trail) -> None:
+    row = trail.row(16)
+    values = {"seq": 16, "created_at": row["created_at"], "hash": row["hash"]}
+    execute(trail.engine, sa.insert(PURGED_LEAF_TABLE).values(values))
+    _fails(trail, "record 16 is both purged and still in the trail")
+
+
+def test_when_a_purged_leaf_is_altered_then_the_first_head_names_it(trail: Trail) -> None:
+    execute(
+        trail.engine,
+        sa.update(PURGED_LEAF_TABLE).where(PURGED_LEAF_TABLE.c.seq == 3).values(hash="0" * 64),
+    )
+    _fails(trail, "line 1: records 1..10 in the database do not give its signed root")
+
+
+def test_when_export_line_is_garbage_then_named(trail: Trail) -> None:
+    with trail.heads_file.open("a") as out:
+        out.write('{"tree_size": "many"}\n')
+    _fails(trail, "is unreadable")
+
+
+def test_when_a_head_of_the_same_size_is_replayed_then_going_back_in_time_is_named(trail: Trail) -> None:
+    trail.signer.sign(force=True)  # a second head over the same 59 records, later
+    lines = trail.heads_file.read_text().splitlines()
+    with trail.heads_file.open("a") as out:
+        out.write(lines[-2] + "\n")
+    _fails(trail, "goes back in time")
+
+
+def test_when_a_database_head_is_forged_then_named(trail: Trail) -> None:
+    with trail.engine.connect() as conn:
+        last = dict(
+            conn.execute(sa.select(SIGNED_HEAD_TABLE).order_by(SIGNED_HEAD_TABLE.c.id.desc()))
+            .mappings()
+            .first()
+            or {}
+        )
+    last.pop("id")
+    last["tree_size"] = 60
+    execute(trail.engine, sa.insert(SIGNED_HEAD_TABLE).values(last))
+    _fails(trail, "(60 records) is not signed by the published key")
+
+
+def test_when_a_database_head_is_missing_from_the_export_then_named(trail: Trail) -> None:
+    lines = trail.heads_file.read_text().splitlines()
+    trail.heads_file.write_text("\n".join(lines[:2] + lines[3:]) + "\n")
+    _fails(trail, "(30 records) is not in the heads export")
+
+
+def test_when_a_purge_is_not_yet_signed_then_named(trail: Trail) -> None:
+    report = trail.store.purge(metadata_before=trail.row(20)["created_at"], text_before=None)
+    assert report.records_deleted == 4 and report.audit_seq == 60
+    _fails(trail, "the purge recorded as record 60 is not yet covered by a signed head")
+
+
+def test_when_a_forged_purge_claims_records_newer_than_its_cutoff_then_named(trail: Trail) -> None:
+    real_purge = next(r for r in trail.rows() if r["route"] == "audit.purge")
+    forge_checkpoint(trail, 30, keep_leaves=True)
+    trail.store.append(
+        make_entry(
+            900,
+            route="audit.purge",
+            extra={
+                **real_purge["extra"],
+                "purged_through_seq": 30,
+                "anchor_hash": next(r["hash"] for r in [*trail.rows(), *_purged(trail)] if r["seq"] == 30),
+            },
+        )
+    )
+    trail.signer.sign()  # the gateway's periodic head covers the forged record too
+    _fails(trail, "record 16 was purged though newer than the cutoff")
+
+
+def _purged(trail: Trail) -> list[dict[str, Any]]:
+    with trail.engine.connect() as conn:
+        return [dict(r) for r in conn.execute(sa.select(PURGED_LEAF_TABLE)).mappings()]
+
+
+def test_when_the_export_is_emptied_then_the_database_heads_are_named(trail: Trail) -> None:
+    trail.heads_file.write_text("")
+    _fails(trail, "(10 records) is not in the heads export")

@@ -34,7 +34,8 @@ class Clock:
 
 def _signer(engine: Engine, tmp: Path, key: HeadKey, **schedule: float) -> tuple[AuditStore, HeadSigner]:
     store = AuditStore(engine)
-    signer = HeadSigner(store, key, [JsonlHeadSink(tmp / "heads.jsonl")], SigningSchedule(**schedule))  # type: ignore[arg-type]
+    sinks = [JsonlHeadSink(tmp / "heads.jsonl")]
+    signer = HeadSigner(store, key, sinks, SigningSchedule(**schedule), background=False)  # type: ignore[arg-type]
     return store, signer
 
 
@@ -67,12 +68,28 @@ def test_when_every_n_records_then_a_head_each_n_written_to_export_and_database(
     assert json.loads((tmp_path / "heads.jsonl").read_text().splitlines()[0])["key_id"] == key.key_id
 
 
+def test_when_signing_in_background_then_callers_do_not_wait_and_close_covers_the_rest(
+    engine: Engine, tmp_path: Path
+) -> None:
+    key = HeadKey.generate()
+    store = AuditStore(engine)
+    signer = HeadSigner(store, key, [JsonlHeadSink(tmp_path / "heads.jsonl")], SigningSchedule(10, 3600))
+    with ThreadPoolExecutor(6) as pool:
+        list(pool.map(lambda i: store.append(make_entry(i)), range(95)))
+    signer.drain()
+    sizes = [h.head.tree_size for h in _exported(tmp_path)]
+    assert sizes == sorted(sizes) and 1 <= len(sizes) <= 9 and sizes[-1] > 95 - 10
+    signer.close()
+    assert _exported(tmp_path)[-1].head.tree_size == 95
+    report = verify_heads(engine, (tmp_path / "heads.jsonl").read_text().splitlines(), key.public_key)
+    assert report.ok and report.unsigned == 0, report.problem
+
+
 def test_when_time_passes_then_due_and_nothing_new_signs_nothing(engine: Engine, tmp_path: Path) -> None:
     clock = Clock()
     store = AuditStore(engine)
-    signer = HeadSigner(
-        store, HeadKey.generate(), [JsonlHeadSink(tmp_path / "heads.jsonl")], SigningSchedule(1000, 30), clock
-    )
+    sinks = [JsonlHeadSink(tmp_path / "heads.jsonl")]
+    signer = HeadSigner(store, HeadKey.generate(), sinks, SigningSchedule(1000, 30), clock, background=False)
     store.append(make_entry(1))
     assert not signer.due_by_time()
     clock.now += 31
@@ -154,3 +171,29 @@ def test_when_the_trail_was_rewound_then_the_signer_refuses(engine: Engine, tmp_
         signer.sign()
     assert signer.sign_quietly() is None
     assert [h.head.tree_size for h in _exported(tmp_path)] == [5]
+
+
+def test_when_syslog_is_configured_then_each_head_is_sent_there(engine: Engine, tmp_path: Path) -> None:
+    import socket
+
+    from iag_gateway.audit.heads import SyslogHeadSink
+
+    with socket.socket(socket.AF_INET, socket.SOCK_DGRAM) as server:
+        server.bind(("127.0.0.1", 0))
+        server.settimeout(5)
+        sink = SyslogHeadSink(f"127.0.0.1:{server.getsockname()[1]}")
+        store = AuditStore(engine)
+        signer = HeadSigner(
+            store,
+            HeadKey.generate(),
+            [JsonlHeadSink(tmp_path / "h.jsonl"), sink],
+            SigningSchedule(),
+            background=False,
+        )
+        store.append(make_entry(1))
+        signed = signer.sign()
+        assert signed is not None
+        message = server.recv(4096).decode()
+        sink.close()
+    assert message.startswith("<")  # syslog priority: authpriv.info
+    assert "iag-gateway: audit-signed-head " in message and signed.to_json() in message

@@ -5,10 +5,9 @@ with an in-memory ``Frontier``, so a head costs one Ed25519 signature and no pas
 over the trail. Records appended by other processes, or a frontier left behind by
 a failed commit, are caught up from the database under the chain lock before
 signing (``tree.iter_leaf_rows``), from the latest signed head whose signature and
-frontier check out. A head is written to the export sinks (an append-only JSONL
-file, fsync'ed; syslog when configured) before its row is committed to
-``audit_signed_head``: the export, which a database administrator does not
-control, never lacks a head the database has.
+frontier check out. A head is committed to ``audit_signed_head``, then written to
+the export sinks (an append-only JSONL file, fsync'ed; syslog when configured),
+which a database administrator does not control.
 
 The signer refuses to sign a trail shorter than its last head (a rewound database):
 it logs the fact and signs nothing until an auditor has looked.
@@ -16,12 +15,15 @@ it logs the fact and signs nothing until an auditor has looked.
 
 from __future__ import annotations
 
+import contextlib
+import fcntl
 import logging
 import logging.handlers
 import os
 import threading
 import time
 from collections.abc import Callable, Iterator, Sequence
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -55,13 +57,27 @@ class SigningSchedule:
 
 class HeadSink(Protocol):
     def write(self, signed: SignedHead) -> None: ...
+    def exclusive(self) -> contextlib.AbstractContextManager[object]: ...
 
 
 class JsonlHeadSink:
-    """Append one JSON line per head to ``path`` (``O_APPEND``, fsync'ed before the head is committed)."""
+    """Append one JSON line per head to ``path`` (``O_APPEND``, fsync'ed).
+
+    ``exclusive`` takes an advisory lock on ``path.lock`` for the whole signing, so
+    several gateway processes sharing the export write their heads in order.
+    """
 
     def __init__(self, path: Path) -> None:
         self.path = path
+
+    @contextlib.contextmanager
+    def exclusive(self) -> Iterator[object]:
+        fd = os.open(str(self.path) + ".lock", os.O_WRONLY | os.O_CREAT, 0o640)
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX)
+            yield fd
+        finally:
+            os.close(fd)  # releases the lock
 
     def write(self, signed: SignedHead) -> None:
         line = (signed.to_json() + "\n").encode("ascii")
@@ -93,6 +109,9 @@ class SyslogHeadSink:
         record.levelname = "INFO"
         self._handler.emit(record)
 
+    def exclusive(self) -> contextlib.AbstractContextManager[object]:
+        return contextlib.nullcontext()
+
     def close(self) -> None:
         self._handler.close()
 
@@ -107,16 +126,22 @@ class HeadSigner:
         sinks: Sequence[HeadSink],
         schedule: SigningSchedule,
         clock: Callable[[], float] = time.monotonic,
+        *,
+        background: bool = True,
     ) -> None:
         self._store, self._key, self._sinks, self.schedule = store, key, tuple(sinks), schedule
         self._clock = clock
+        # Heads due by count are signed by one worker thread, off the caller's path
+        # (``background=False``: in the committing thread, for deterministic tests).
+        self._worker = ThreadPoolExecutor(1, thread_name_prefix="iag-heads") if background else None
+        self._queued = False
         self._frontier: Frontier | None = None  # None: rebuild from the database at the next head
         self._tail_hash: str | None = None  # chain hash of the frontier's last record
         self.last: SignedHead | None = None
         self._last_at = clock()
         self._failed_at: float | None = None
-        # Serialises the due-check of threads that all committed past the threshold.
-        self._signing = threading.Lock()
+        self._signing = threading.Lock()  # one signature at a time in this process
+        self._queue_lock = threading.Lock()
         store.attach(self)
 
     # -- called by the store ---------------------------------------------------------------
@@ -139,7 +164,37 @@ class HeadSigner:
             return
         if self._failed_at is not None and self._clock() - self._failed_at < self.schedule.every_seconds:
             return  # the last attempt failed: wait for the timer rather than retry on every call
+        if self._worker is None:
+            self.sign_quietly()
+            return
+        with self._queue_lock:
+            if self._queued:
+                return  # one signature is enough for every thread that crossed the threshold
+            self._queued = True
+        try:
+            self._worker.submit(self._sign_queued)
+        except RuntimeError:  # closed (shutting down): ``close`` signs what is left
+            self._queued = False
+
+    def _sign_queued(self) -> None:
+        with self._queue_lock:
+            self._queued = False
         self.sign_quietly()
+
+    def drain(self) -> None:
+        """Wait until the heads already due are signed."""
+        if self._worker is not None:
+            self._worker.submit(lambda: None).result()
+
+    def close(self) -> None:
+        """Sign what is left (at shutdown) and stop the worker."""
+        if self._worker is not None:
+            self._worker.shutdown(wait=True)
+        self.sign_quietly()
+        for sink in self._sinks:
+            closer = getattr(sink, "close", None)
+            if closer is not None:
+                closer()
 
     # -- signing ---------------------------------------------------------------------------
 
@@ -160,17 +215,45 @@ class HeadSigner:
     def sign(self, *, force: bool = False) -> SignedHead | None:
         """Sign the current head unless nothing was appended since the last one (or ``force``).
 
-        Raises ``AuditUnavailable`` when the database fails or the trail is shorter
-        than the last signed head, ``OSError`` when the export cannot be written.
+        The chain lock is held only to read the head and the root (no disk write), so
+        appends are not held up by the signature, the insert or the export's fsync;
+        the export's own lock keeps heads in order across processes. Raises
+        ``AuditUnavailable`` when the database fails or the trail is shorter than the
+        last signed head, ``OSError`` when the export cannot be written.
         """
-        with self._signing:
+        with self._signing, contextlib.ExitStack() as held:
+            for sink in self._sinks:
+                held.enter_context(sink.exclusive())
             try:
-                return self._sign(force)
+                snapshot = self._snapshot(force)
+                if snapshot is None:
+                    return None
+                head_seq, root, nodes = snapshot
+                signed = self._key.sign(TreeHead(head_seq, root, format_timestamp(utc_now())))
+                with self._store.engine.begin() as conn:
+                    conn.execute(
+                        sa.insert(SIGNED_HEAD_TABLE).values(
+                            tree_size=head_seq,
+                            root_hash=root,
+                            signed_at=utc_now(),
+                            timestamp=signed.head.timestamp,
+                            key_id=signed.key_id,
+                            signature=signed.signature,
+                            frontier=nodes,
+                        )
+                    )
             except SQLAlchemyError as exc:
                 self.abandoned()
                 raise AuditUnavailable("audit store unavailable: the tree head was not signed") from exc
+            # After the commit: a crash in between leaves the database one head ahead of the
+            # export, which verification accepts; the export never holds a head the database lacks.
+            for sink in self._sinks:
+                sink.write(signed)
+        self.last, self._last_at = signed, self._clock()
+        return signed
 
-    def _sign(self, force: bool) -> SignedHead | None:
+    def _snapshot(self, force: bool) -> tuple[int, str, list[str]] | None:
+        """Under the chain lock: the head's size, root (hex) and frontier; ``None`` if nothing new."""
         with self._store.locked_chain() as (conn, head_seq, _head_hash):
             if self.last is None:
                 self.last = next((signed for signed, _nodes in self._valid_heads(conn)), None)
@@ -183,22 +266,7 @@ class HeadSigner:
                 self._last_at = self._clock()
                 return None
             frontier = self._catch_up(conn, head_seq)
-            signed = self._key.sign(TreeHead(head_seq, frontier.root().hex(), format_timestamp(utc_now())))
-            for sink in self._sinks:
-                sink.write(signed)
-            conn.execute(
-                sa.insert(SIGNED_HEAD_TABLE).values(
-                    tree_size=signed.head.tree_size,
-                    root_hash=signed.head.root_hash,
-                    signed_at=utc_now(),
-                    timestamp=signed.head.timestamp,
-                    key_id=signed.key_id,
-                    signature=signed.signature,
-                    frontier=frontier.to_json(),
-                )
-            )
-        self.last, self._last_at = signed, self._clock()
-        return signed
+            return head_seq, frontier.root().hex(), frontier.to_json()
 
     def _catch_up(self, conn: Connection, head_seq: int) -> Frontier:
         frontier = self._frontier

@@ -11,7 +11,8 @@ inconsistency, in this order:
    rewind, wipe); the first head's root over the database's leaves; each next head
    consistent with the one before (RFC 6962 consistency proof from the database's
    leaves, checked against both signed roots);
-4. the heads kept in the database: signed, never going back, each one in the export;
+4. the heads kept in the database: signed, never going back, each one in the export
+   (but for heads signed after the export's last: a crash between commit and export);
 5. the latest checkpoint: matched by an ``audit.purge`` record (seq, anchor), covered
    by a signed head, every purged record older than that purge's cutoff, and the
    cutoff no later than the retention allows (``metadata_days``, when given).
@@ -154,7 +155,10 @@ def _check_database_heads(conn: Connection, key: Ed25519PublicKey, exported: lis
         if signed.head.tree_size < largest:
             raise _Inconsistent(f"{where} goes back after a head of {largest} records (an old head replayed)")
         largest = signed.head.tree_size
-        if exported and (signed.head.tree_size, signed.head.root_hash, signed.signature) not in known:
+        newer = bool(exported) and signed.head.timestamp > exported[-1].head.timestamp
+        if (signed.head.tree_size, signed.head.root_hash, signed.signature) not in known and not newer:
+            # Only a head signed after the export's last may be missing from it (a crash between
+            # the commit and the export's write).
             raise _Inconsistent(f"{where} is not in the heads export")
     if exported and largest < exported[-1].head.tree_size:
         raise _Inconsistent(
