@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import dataclasses
 from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
@@ -27,6 +28,8 @@ from iag_gateway.feedback.models import FEEDBACK_TABLE
 from iag_gateway.identity.models import API_KEY_TABLE
 
 ACK_ROUTE = "review.ack"
+#: Aggregate queries run at once (on as many pooled connections).
+PARALLEL_READS = 3
 
 E = AUDIT_EVENT_TABLE.c
 
@@ -195,28 +198,42 @@ class AuditAggregates:
         self._sql = SqlDialect.of(engine)
 
     def all(self, scope: Scope, publishable: tuple[str, ...]) -> Aggregates:
-        """Run every aggregate of the dashboard for ``scope`` (``publishable``: templates to review)."""
-        firings = self.firings(scope)
-        series = [
-            dataclasses.replace(p, flagged=firings.flags_by_bucket.get(p.bucket, 0))
-            for p in self.series(scope)
-        ]
-        tokens = self.tokens(scope)
-        return Aggregates(
-            totals=self.totals(scope),
-            series=series,
-            by_template=self.usage_by(scope, E.template_id),
-            by_model=self.usage_by(scope, E.model_alias),
-            by_department=self.usage_by(scope, E.department),
-            rules=firings.rules,
-            pii=self.pii(scope),
-            reroutes=firings.reroutes,
-            reviews=self.reviews(scope, publishable),
-            feedback=self.feedback(scope),
-            tokens_by_model=_fold(tokens, lambda t: t[2]),
-            tokens_by_department=_fold(tokens, lambda t: t[0]),
-            tokens_by_template=_fold(tokens, lambda t: t[1]),
-        )
+        """Run every aggregate of the dashboard for ``scope`` (``publishable``: templates to review).
+
+        The queries are independent reads: they run on ``PARALLEL_READS`` connections at once
+        (the database works while Python waits), and each still aggregates in SQL.
+        """
+        with ThreadPoolExecutor(max_workers=PARALLEL_READS, thread_name_prefix="iag-aggregates") as pool:
+            firings = pool.submit(self.firings, scope)
+            series = pool.submit(self.series, scope)
+            tokens = pool.submit(self.tokens, scope)
+            totals = pool.submit(self.totals, scope)
+            by_template = pool.submit(self.usage_by, scope, E.template_id)
+            by_model = pool.submit(self.usage_by, scope, E.model_alias)
+            by_department = pool.submit(self.usage_by, scope, E.department)
+            pii = pool.submit(self.pii, scope)
+            reviews = pool.submit(self.reviews, scope, publishable)
+            feedback = pool.submit(self.feedback, scope)
+            fired = firings.result()
+            cube = tokens.result()
+            return Aggregates(
+                totals=totals.result(),
+                series=[
+                    dataclasses.replace(p, flagged=fired.flags_by_bucket.get(p.bucket, 0))
+                    for p in series.result()
+                ],
+                by_template=by_template.result(),
+                by_model=by_model.result(),
+                by_department=by_department.result(),
+                rules=fired.rules,
+                pii=pii.result(),
+                reroutes=fired.reroutes,
+                reviews=reviews.result(),
+                feedback=feedback.result(),
+                tokens_by_model=_fold(cube, lambda t: t[2]),
+                tokens_by_department=_fold(cube, lambda t: t[0]),
+                tokens_by_template=_fold(cube, lambda t: t[1]),
+            )
 
     def _rows(self, stmt: sa.Executable) -> list[Any]:
         try:
