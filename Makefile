@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-$(shell cat requirements/main.txt requirements/dev.txt pyproject.toml | sha256sum | cut -c1-16)
 
-.PHONY: install run key test lint unit browser coverage eval-pii bench bench-pii clean
+.PHONY: install run key test lint unit browser coverage eval-pii bench bench-pii bench-dashboard clean
 
 $(STAMP):
 	$(PYTHON) -m venv $(VENV)
@@ -56,6 +56,10 @@ bench: $(STAMP)
 
 bench-pii: $(STAMP)
 	$(BIN)/python bench/bench_pii.py
+
+## The directorate's dashboard over 100,000 audit records (SQLite, and PostgreSQL if reachable).
+bench-dashboard: $(STAMP)
+	$(BIN)/python bench/bench_dashboard.py 100000 5
 
 clean:
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache test-artefacts
