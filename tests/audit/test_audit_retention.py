@@ -302,7 +302,7 @@ def test_when_a_0001_database_is_upgraded_then_0002_adds_the_checkpoint_table(db
         store = AuditStore(engine)
         events = [store.append(with_text(i)) for i in range(5)]
 
-        upgrade(engine)
+        upgrade(engine, "0002")
         assert current_revision(engine) == "0002"
         _assert_ok(verify(engine))
         report = store.purge(metadata_before=events[2].created_at, text_before=None)

@@ -13,11 +13,11 @@ from iag_gateway.identity.models import API_KEY_TABLE
 from iag_gateway.storage.engine import make_engine
 from iag_gateway.storage.migrate import current_revision, head_revision, upgrade
 
-OWN_TABLES = {"api_key", "training_record", "audit_event", "audit_chain_head", "audit_checkpoint"}
+OWN_TABLES = {"api_key", "training_record", "audit_event", "audit_chain_head", "audit_checkpoint", "feedback"}
 
 
 def test_when_upgraded_then_at_head_with_every_table(engine: Engine) -> None:
-    assert current_revision(engine) == head_revision() == "0002"
+    assert current_revision(engine) == head_revision() == "0007"
     names = set(sa.inspect(engine).get_table_names())
     assert OWN_TABLES | {"quota_usage", "alembic_version"} <= names
 
