@@ -99,7 +99,7 @@ def template_titles(titles: dict[str, str]) -> Callable[[str | None], str]:
     return label
 
 
-def as_dict(figure: Figure) -> dict[str, Any]:  # for tests and the CSV of a figure
+def as_dict(figure: Figure) -> dict[str, Any]:  # the texts shown, for the tests
     return {
         "id": figure.id,
         "headers": figure.headers,
