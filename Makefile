@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-$(shell cat requirements/main.txt requirements/dev.txt pyproject.toml | sha256sum | cut -c1-16)
 
-.PHONY: install run key test lint unit browser wrk ops-tools image k8s k8s-config coverage eval-pii bench bench-stream bench-pii train-usage eval-usage cv-usage bench-usage soak soak-instances fuzz-api bench-heads clean
+.PHONY: install run key test lint unit browser wrk ops-tools image k8s k8s-config coverage eval-pii bench bench-stream bench-pii train-usage eval-usage cv-usage bench-usage soak soak-instances fuzz-api bench-heads bench-dashboard clean
 
 HOST       ?= 127.0.0.1
 PORT       ?= 8000
@@ -132,6 +132,10 @@ fuzz-api: $(STAMP)
 ## What signed audit heads add per append under load (same run with and without signing).
 bench-heads: $(STAMP)
 	$(BIN)/python bench/bench_audit_heads.py 200 8 1000
+
+## The directorate's dashboard over 100,000 audit records (SQLite, and PostgreSQL if reachable).
+bench-dashboard: $(STAMP)
+	$(BIN)/python bench/bench_dashboard.py 100000 5
 
 clean:
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache test-artefacts

@@ -20,11 +20,13 @@ from iag_gateway.audit.models import AUDIT_EVENT_TABLE, AuditEntry
 from iag_gateway.audit.monthly import monthly_lines
 from iag_gateway.audit.store import AuditFilter, AuditStore
 from iag_gateway.feedback.models import FEEDBACK_TABLE
+from iag_gateway.footprint.costing import Costing
 from iag_gateway.footprint.factors import ELECTRICITY_ZONE, all_factors, midpoint
 from iag_gateway.identity.keys import KeyStore
 from iag_gateway.policy.loader import PolicyHolder
 from iag_gateway.web.dashboard_filters import DashboardFilters
-from iag_gateway.web.dashboard_views import Costing, as_dict, sections, summary_cards
+from iag_gateway.web.dashboard_sections import sections, summary_cards
+from iag_gateway.web.dashboard_views import as_dict
 
 ROOT = Path(__file__).resolve().parents[2]
 T1 = "cctp-redaction"

@@ -14,7 +14,18 @@ from iag_gateway.projects.models import PROJECT_TABLE
 from iag_gateway.storage.engine import make_engine
 from iag_gateway.storage.migrate import current_revision, head_revision, upgrade
 
-OWN_TABLES = {"api_key", "training_record", "audit_event", "audit_chain_head", "audit_checkpoint", "project"}
+OWN_TABLES = {
+    "api_key",
+    "training_record",
+    "audit_event",
+    "audit_chain_head",
+    "audit_checkpoint",
+    "audit_signed_head",
+    "audit_purged_leaf",
+    "template_version",
+    "feedback",
+    "project",
+}
 
 
 def test_when_upgraded_then_at_head_with_every_table(engine: Engine) -> None:

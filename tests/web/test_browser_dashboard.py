@@ -134,6 +134,14 @@ def test_when_auditor_walks_journal_dashboard_drill_down_and_exports_then_all_fi
         assert box is not None and box["x"] + box["width"] <= LAPTOP["width"]
         assert "Conversation" in page.locator(".audit-table").inner_text()
         page.screenshot(path=ARTEFACTS / "22-journal-1366.png")
+        page.locator("#enregistrements-titre").scroll_into_view_if_needed()
+        page.screenshot(path=ARTEFACTS / "22b-journal-tableau-1366.png")
+        page.locator(".audit-table tbody tr").first.get_by_role("link").first.click()
+        page.wait_for_url("**/audit/req_*")
+        assert "Conversation" in page.get_by_role("heading", level=2).first.inner_text()
+        assert "{" not in page.locator(".record-fields").first.inner_text()  # no raw JSON
+        page.screenshot(path=ARTEFACTS / "22c-detail-1366.png", full_page=True)
+        page.go_back()
 
         with page.expect_download() as info:
             page.locator("#export-csv").click()
@@ -198,6 +206,7 @@ def test_when_pages_are_seen_on_a_phone_then_nothing_overflows_sideways(
     assert page.locator("#acces").count() == 0  # no access review for the directorate
     page.screenshot(path=ARTEFACTS / "26-tableau-de-bord-390.png")
     page.screenshot(path=ARTEFACTS / "27-tableau-de-bord-390-complet.png", full_page=True)
+    page.locator("#usage-modele").screenshot(path=ARTEFACTS / "27b-graphique-390.png")
     auditor = open_page(browser, contexts, PHONE)
     sign_in(
         auditor, gateway, make_key("auditor", department="controle-interne", user="auditrice-tel"), "/audit"

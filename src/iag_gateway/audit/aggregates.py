@@ -11,7 +11,8 @@ from __future__ import annotations
 
 import dataclasses
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
@@ -19,6 +20,18 @@ import sqlalchemy as sa
 from sqlalchemy.engine import Engine
 from sqlalchemy.exc import SQLAlchemyError
 
+from iag_gateway.audit.aggregate_rows import (
+    Aggregates,
+    CountRow,
+    FeedbackRow,
+    Firings,
+    ReviewRow,
+    RuleRow,
+    SeriesPoint,
+    TokenRow,
+    Totals,
+    UsageRow,
+)
 from iag_gateway.audit.models import AUDIT_EVENT_TABLE
 from iag_gateway.audit.sql_dialect import SqlDialect
 from iag_gateway.audit.store import CALL_ROUTES, FINAL_OUTCOMES
@@ -27,8 +40,25 @@ from iag_gateway.feedback.models import FEEDBACK_TABLE
 from iag_gateway.identity.models import API_KEY_TABLE
 
 ACK_ROUTE = "review.ack"
+#: Aggregate queries run at once (on as many pooled connections).
+PARALLEL_READS = 3
 
 E = AUDIT_EVENT_TABLE.c
+__all__ = [
+    "Aggregates",
+    "AuditAggregates",
+    "CountRow",
+    "E",
+    "FeedbackRow",
+    "Firings",
+    "ReviewRow",
+    "RuleRow",
+    "Scope",
+    "SeriesPoint",
+    "TokenRow",
+    "Totals",
+    "UsageRow",
+]
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -63,108 +93,6 @@ class Scope:
         return [*self.conditions(), E.route.in_(CALL_ROUTES), E.outcome.in_(FINAL_OUTCOMES)]
 
 
-@dataclass(frozen=True)
-class Totals:
-    calls: int
-    users: int
-    departments: int
-    ok: int
-    denied: int
-    prompt_tokens: int
-    completion_tokens: int
-
-
-@dataclass(frozen=True)
-class SeriesPoint:
-    bucket: str  # "2026-11-29" or "2026-11"
-    calls: int
-    users: int
-    departments: int
-    denied: int
-    flagged: int = 0  # flag-rule firings (« signalements »)
-
-
-@dataclass(frozen=True)
-class UsageRow:
-    key: str | None  # the template, model or department (None: none, e.g. free chat)
-    calls: int
-    users: int
-    ok: int
-    denied: int
-    prompt_tokens: int
-    completion_tokens: int
-
-
-@dataclass(frozen=True)
-class TokenRow:
-    key: str | None
-    model: str | None
-    ok_calls: int
-    prompt_tokens: int
-    completion_tokens: int
-
-
-@dataclass(frozen=True)
-class RuleRow:
-    article: str | None
-    rule_id: str
-    effect: str
-    records: int
-
-
-@dataclass(frozen=True)
-class CountRow:
-    key: str
-    records: int
-    total: int
-
-
-@dataclass(frozen=True)
-class Firings:
-    rules: list[RuleRow]  # per (article, rule, effect): firings citing that article
-    flags_by_bucket: dict[str, int]  # flag-rule firings per period
-    reroutes: list[CountRow]  # per reroute message (« a → b (données patient) »)
-
-
-@dataclass(frozen=True)
-class ReviewRow:
-    template: str
-    calls: int
-    acknowledged: int
-    mean_delay_s: float | None
-    max_delay_s: float | None
-
-
-@dataclass(frozen=True)
-class FeedbackRow:
-    template: str | None
-    answers: int
-    useful: int
-    not_useful: int
-    minutes_saved: int
-    minutes_answers: int
-    comments: int
-
-
-@dataclass
-class Aggregates:
-    """Every aggregate the dashboard shows, computed by ``AuditAggregates.all``."""
-
-    totals: Totals
-    series: list[SeriesPoint]
-    by_template: list[UsageRow]
-    by_model: list[UsageRow]
-    by_department: list[UsageRow]
-    rules: list[RuleRow]
-    pii: list[CountRow]
-    reroutes: list[CountRow]
-    reviews: list[ReviewRow]
-    feedback: list[FeedbackRow]
-    tokens_by_model: list[TokenRow] = field(default_factory=list)
-    tokens_by_department: list[TokenRow] = field(default_factory=list)
-    tokens_by_template: list[TokenRow] = field(default_factory=list)
-
-
 def _int(value: Any) -> int:
     return int(value or 0)
 
@@ -195,28 +123,42 @@ class AuditAggregates:
         self._sql = SqlDialect.of(engine)
 
     def all(self, scope: Scope, publishable: tuple[str, ...]) -> Aggregates:
-        """Run every aggregate of the dashboard for ``scope`` (``publishable``: templates to review)."""
-        firings = self.firings(scope)
-        series = [
-            dataclasses.replace(p, flagged=firings.flags_by_bucket.get(p.bucket, 0))
-            for p in self.series(scope)
-        ]
-        tokens = self.tokens(scope)
-        return Aggregates(
-            totals=self.totals(scope),
-            series=series,
-            by_template=self.usage_by(scope, E.template_id),
-            by_model=self.usage_by(scope, E.model_alias),
-            by_department=self.usage_by(scope, E.department),
-            rules=firings.rules,
-            pii=self.pii(scope),
-            reroutes=firings.reroutes,
-            reviews=self.reviews(scope, publishable),
-            feedback=self.feedback(scope),
-            tokens_by_model=_fold(tokens, lambda t: t[2]),
-            tokens_by_department=_fold(tokens, lambda t: t[0]),
-            tokens_by_template=_fold(tokens, lambda t: t[1]),
-        )
+        """Run every aggregate of the dashboard for ``scope`` (``publishable``: templates to review).
+
+        The queries are independent reads: they run on ``PARALLEL_READS`` connections at once
+        (the database works while Python waits), and each still aggregates in SQL.
+        """
+        with ThreadPoolExecutor(max_workers=PARALLEL_READS, thread_name_prefix="iag-aggregates") as pool:
+            firings = pool.submit(self.firings, scope)
+            series = pool.submit(self.series, scope)
+            tokens = pool.submit(self.tokens, scope)
+            totals = pool.submit(self.totals, scope)
+            by_template = pool.submit(self.usage_by, scope, E.template_id)
+            by_model = pool.submit(self.usage_by, scope, E.model_alias)
+            by_department = pool.submit(self.usage_by, scope, E.department)
+            pii = pool.submit(self.pii, scope)
+            reviews = pool.submit(self.reviews, scope, publishable)
+            feedback = pool.submit(self.feedback, scope)
+            fired = firings.result()
+            cube = tokens.result()
+            return Aggregates(
+                totals=totals.result(),
+                series=[
+                    dataclasses.replace(p, flagged=fired.flags_by_bucket.get(p.bucket, 0))
+                    for p in series.result()
+                ],
+                by_template=by_template.result(),
+                by_model=by_model.result(),
+                by_department=by_department.result(),
+                rules=fired.rules,
+                pii=pii.result(),
+                reroutes=fired.reroutes,
+                reviews=reviews.result(),
+                feedback=feedback.result(),
+                tokens_by_model=_fold(cube, lambda t: t[2]),
+                tokens_by_department=_fold(cube, lambda t: t[0]),
+                tokens_by_template=_fold(cube, lambda t: t[1]),
+            )
 
     def _rows(self, stmt: sa.Executable) -> list[Any]:
         try:

@@ -146,6 +146,22 @@ class AuditEvent(SQLModel, table=True):
     """
 
     __tablename__ = "audit_event"
+    __table_args__ = (
+        # The dashboard's scans read this index only (migration 0007).
+        sa.Index(
+            "ix_audit_event_dashboard",
+            "created_at",
+            "route",
+            "outcome",
+            "department",
+            "template_id",
+            "model_alias",
+            "user_id",
+            "prompt_tokens",
+            "completion_tokens",
+        ),
+        sa.Index("ix_audit_event_user_time", "user_id", "created_at"),  # last activity per key holder
+    )
 
     seq: int = Field(
         sa_column=sa.Column(

@@ -14,8 +14,7 @@ from dataclasses import dataclass
 from markupsafe import Markup, escape
 
 BAR_HEIGHT = 22
-LABEL_WIDTH = 210
-CHART_WIDTH = 640
+CHART_WIDTH = 420
 #: Series styles: (fill, pattern id or None, legend word).
 SERIES_STYLES = (("#1f4e79", None, "plein"), ("#b35900", "hachures", "hachuré"))
 _DEFS = (
@@ -48,23 +47,25 @@ def _short(label: str, limit: int = 30) -> str:
 
 
 def horizontal_bars(chart_id: str, title: str, bars: Sequence[Bar], description: str = "") -> Markup:
-    """One bar per row, longest first as given, the value printed at the end of each bar."""
-    height = max(1, len(bars)) * (BAR_HEIGHT + 6) + 10
+    """One bar per row, in the order given: its label above it, its value printed after it.
+
+    Labels sit on their own line so that bars keep the whole width on a phone.
+    """
+    row = 40
+    height = max(1, len(bars)) * row + 6
     top = max((b.value for b in bars), default=0) or 1
-    room = CHART_WIDTH - LABEL_WIDTH - 90
+    room = CHART_WIDTH - 110
     parts = _open(chart_id, title, description or title, CHART_WIDTH, height)
     for i, bar in enumerate(bars):
-        y = 5 + i * (BAR_HEIGHT + 6)
+        y = 4 + i * row
         length = max(1.0, room * bar.value / top) if bar.value > 0 else 0
         parts.append(
-            f'<text x="{LABEL_WIDTH - 6}" y="{y + 15}" text-anchor="end" class="chart-label">'
-            f"{escape(_short(bar.label))}</text>"
-            f'<rect x="{LABEL_WIDTH}" y="{y}" width="{length:.1f}" height="{BAR_HEIGHT}" fill="#1f4e79"/>'
-            f'<text x="{LABEL_WIDTH + length + 5:.1f}" y="{y + 15}" '
-            f'class="chart-value">{escape(bar.shown)}</text>'
+            f'<text x="0" y="{y + 12}" class="chart-label">{escape(_short(bar.label, 60))}</text>'
+            f'<rect x="0" y="{y + 17}" width="{length:.1f}" height="{BAR_HEIGHT - 6}" fill="#1f4e79"/>'
+            f'<text x="{length + 5:.1f}" y="{y + 30}" class="chart-value">{escape(bar.shown)}</text>'
         )
     if not bars:
-        parts.append('<text x="10" y="20" class="chart-label">Aucune donnée sur la période.</text>')
+        parts.append('<text x="0" y="20" class="chart-label">Aucune donnée sur la période.</text>')
     parts.append("</svg>")
     return Markup("".join(parts))  # noqa: S704 - every interpolated text went through escape()
 
@@ -80,7 +81,7 @@ def columns(
 
     The first series is plain, the second hatched; the legend names both in words.
     """
-    height, bottom, left = 260, 210, 50
+    height, bottom, left = 268, 200, 40
     groups = max(1, len(labels))
     step = (CHART_WIDTH - left - 10) / groups
     width = max(1.0, step * 0.8 / max(1, len(series)))
@@ -94,7 +95,7 @@ def columns(
             f'<line x1="{left}" y1="{y:.1f}" x2="{CHART_WIDTH - 10}" '
             f'y2="{y:.1f}" stroke="#ccc" stroke-dasharray="2 3"/>'
         )
-    label_every = max(1, groups // 10)
+    label_every = max(1, groups // 6)
     for g, label in enumerate(labels):
         x0 = left + g * step + step * 0.1
         for s, (_, values) in enumerate(series[:2]):
@@ -111,14 +112,13 @@ def columns(
                 f'<text x="{x0:.1f}" y="{bottom + 16}" class="chart-label '
                 f'chart-small">{escape(label[-5:])}</text>'
             )
-    x = left
     for s, (name, _) in enumerate(series[:2]):
         fill, pattern, word = SERIES_STYLES[s]
         paint = f"url(#{chart_id}-{pattern})" if pattern else fill
+        y = bottom + 28 + s * 20
         parts.append(
-            f'<rect x="{x}" y="{height - 22}" width="14" height="14" fill="{paint}" stroke="{fill}"/>'
-            f'<text x="{x + 20}" y="{height - 10}" class="chart-label">{escape(name)} ({word})</text>'
+            f'<rect x="{left}" y="{y}" width="14" height="14" fill="{paint}" stroke="{fill}"/>'
+            f'<text x="{left + 20}" y="{y + 12}" class="chart-label">{escape(name)} ({word})</text>'
         )
-        x += 260
     parts.append("</svg>")
     return Markup("".join(parts))  # noqa: S704 - every interpolated text went through escape()

@@ -352,6 +352,8 @@ def extra_value(key: str, value: Any) -> str:
         return "oui" if value else "non"
     if key == "view":
         return VIEW_LABELS.get(str(value), str(value))
+    if key == "flags" and isinstance(value, str) and value.startswith("pseudonymised:"):
+        return f"données pseudonymisées (classe {value.partition(':')[2]})"
     if key == "comment_pii_counts" and isinstance(value, dict):
         return masked_counts(value) or "aucune"
     if isinstance(value, dict):

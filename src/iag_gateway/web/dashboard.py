@@ -21,6 +21,7 @@ from fastapi.responses import Response
 from iag_gateway.audit.access_review import review_access
 from iag_gateway.audit.aggregates import AuditAggregates
 from iag_gateway.errors import FiredRule, PolicyDenied
+from iag_gateway.footprint.costing import Costing
 from iag_gateway.footprint.factors import all_factors
 from iag_gateway.policy.engine import article_refs, can_read_audit, can_read_dashboard
 from iag_gateway.services import Services
@@ -28,7 +29,7 @@ from iag_gateway.web import console_views
 from iag_gateway.web.console import Gate, console_call
 from iag_gateway.web.dashboard_access import access_view
 from iag_gateway.web.dashboard_filters import DashboardFilters, parse_dashboard_filters, today_in_paris
-from iag_gateway.web.dashboard_views import Costing, sections, summary_cards
+from iag_gateway.web.dashboard_sections import sections, summary_cards
 from iag_gateway.web.form import current_identity, french_pages, services_of, to_login
 from iag_gateway.web.report import MONTH_FORMATS, monthly_report, parse_month, report_response
 from iag_gateway.web.views import WebError, page

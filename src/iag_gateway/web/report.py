@@ -16,9 +16,10 @@ from fastapi.responses import Response
 
 from iag_gateway.audit.aggregates import Scope
 from iag_gateway.audit.monthly import MonthlyLine, monthly_lines
+from iag_gateway.footprint.costing import Costing
 from iag_gateway.services import Services
 from iag_gateway.web.console_views import day_start
-from iag_gateway.web.dashboard_views import Costing, euros, number, percent, significant
+from iag_gateway.web.dashboard_views import euros, number, percent, significant
 from iag_gateway.web.docx_export import DOCX_MEDIA_TYPE
 from iag_gateway.web.form import attachment
 from iag_gateway.web.french_csv import french_csv
