@@ -14,6 +14,7 @@ import pytest
 from sqlalchemy import create_engine, insert
 from sqlalchemy.pool import StaticPool
 
+from iag_gateway.audit.heads import SigningSchedule
 from iag_gateway.errors import GatewayError, ModelNotFound, PolicyDenied, RateLimited
 from iag_gateway.policy import PolicySet, can_read_audit, decide, decide_output
 from iag_gateway.policy.engine import (
@@ -118,6 +119,19 @@ def _retention(age_days: int) -> Case:
     return run
 
 
+def _signed_heads(*, short_of_schedule: int) -> Case:
+    """The rule "fires" when the heads' schedule, as the policy sets it, says a head is due."""
+
+    def run(policy: PolicySet) -> set[str]:
+        rule = policy.meta.audit.signed_heads
+        assert rule is not None
+        schedule = SigningSchedule(rule.every_records, rule.every_seconds)
+        appended = schedule.every_records - short_of_schedule
+        return {rule.id} if appended >= schedule.every_records else set()
+
+    return run
+
+
 def _project_retention(age_days: int) -> Case:
     def run(policy: PolicySet) -> set[str]:
         rule = policy.meta.projects
@@ -164,6 +178,7 @@ CASES: dict[str, tuple[Case, Case]] = {
     "transparency-ai-label": (_decide(), _with(_no_mention, _decide())),
     "transparency-human-review": (_decide(), _with(_no_review_for_chat, _decide())),
     "audit-retention": (_retention(366), _retention(364)),
+    "audit-signed-heads": (_signed_heads(short_of_schedule=0), _signed_heads(short_of_schedule=1)),
     "projects-retention": (_project_retention(31), _project_retention(29)),
     "registry-unknown-model": (_decide(model="gpt-9-turbo"), _decide(model="demo-local")),
     "registry-not-approved": (_decide(model="openai-us"), _decide(model="mistral-eu")),
