@@ -12,13 +12,18 @@ import click
 from iag_gateway.settings import Settings
 
 
-def _store(settings: Settings, url: str | None = None) -> Any:
+def _store(settings: Settings, *, read_only: bool) -> Any:
+    """The trail, on a database already at this version's schema: never migrated from here.
+
+    ``prove`` and ``verify --heads`` open it read-only, so checking a forensic copy leaves
+    it unchanged; only ``sign`` writes (the signed head it appends).
+    """
     from iag_gateway.audit.store import AuditStore
     from iag_gateway.storage.engine import make_engine
-    from iag_gateway.storage.migrate import upgrade
+    from iag_gateway.storage.migrate import require_current_schema
 
-    engine = make_engine(url or settings.database_url)
-    upgrade(engine)
+    engine = make_engine(settings.database_url, read_only=read_only)
+    require_current_schema(engine)
     return AuditStore(engine)
 
 
@@ -51,7 +56,7 @@ def keygen(out: Path) -> None:
 def sign() -> None:
     """Sign the trail's head now and append it to the heads export."""
     settings = Settings()
-    signed = sign_now(settings, _store(settings))
+    signed = sign_now(settings, _store(settings, read_only=False))
     if signed is None:
         click.echo("error: no signing key (IAG_AUDIT_SIGNING_KEY_FILE)", err=True)
         sys.exit(2)
@@ -71,7 +76,7 @@ def prove(request_id: str, heads_file: Path | None) -> None:
     if head is None:
         click.echo("error: the heads export holds no signed head yet", err=True)
         sys.exit(1)
-    proof = build_proof(_store(settings).engine, request_id, head)
+    proof = build_proof(_store(settings, read_only=True).engine, request_id, head)
     click.echo(json.dumps(proof, indent=2))
 
 
@@ -84,7 +89,7 @@ def verify_against_heads(heads_file: Path, public_key_file: Path | None) -> None
     settings = Settings()
     key = public_key(settings, public_key_file)
     days = load_policy(settings.policies_dir, settings.charter_dir).policy.audit.retention.metadata_days
-    report = verify_heads(_store(settings).engine, read_heads(heads_file), key, metadata_days=days)
+    report = verify_heads(_store(settings, read_only=True).engine, read_heads(heads_file), key, metadata_days=days)
     if not report.ok:
         click.echo(f"audit trail INCONSISTENT: {report.problem}", err=True)
         sys.exit(1)
