@@ -43,7 +43,9 @@ def body(model: str, size: int) -> dict[str, object]:
     return {"model": model, "messages": [{"role": "user", "content": french_prompt(size)}], "max_tokens": 512}
 
 
-def measure(pid: int, url: str, payload: dict[str, object], auth: str, concurrency: int, seconds: int) -> tuple[WrkResult, float]:
+def measure(
+    pid: int, url: str, payload: dict[str, object], auth: str, concurrency: int, seconds: int
+) -> tuple[WrkResult, float]:
     before = tree_cpu_seconds(pid)
     result = run_wrk(url, payload, auth, concurrency, seconds)
     cpu_ms = (tree_cpu_seconds(pid) - before) * 1000 / max(result.requests, 1)
@@ -53,7 +55,9 @@ def measure(pid: int, url: str, payload: dict[str, object], auth: str, concurren
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--seconds", type=int, default=8, help="wrk duration per cell")
-    parser.add_argument("--workers", type=int, default=os.cpu_count() or 2, help="N for the multi-worker gateway")
+    parser.add_argument(
+        "--workers", type=int, default=os.cpu_count() or 2, help="N for the multi-worker gateway"
+    )
     parser.add_argument("--sizes", type=int, nargs="+", default=[1024, 10240])
     parser.add_argument("--concurrency", type=int, nargs="+", default=[1, 10, 50])
     parser.add_argument("--no-proxy", action="store_true", help="skip the LiteLLM proxy")
@@ -63,7 +67,9 @@ def main() -> None:
     try:
         upstream_proc, upstream = start_upstream()
         procs.append(upstream_proc)
-        targets: dict[str, tuple[int, str, str, str]] = {"direct": (upstream_proc.pid, upstream + "/chat/completions", "", "bench")}
+        targets: dict[str, tuple[int, str, str, str]] = {
+            "direct": (upstream_proc.pid, upstream + "/chat/completions", "", "bench")
+        }
         if not args.no_proxy:
             proxy, proxy_url = start_litellm_proxy(upstream, tmp)
             procs.append(proxy)
@@ -75,7 +81,9 @@ def main() -> None:
             gateway, url, ready_s = start_gateway(env, workers)
             procs.append(gateway)
             first = time.monotonic()
-            httpx.post(url, json=body("onprem-llm", 1024), headers={"Authorization": f"Bearer {key}"}, timeout=60).raise_for_status()
+            httpx.post(
+                url, json=body("onprem-llm", 1024), headers={"Authorization": f"Bearer {key}"}, timeout=60
+            ).raise_for_status()
             startup[f"gateway-{workers}w"] = (ready_s, ready_s + time.monotonic() - first)
             targets[f"gateway-{workers}w"] = (gateway.pid, url, f"Bearer {key}", "onprem-llm")
         for _pid, url, auth, model in targets.values():  # warm up
@@ -89,10 +97,14 @@ def main() -> None:
                     cell[name] = (result, cpu_ms)
                 rows.append((size, concurrency, cell))
                 _print_cell(size, concurrency, cell)
-        memory = {name: tree_rss_mb(pid) for name, (pid, *_rest) in targets.items() if name.startswith("gateway")}
+        memory = {
+            name: tree_rss_mb(pid) for name, (pid, *_rest) in targets.items() if name.startswith("gateway")
+        }
         print(f"\nmachine: {os.cpu_count()} cores; wrk {args.seconds} s per cell; prompts {args.sizes} bytes")
         for name, (ready_s, answered_s) in startup.items():
-            print(f"{name}: ready (/healthz) {ready_s:.1f} s after start, first answer {answered_s:.1f} s; PSS {memory[name]:.0f} MB")
+            print(
+                f"{name}: ready (/healthz) {ready_s:.1f} s after start, first answer {answered_s:.1f} s; PSS {memory[name]:.0f} MB"
+            )
     finally:
         stop(procs)
 
@@ -101,7 +113,9 @@ def _print_cell(size: int, concurrency: int, cell: dict[str, tuple[WrkResult, fl
     direct = cell["direct"][0]
     proxy = cell.get("litellm-proxy", (None, 0.0))[0]
     print(f"\n{size // 1024} KB prompt, concurrency {concurrency}")
-    print(f"  {'target':<16}{'req/s':>8}{'p50 ms':>9}{'p99 ms':>9}{'CPU ms/call':>13}{'errors':>8}{'x proxy':>9}{'+p50 vs direct':>16}")
+    print(
+        f"  {'target':<16}{'req/s':>8}{'p50 ms':>9}{'p99 ms':>9}{'CPU ms/call':>13}{'errors':>8}{'x proxy':>9}{'+p50 vs direct':>16}"
+    )
     for name, (result, cpu_ms) in cell.items():
         ratio = f"{result.rps / proxy.rps:.2f}" if proxy and proxy.rps else "-"
         print(

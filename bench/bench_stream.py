@@ -65,17 +65,24 @@ def main() -> None:
         gateway, url, _ = start_gateway(env, 1)
         procs.append(gateway)
         prompt = french_prompt(args.size)
-        targets = {"direct": (upstream + "/chat/completions", "", "bench"), "gateway": (url, f"Bearer {key}", "onprem-llm")}
+        targets = {
+            "direct": (upstream + "/chat/completions", "", "bench"),
+            "gateway": (url, f"Bearer {key}", "onprem-llm"),
+        }
         one_call(url, f"Bearer {key}", "onprem-llm", prompt)  # warm up
         results = {}
         for name, (target, auth, model) in targets.items():
             runs = [one_call(target, auth, model, prompt) for _ in range(args.calls)]
             results[name] = tuple(statistics.median(r[i] for r in runs) for i in range(3))
-        print(f"\nstreamed {args.size // 1024} KB echo at {args.tokens_per_s:.0f} words/s, median of {args.calls} calls")
+        print(
+            f"\nstreamed {args.size // 1024} KB echo at {args.tokens_per_s:.0f} words/s, median of {args.calls} calls"
+        )
         print(f"  {'target':<10}{'first text ms':>15}{'end ms':>10}{'text chunks':>13}")
         for name, (first, end, pieces) in results.items():
             print(f"  {name:<10}{first:>15.0f}{end:>10.0f}{pieces:>13.0f}")
-        print(f"  gateway first visible text: +{results['gateway'][0] - results['direct'][0]:.0f} ms after direct")
+        print(
+            f"  gateway first visible text: +{results['gateway'][0] - results['direct'][0]:.0f} ms after direct"
+        )
     finally:
         stop(procs)
 

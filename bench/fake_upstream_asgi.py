@@ -47,7 +47,9 @@ async def app(scope: dict[str, Any], receive: Any, send: Any) -> None:
         "object": "chat.completion",
         "created": int(time.time()),
         "model": "bench",
-        "choices": [{"index": 0, "message": {"role": "assistant", "content": answer}, "finish_reason": "stop"}],
+        "choices": [
+            {"index": 0, "message": {"role": "assistant", "content": answer}, "finish_reason": "stop"}
+        ],
         "usage": usage,
     }
     payload = json.dumps(body).encode()
@@ -55,7 +57,10 @@ async def app(scope: dict[str, Any], receive: Any, send: Any) -> None:
         {
             "type": "http.response.start",
             "status": 200,
-            "headers": [(b"content-type", b"application/json"), (b"content-length", str(len(payload)).encode())],
+            "headers": [
+                (b"content-type", b"application/json"),
+                (b"content-length", str(len(payload)).encode()),
+            ],
         }
     )
     await send({"type": "http.response.body", "body": payload})
@@ -65,14 +70,31 @@ async def _stream(send: Any, answer: str, usage: dict[str, int]) -> None:
     await send(
         {"type": "http.response.start", "status": 200, "headers": [(b"content-type", b"text/event-stream")]}
     )
-    base = {"id": "chatcmpl-bench", "object": "chat.completion.chunk", "created": int(time.time()), "model": "bench"}
+    base = {
+        "id": "chatcmpl-bench",
+        "object": "chat.completion.chunk",
+        "created": int(time.time()),
+        "model": "bench",
+    }
     pieces = answer.split(" ")
     for index, word in enumerate(pieces):
         text = word if index == 0 else " " + word
         chunk = {**base, "choices": [{"index": 0, "delta": {"content": text}, "finish_reason": None}]}
-        await send({"type": "http.response.body", "body": b"data: " + json.dumps(chunk).encode() + b"\n\n", "more_body": True})
+        await send(
+            {
+                "type": "http.response.body",
+                "body": b"data: " + json.dumps(chunk).encode() + b"\n\n",
+                "more_body": True,
+            }
+        )
         if TOKENS_PER_S > 0:
             await asyncio.sleep(1 / TOKENS_PER_S)
     end = {**base, "choices": [{"index": 0, "delta": {}, "finish_reason": "stop"}], "usage": usage}
-    await send({"type": "http.response.body", "body": b"data: " + json.dumps(end).encode() + b"\n\ndata: [DONE]\n\n", "more_body": True})
+    await send(
+        {
+            "type": "http.response.body",
+            "body": b"data: " + json.dumps(end).encode() + b"\n\ndata: [DONE]\n\n",
+            "more_body": True,
+        }
+    )
     await send({"type": "http.response.body", "body": b""})

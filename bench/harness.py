@@ -154,7 +154,9 @@ def run_wrk(url: str, body: dict[str, object], auth: str, concurrency: int, seco
     )
 
 
-def start(cmd: list[str], env: dict[str, str] | None = None, cwd: Path | None = None, quiet: bool = True) -> subprocess.Popen[bytes]:
+def start(
+    cmd: list[str], env: dict[str, str] | None = None, cwd: Path | None = None, quiet: bool = True
+) -> subprocess.Popen[bytes]:
     out = subprocess.DEVNULL if quiet else None
     return subprocess.Popen(cmd, env=env or dict(os.environ), cwd=cwd, stdout=out, stderr=out)
 
@@ -163,8 +165,17 @@ def start_upstream(tokens_per_s: float = 0) -> tuple[subprocess.Popen[bytes], st
     """The echoing fake provider; returns the process and its ``/v1`` base URL."""
     port = free_port()
     proc = start(
-        [sys.executable, "-m", "uvicorn", "fake_upstream_asgi:app", "--port", str(port), "--log-level",
-         "warning", "--no-access-log"],
+        [
+            sys.executable,
+            "-m",
+            "uvicorn",
+            "fake_upstream_asgi:app",
+            "--port",
+            str(port),
+            "--log-level",
+            "warning",
+            "--no-access-log",
+        ],
         env={**os.environ, "BENCH_TOKENS_PER_S": str(tokens_per_s)},
         cwd=BENCH,
     )
@@ -182,7 +193,16 @@ def ensure_litellm_proxy() -> Path:
     shutil.rmtree(PROXY_VENV, ignore_errors=True)
     subprocess.run([sys.executable, "-m", "venv", str(PROXY_VENV)], check=True)
     subprocess.run(
-        [str(PROXY_VENV / "bin" / "pip"), "install", "--quiet", "--disable-pip-version-check", "--require-hashes", "--no-deps", "-r", str(PROXY_LOCK)],
+        [
+            str(PROXY_VENV / "bin" / "pip"),
+            "install",
+            "--quiet",
+            "--disable-pip-version-check",
+            "--require-hashes",
+            "--no-deps",
+            "-r",
+            str(PROXY_LOCK),
+        ],
         check=True,
     )
     stamp.write_text(digest)
@@ -219,7 +239,9 @@ def gateway_env(upstream: str, tmp: Path) -> dict[str, str]:
     policies = tmp / "policies"
     shutil.copytree(ROOT / "policies", policies)
     limits = policies / "limits.yaml"
-    limits.write_text(re.sub(r"(requests|tokens): \d+", r"\1: 1000000000", limits.read_text("utf-8")), "utf-8")
+    limits.write_text(
+        re.sub(r"(requests|tokens): \d+", r"\1: 1000000000", limits.read_text("utf-8")), "utf-8"
+    )
     return {
         **os.environ,
         "BENCH_KEY": "x",
@@ -234,7 +256,10 @@ def create_key(env: dict[str, str]) -> str:
     cli = str(Path(sys.executable).parent / "iag-gateway")
     out = subprocess.run(
         [cli, "keys", "create", "--user", "bench", "--department", "bench", "--role", "buyer", "--trained"],
-        env=env, capture_output=True, text=True, check=True,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=True,
     ).stdout
     return out.strip().splitlines()[-1]
 

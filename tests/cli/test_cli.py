@@ -177,7 +177,9 @@ def test_when_trail_is_signed_then_prove_verifies_and_rewind_fails_verify_heads(
     assert "covers 7 records but the database holds 5" in rewound.stderr
 
 
-def test_when_a_prohibited_use_is_explained_then_the_classifier_score_and_refusal_are_printed(db: Path) -> None:
+def test_when_a_prohibited_use_is_explained_then_the_classifier_score_and_refusal_are_printed(
+    db: Path,
+) -> None:
     out = cli(
         db,
         "policy",

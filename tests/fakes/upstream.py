@@ -33,7 +33,8 @@ _VERDICT = re.compile(r"\[\[verdict:([a-z_]+)\]\]")
 
 def _is_guard_question(body: dict[str, Any]) -> bool:
     return any(
-        m.get("role") == "system" and "VERDICT:" in str(m.get("content", "")) for m in body.get("messages", [])
+        m.get("role") == "system" and "VERDICT:" in str(m.get("content", ""))
+        for m in body.get("messages", [])
     )
 
 

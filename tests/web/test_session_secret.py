@@ -30,7 +30,9 @@ def test_when_a_cookie_is_forged_with_any_shipped_default_then_it_is_refused(tmp
     settings = Settings(env="dev", database_url=f"sqlite:///{tmp_path / 'gateway.db'}")
     # Starlette's SessionMiddleware signs the cookie with TimestampSigner(secret): a cookie signed
     # with the placeholder earlier releases shipped must not pass under this deployment's secret.
-    forged = itsdangerous.TimestampSigner("dev-only-session-secret-change-me").sign(b"eyJ1IjogImF1ZGl0cmljZSJ9")
+    forged = itsdangerous.TimestampSigner("dev-only-session-secret-change-me").sign(
+        b"eyJ1IjogImF1ZGl0cmljZSJ9"
+    )
     with pytest.raises(itsdangerous.BadSignature):
         itsdangerous.TimestampSigner(session_secret(settings)).unsign(forged)
     assert not hasattr(__import__("iag_gateway.settings").settings, "DEV_SESSION_SECRET")

@@ -89,7 +89,9 @@ def verify_against_heads(heads_file: Path, public_key_file: Path | None) -> None
     settings = Settings()
     key = public_key(settings, public_key_file)
     days = load_policy(settings.policies_dir, settings.charter_dir).policy.audit.retention.metadata_days
-    report = verify_heads(_store(settings, read_only=True).engine, read_heads(heads_file), key, metadata_days=days)
+    report = verify_heads(
+        _store(settings, read_only=True).engine, read_heads(heads_file), key, metadata_days=days
+    )
     if not report.ok:
         click.echo(f"audit trail INCONSISTENT: {report.problem}", err=True)
         sys.exit(1)

@@ -214,4 +214,3 @@ def _function(function: Any, where: str) -> None:
         _function_name(function["name"], f"{where}.name")
     if "arguments" in function and not isinstance(function["arguments"], str | dict | list):
         raise InvalidField(f"{where}.arguments", "must be a JSON string or an object")
-
