@@ -10,11 +10,22 @@ from iag_gateway.exchange import Exchange
 from iag_gateway.providers.labels import DEMO_LABEL
 from iag_gateway.services import Services
 
+#: What a template's answer says of itself before anyone has read it (charter: human review).
+PRE_REVIEW_MENTION = (
+    "Texte généré avec l'assistance d'une IA générative (modèle {model}), à relire par un agent "
+    "du CHU avant toute diffusion."
+)
+
 
 def visible_mention(ex: Exchange) -> str | None:
-    """The French AI mention appended to the answer: the template's own, else the policy's."""
+    """The French AI mention appended to the answer: for a template, the pre-review one, else the policy's.
+
+    A template's own ``ai_mention`` (« … et relu par un agent du CHU ») is the publication
+    mention: it is true only once the review is acknowledged, so it goes on the exported
+    document after the review (Word export, « Mes projets »), never on the fresh answer.
+    """
     if ex.template is not None and ex.template.ai_mention:
-        return ex.template.mention_for(ex.model)
+        return PRE_REVIEW_MENTION.format(model=ex.model)
     return ex.decision.label_mention if ex.decision else None
 
 

@@ -22,6 +22,7 @@ import pytest
 from iag_gateway.prompts.models import FREE_TEXT_TYPES, PromptTemplate
 from iag_gateway.prompts.render import render
 from iag_gateway.providers.labels import DEMO_NOTICE
+from iag_gateway.responses import PRE_REVIEW_MENTION
 from tests.conftest import KeyFactory, gateway_settings
 from tests.fakes.upstream import FakeUpstream
 from tests.harness import LiveGateway, start_gateway
@@ -98,8 +99,9 @@ def test_when_a_template_runs_on_the_demo_model_then_it_answers_with_its_mention
     }
     mention = body["iag"]["ai_mention"]
     assert mention and content.endswith(mention)  # every answer ends with its visible AI mention
-    if template.publishable:  # a publishable template carries its own, naming the model used
-        assert mention == template.mention_for("demo-local")
+    if template.publishable:  # before any review: says it is to be read, names the model used
+        assert mention == PRE_REVIEW_MENTION.format(model="demo-local")
+        assert "relu par" not in mention  # the publication mention waits for the review
     [record] = [r for r in gateway.services.audit.get(body["iag"]["request_id"]) if r.route == "template"]
     served = gateway.services.templates.get(template.id)
     assert (record.template_id, record.template_version, record.template_digest) == (
