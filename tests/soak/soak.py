@@ -126,6 +126,8 @@ class Soak:
         self.down: set[int] = set()
         self.keys: list[str] = []
         self.progress = 0  # print a line every N requests (0: silent)
+        self.killer: threading.Thread | None = None
+        self.kill_at = -1
 
     def setup(self, upstream: FakeUpstream) -> dict[str, str]:
         policies = copy_policies(self.workdir / "policies")
@@ -189,13 +191,15 @@ class Soak:
             else:
                 self.report.refused[status] += 1
             done = self.report.answered + sum(self.report.refused.values())
+        if done == self.kill_at and self.killer is not None:
+            self.killer.start()
         if self.progress and done % self.progress == 0:
             print(f"soak: {done}/{self.total} answered or refused", file=sys.stderr, flush=True)
 
     def kill_and_restart(self, env: dict[str, str]) -> None:
         victim = self.gateways[1]
+        victim.send_signal(signal.SIGKILL)  # first, so calls in flight on it are cut
         self.down.add(1)
-        victim.send_signal(signal.SIGKILL)
         victim.process.wait(timeout=30)
         victim.stop()
         restarted = _launch(env, victim.port, self.workdir / "gateway-b-restarted.log")
@@ -211,13 +215,12 @@ class Soak:
             logs = [self.workdir / "gateway-a.log", self.workdir / "gateway-b.log"]
             with running([(env, logs[0]), (env, logs[1])]) as gateways:
                 self.gateways = list(gateways)
-                kill_at = self.total // 3
+                # The kill lands while requests are in flight on both processes.
+                self.killer = threading.Thread(target=self.kill_and_restart, args=(env,))
+                self.kill_at = self.total // 3
                 with ThreadPoolExecutor(self.workers) as pool:
-                    list(pool.map(self.one, range(kill_at)))
-                    killer = threading.Thread(target=self.kill_and_restart, args=(env,))
-                    killer.start()
-                    list(pool.map(self.one, range(kill_at, self.total)))
-                    killer.join()
+                    list(pool.map(self.one, range(self.total)))
+                self.killer.join()
                 self.gateways[1].stop()
             self.check(env, upstream)
         finally:
