@@ -19,6 +19,7 @@ import yaml
 from pydantic import BaseModel, ConfigDict, ValidationError
 
 from iag_gateway.errors import ConfigError
+from iag_gateway.pii.lexicon import fold
 
 _LETTER = "A-Za-zÀ-ÖØ-öø-ÿ"
 _UPPER = "A-ZÀ-ÖØ-Þ"
@@ -81,7 +82,14 @@ class AllowList:
     def __init__(self, terms: Iterable[str]) -> None:
         cleaned = sorted({term.strip() for term in terms if term.strip()}, key=len, reverse=True)
         if cleaned:
-            alternatives = "|".join(self._flexible(term) for term in cleaned)
+            # grouped by first letter, so that each position tries a handful of terms, not all of them
+            groups: dict[str, list[str]] = {}
+            for term in cleaned:  # longest first, kept within each group
+                groups.setdefault(fold(term[0]), []).append(self._flexible(term[1:]))
+            alternatives = "|".join(
+                f"[{re.escape(first)}{_PLAIN.get(first, '')}](?:{'|'.join(rests)})"
+                for first, rests in groups.items()
+            )
             self._terms: re.Pattern[str] | None = re.compile(rf"(?i)(?<![\w])(?:{alternatives})(?![\w])")
         else:
             self._terms = None

@@ -149,6 +149,9 @@ class PersonCueRecognizer(LocalRecognizer):
             return []
         spans = []
         for run in self.NAME_RUN.finditer(text):
+            letters = re.sub(r"[\s'’\-]", "", fold(run.group()))
+            if not any(name in letters for name in wanted):
+                continue  # no part of this run can spell an address: skip the pairs
             words = list(re.finditer(r"\S+", run.group()))
             for i in range(len(words)):
                 for j in range(i + 1, len(words) + 1):

@@ -31,6 +31,7 @@ from iag_gateway.pii.lexicon import (
 
 _LETTER = "A-Za-zÀ-ÖØ-öø-ÿ"
 _UPPER = "A-ZÀ-ÖØ-Þ"
+_LOWER = "a-zß-öø-ÿ"
 _CAP_WORD = rf"[{_UPPER}][{_LETTER}]*(?:['’\-][{_LETTER}]+)*"
 _PARTICLE = r"(?:d['’]|(?:de|du|des|le|la|da|di|del|van|von|der|ben|el|al)[ \t]+)"
 _NAME = rf"(?:{_PARTICLE})?{_CAP_WORD}(?:[ \t](?:{_PARTICLE})?{_CAP_WORD}){{0,3}}"
@@ -112,8 +113,8 @@ class PersonFieldRecognizer(LocalRecognizer):
         return spans
 
     LOWER_GIVEN_LIST: ClassVar[re.Pattern[str]] = re.compile(
-        rf"(?<![\w'’\-])[{_LETTER}]+(?:-[{_LETTER}]+)?(?:[ \t]*(?:,|/|\bet\b|\band\b)[ \t]*"
-        rf"[{_LETTER}]+(?:-[{_LETTER}]+)?)+(?![\w'’\-])"
+        rf"(?<![\w'’\-])[{_LOWER}]+(?:-[{_LOWER}]+)?(?:[ \t]*(?:,|/|\bet\b|\band\b)[ \t]*"
+        rf"[{_LOWER}]+(?:-[{_LOWER}]+)?)+(?![\w'’\-])"
     )
 
     def _given_lists(self, text: str) -> list[tuple[int, int]]:
@@ -133,7 +134,7 @@ class PersonFieldRecognizer(LocalRecognizer):
         for match in self.LOWER_GIVEN_LIST.finditer(text):
             items = [
                 item
-                for item in re.finditer(rf"[{_LETTER}]+(?:-[{_LETTER}]+)?", match.group())
+                for item in re.finditer(rf"[{_LOWER}]+(?:-[{_LOWER}]+)?", match.group())
                 if fold(item.group()) not in {"et", "and"}
             ]
             if len(items) >= 2 and all(
