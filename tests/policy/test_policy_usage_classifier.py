@@ -127,3 +127,32 @@ def test_when_a_category_is_set_to_flag_then_the_request_passes_flagged(
     decision = decide(flagged, request_factory(usage=verdict))
     assert decision.flags == ("usage-intent-decision-about-person",)
     assert any(rule.effect == "flag" and "score 0,80" in rule.message for rule in decision.rules)
+
+
+def _template_request(request_factory: Callable[..., PolicyRequest], verdict: UsageVerdict) -> PolicyRequest:
+    return request_factory(
+        route="template",
+        template_id="achats-cctp",
+        template_domain="achats",
+        template_data_class="internal",
+        usage=verdict,
+    )
+
+
+def test_when_a_template_input_reads_as_prohibited_then_the_shipped_policy_flags_it(
+    policy: PolicySet, request_factory: Callable[..., PolicyRequest]
+) -> None:
+    verdict = UsageVerdict(category="decision_about_person", score=0.97, candidate="decision_about_person")
+    decision = decide(policy, _template_request(request_factory, verdict))
+    assert decision.action != "deny"
+    assert decision.flags == ("usage-intent-decision-about-person",)
+
+
+def test_when_on_templates_is_deny_then_a_template_input_read_as_prohibited_is_refused(
+    policy_copy: Path, request_factory: Callable[..., PolicyRequest]
+) -> None:
+    _edit_usage(policy_copy, lambda c: c["classifier"].update({"on_templates": "deny"}))
+    strict = load_policy(policy_copy).policy
+    verdict = UsageVerdict(category="decision_about_person", score=0.97, candidate="decision_about_person")
+    with pytest.raises(PolicyDenied):
+        decide(strict, _template_request(request_factory, verdict))

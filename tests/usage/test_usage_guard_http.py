@@ -56,7 +56,7 @@ def api(guarded: LiveGateway) -> openai.OpenAI:
 
 
 def usage_of(gateway: LiveGateway, request_id: str) -> dict[str, object]:
-    [event] = gateway.services.audit.get(request_id)
+    [event] = [e for e in gateway.services.audit.get(request_id) if e.outcome != "in_flight"]
     return event.extra["usage"]  # type: ignore[no-any-return]
 
 

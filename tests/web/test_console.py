@@ -158,7 +158,7 @@ def test_when_filters_are_partial_and_in_another_case_then_they_still_match(
     ):
         html = unescape(auditor.get("/audit", params=params).text)
         assert link in html, params
-    html = unescape(auditor.get("/audit", params={"utilisateur": suffix, "route": "chat"}).text)
+    html = unescape(auditor.get("/audit", params={"utilisateur": suffix, "route": "chat", "issue": "ok"}).text)
     assert "<strong>1</strong> enregistrement correspond à ces filtres." in html
     wildcard = unescape(auditor.get("/audit", params={"utilisateur": "%"}).text)
     assert link not in wildcard  # « % » is a character, not a wildcard
@@ -245,7 +245,11 @@ def test_when_auditor_exports_csv_then_header_row_and_the_call(
     assert {row[header.index("Utilisateur")] for row in rows[1:]} == {call["user"]}
     seqs = [int(row[0]) for row in rows[1:]]
     assert seqs == sorted(seqs, reverse=True)  # newest first
-    [chat] = [row for row in rows[1:] if row[header.index("Opération")] == "Conversation"]
+    [chat] = [
+        row
+        for row in rows[1:]
+        if row[header.index("Opération")] == "Conversation" and row[header.index("Issue")] == "Réussie"
+    ]
     assert (
         chat[header.index("Issue")] == "Réussie"
         and "1 nom" in chat[header.index("Données masquées dans la requête")]

@@ -102,7 +102,9 @@ def test_when_chat_holds_a_leak_kind_then_no_original_value_leaves(
     gateway: LiveGateway, upstream: FakeUpstream, make_key: KeyFactory, kind: str, stream: bool
 ) -> None:
     text, secrets = KINDS[kind]
-    body = {"model": "onprem-llm", "stream": stream, "messages": [{"role": "user", "content": text}]}
+    # a request as staff write it (the usage classifier reads the request, not only the data)
+    content = "Mets en forme ce relevé pour le tableau de suivi des factures :\n" + text
+    body = {"model": "onprem-llm", "stream": stream, "messages": [{"role": "user", "content": content}]}
     response = post(gateway, make_key("buyer"), "/v1/chat/completions", body)
     assert response.status_code == 200, response.text
     assert_nothing_left(upstream, secrets)

@@ -27,7 +27,7 @@ domain: achats
 owner: Direction des achats – cellule des marchés
 status: draft
 roles: [buyer]
-needs: {capabilities: [chat, long_context], preferred: [onprem-llm]}
+needs: {{capabilities: [chat, long_context], preferred: [onprem-llm]}}
 data_class: internal
 max_tokens: 1500
 temperature: 0.2
@@ -102,7 +102,7 @@ def test_when_a_referent_submits_and_the_directorate_approves_then_buyers_are_se
         assert "Approuver la version" not in history  # referents do not decide
         assert client.get(f"/formulaires/{ids}").status_code == 404  # not served before approval
 
-    with signed_in(gateway, make_key("direction", user=director), "/gabarits") as client:
+    with signed_in(gateway, make_key("direction", user=director), "/tableau-de-bord") as client:
         queue = unescape(client.get("/gabarits").text)
         assert ids in queue and "Examiner et décider" in queue
         page = client.get(f"/gabarits/{ids}").text
@@ -164,7 +164,7 @@ def test_when_the_directorate_rejects_without_comment_then_nothing_is_decided(
 ) -> None:
     with signed_in(gateway, make_key("referent_achats", user=f"ref-rej-{ids}"), "/gabarits") as client:
         assert submit(client, new_source(ids)).status_code == 303
-    with signed_in(gateway, make_key("direction", user=f"dir-rej-{ids}"), "/gabarits") as client:
+    with signed_in(gateway, make_key("direction", user=f"dir-rej-{ids}"), "/tableau-de-bord") as client:
         csrf = csrf_of(client.get(f"/gabarits/{ids}").text)
         url = f"/gabarits/{ids}/versions/1.0.0/decision"
         refused = client.post(url, data={"csrf_token": csrf, "decision": "rejeter", "commentaire": ""})

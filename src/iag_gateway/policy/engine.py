@@ -279,7 +279,8 @@ def _check_intent(policy: PolicySet, request: PolicyRequest, trace: _Trace) -> N
     rule = section.rule_for(verdict.category)
     detail = rule.description or "cet usage est interdit."
     reading = f"{detail[0].lower()}{detail[1:].rstrip('.')} (score {french_score(verdict.score)})"
-    if rule.action == "deny":
+    action = "flag" if request.route == "template" and section.on_templates == "flag" else rule.action
+    if action == "deny":
         raise _deny(rule, f"usage interdit : {reading}. Ce qui reste possible : {rule.instead}")
     trace.add(rule, "flag", reading)
     trace.flags.append(rule.id)

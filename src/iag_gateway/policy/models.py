@@ -311,6 +311,10 @@ class IntentClassifier(Strict):
 
     categories: list[IntentRule] = Field(min_length=1)
     guard: GuardRule | None = None
+    # On the template route the request is an approved template (art. 2.1) and the classifier
+    # reads its inputs, which are data for that use: "flag" records the reading for review
+    # instead of refusing; the pattern rules still refuse there.
+    on_templates: Literal["deny", "flag"] = "deny"
 
     @model_validator(mode="after")
     def _every_category_once(self) -> IntentClassifier:

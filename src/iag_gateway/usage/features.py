@@ -45,9 +45,22 @@ def message_text(message: Mapping[str, Any]) -> str:
 
 
 def words_of(text: str) -> list[str]:
-    """Folded words, digits runs, « ? » / « ! » and number-less placeholders, in order."""
+    """Folded words, digits runs, « ? » / « ! » and number-less placeholders, in order.
+
+    Each kind of placeholder counts once per text: a list of ten contacts is one feature
+    « a person is named », as one name is. Counted, a pasted contact list or signature block
+    read as a decision about several identified people.
+    """
     folded = _PLACEHOLDER_NUMBER.sub(r"<\1>", normalize_for_matching(text))
-    return _WORD.findall(folded)
+    seen: set[str] = set()
+    words: list[str] = []
+    for word in _WORD.findall(folded):
+        if word[0] == "<":
+            if word in seen:
+                continue
+            seen.add(word)
+        words.append(word)
+    return words
 
 
 def _stems(words: Iterable[str]) -> list[str]:

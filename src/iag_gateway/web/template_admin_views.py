@@ -29,7 +29,7 @@ domain: {domain}
 owner: Direction concernée
 status: draft
 roles: [{role}]
-needs: {capabilities: [chat, long_context], preferred: [onprem-llm]}
+needs: {{capabilities: [chat, long_context], preferred: [onprem-llm]}}
 data_class: internal
 max_tokens: 2000
 temperature: 0.2
