@@ -14,6 +14,7 @@ import pytest
 from sqlalchemy import create_engine, insert
 from sqlalchemy.pool import StaticPool
 
+from iag_gateway.audit.heads import SigningSchedule
 from iag_gateway.errors import GatewayError, ModelNotFound, PolicyDenied, RateLimited
 from iag_gateway.policy import PolicySet, can_read_audit, decide, decide_output
 from iag_gateway.policy.quota_stores import SqlQuotaStore, metadata, quota_usage
@@ -110,6 +111,17 @@ def _retention(age_days: int) -> Case:
     return run
 
 
+def _signing(records_since: int, seconds_since: float) -> Case:
+    def run(policy: PolicySet) -> set[str]:
+        # The rule "fires" when the gateway must sign its trail's head now.
+        rule = policy.meta.audit.signed_heads
+        assert rule is not None
+        due = SigningSchedule(rule.every_records, rule.every_seconds).due(records_since, seconds_since)
+        return {rule.id} if due else set()
+
+    return run
+
+
 def _audit_read(roles: set[str]) -> Case:
     def run(policy: PolicySet) -> set[str]:
         # The rule "fires" when it refuses access to the audit records.
@@ -127,6 +139,7 @@ CASES: dict[str, tuple[Case, Case]] = {
     "transparency-ai-label": (_decide(), _with(_no_mention, _decide())),
     "transparency-human-review": (_decide(), _with(_no_review_for_chat, _decide())),
     "audit-retention": (_retention(366), _retention(364)),
+    "audit-signed-heads": (_signing(1000, 0), _signing(999, 59)),
     "registry-unknown-model": (_decide(model="gpt-9-turbo"), _decide(model="demo-local")),
     "registry-not-approved": (_decide(model="openai-us"), _decide(model="mistral-eu")),
     "registry-no-training": (_with(_no_training_contract, _decide()), _decide()),
