@@ -119,15 +119,13 @@ def _retention(age_days: int) -> Case:
     return run
 
 
-def _signed_heads(*, short_of_schedule: int) -> Case:
-    """The rule "fires" when the heads' schedule, as the policy sets it, says a head is due."""
-
+def _signing(records_since: int, seconds_since: float) -> Case:
     def run(policy: PolicySet) -> set[str]:
+        # The rule "fires" when the gateway must sign its trail's head now.
         rule = policy.meta.audit.signed_heads
         assert rule is not None
-        schedule = SigningSchedule(rule.every_records, rule.every_seconds)
-        appended = schedule.every_records - short_of_schedule
-        return {rule.id} if appended >= schedule.every_records else set()
+        due = SigningSchedule(rule.every_records, rule.every_seconds).due(records_since, seconds_since)
+        return {rule.id} if due else set()
 
     return run
 
@@ -178,7 +176,7 @@ CASES: dict[str, tuple[Case, Case]] = {
     "transparency-ai-label": (_decide(), _with(_no_mention, _decide())),
     "transparency-human-review": (_decide(), _with(_no_review_for_chat, _decide())),
     "audit-retention": (_retention(366), _retention(364)),
-    "audit-signed-heads": (_signed_heads(short_of_schedule=0), _signed_heads(short_of_schedule=1)),
+    "audit-signed-heads": (_signing(1000, 0), _signing(999, 59)),
     "projects-retention": (_project_retention(31), _project_retention(29)),
     "registry-unknown-model": (_decide(model="gpt-9-turbo"), _decide(model="demo-local")),
     "registry-not-approved": (_decide(model="openai-us"), _decide(model="mistral-eu")),

@@ -54,6 +54,12 @@ class SigningSchedule:
     every_records: int = 1000
     every_seconds: float = 60.0
 
+    def due(self, records_since: int, seconds_since: float) -> bool:
+        """Say whether a head is due, ``records_since`` records and ``seconds_since`` s after the last."""
+        return records_since >= self.every_records or (
+            records_since > 0 and seconds_since >= self.every_seconds
+        )
+
 
 class HeadSink(Protocol):
     def write(self, signed: SignedHead) -> None: ...
@@ -160,7 +166,7 @@ class HeadSigner:
     def committed(self, seq: int) -> None:
         """After a commit: sign if ``every_records`` records have come since the last head."""
         last_size = self.last.head.tree_size if self.last else 0
-        if seq - last_size < self.schedule.every_records:
+        if not self.schedule.due(seq - last_size, 0.0):
             return
         if self._failed_at is not None and self._clock() - self._failed_at < self.schedule.every_seconds:
             return  # the last attempt failed: wait for the timer rather than retry on every call
