@@ -106,7 +106,10 @@ def test_when_internal_model_asked_with_patient_identifier_then_allowed(
     gateway: LiveGateway, make_key: KeyFactory
 ) -> None:
     response = chat(
-        gateway, make_key("research"), f"Patient NIR {NIR} : préparer le courrier.", model="onprem-llm"
+        gateway,
+        make_key("research"),
+        f"Préparer le courrier de convocation à la visite de suivi de l'étude pour le patient NIR {NIR}.",
+        model="onprem-llm",
     )
     assert response.status_code == 200
     assert response.json()["iag"]["model"] == "onprem-llm"

@@ -1,6 +1,6 @@
-"""Every shipped template, run through the real gateway: the demonstration model and the fake upstream.
+"""Every shipped template, run through the real gateway and the fake upstream.
 
-For each template: it renders and answers with realistic inputs (demo model), the answer
+For each template: it renders and answers with realistic inputs (on the model its needs resolve to), the answer
 carries the template's visible AI mention and the audit record cites id, version and
 digest; leaving inputs out names every required field; and an injection attempt typed
 into each free-text input reaches the provider only as data inside the user message,
@@ -21,7 +21,6 @@ import pytest
 
 from iag_gateway.prompts.models import FREE_TEXT_TYPES, PromptTemplate
 from iag_gateway.prompts.render import render
-from iag_gateway.providers.labels import DEMO_NOTICE
 from iag_gateway.responses import PRE_REVIEW_MENTION
 from tests.conftest import KeyFactory, gateway_settings
 from tests.fakes.upstream import FakeUpstream
@@ -82,7 +81,7 @@ def echo_key(gateway: LiveGateway, *roles: str) -> str:
 
 
 @pytest.mark.parametrize("template", TEMPLATES, ids=IDS)
-def test_when_a_template_runs_on_the_demo_model_then_it_answers_with_its_mention_and_is_audited(
+def test_when_a_template_runs_on_its_resolved_model_then_it_answers_with_its_mention_and_is_audited(
     template: PromptTemplate, gateway: LiveGateway, make_key: KeyFactory
 ) -> None:
     key = make_key(*roles_for(template))
@@ -91,7 +90,8 @@ def test_when_a_template_runs_on_the_demo_model_then_it_answers_with_its_mention
     assert response.status_code == 200, response.text
     body = response.json()
     content = body["choices"][0]["message"]["content"]
-    assert DEMO_NOTICE in content
+    # the template prefers onprem-llm (its needs), which this gateway sends to the fake upstream
+    assert body["model"] == "onprem-llm" and content.startswith("echo: ")
     assert body["iag"]["template"] == {
         "id": template.id,
         "version": template.version,
@@ -100,9 +100,13 @@ def test_when_a_template_runs_on_the_demo_model_then_it_answers_with_its_mention
     mention = body["iag"]["ai_mention"]
     assert mention and content.endswith(mention)  # every answer ends with its visible AI mention
     if template.publishable:  # before any review: says it is to be read, names the model used
-        assert mention == PRE_REVIEW_MENTION.format(model="demo-local")
+        assert mention == PRE_REVIEW_MENTION.format(model="onprem-llm")
         assert "relu par" not in mention  # the publication mention waits for the review
-    [record] = [r for r in gateway.services.audit.get(body["iag"]["request_id"]) if r.route == "template"]
+    [record] = [
+        r
+        for r in gateway.services.audit.get(body["iag"]["request_id"])
+        if r.route == "template" and r.outcome != "in_flight"
+    ]
     served = gateway.services.templates.get(template.id)
     assert (record.template_id, record.template_version, record.template_digest) == (
         template.id,

@@ -68,5 +68,12 @@ def _conversation(ex: Exchange) -> list[dict[str, Any]]:
     """The messages as sent, or, for a template call, its filled-in inputs as one request."""
     if ex.messages:
         return ex.messages
-    texts = [v if isinstance(v, str) else " ".join(map(str, v)) for v in ex.inputs.values() if v]
+    texts = [_input_text(v) for v in ex.inputs.values() if v not in (None, "", [])]
     return [{"role": "user", "content": "\n".join(texts)}]
+
+
+def _input_text(value: Any) -> str:
+    """A validated template input as text: lists joined, numbers, amounts and dates as written."""
+    if isinstance(value, list | tuple):
+        return " ".join(map(str, value))
+    return str(value)
