@@ -151,7 +151,7 @@ def test_when_auditor_walks_journal_dashboard_drill_down_and_exports_then_all_fi
         raw = saved.read_bytes()
         assert raw.startswith("\ufeff".encode())
         rows = list(csv.reader(io.StringIO(raw.decode("utf-8-sig")), delimiter=";"))
-        assert rows[0][0] == "N° d'enregistrement" and len(rows) == 3
+        assert rows[0][0] == "N° d'enregistrement" and len(rows) == 5  # header + 2 calls × (in flight, done)
         with page.expect_download() as info:
             page.locator("#export-jsonl").click()
         jsonl = tmp_path / info.value.suggested_filename
