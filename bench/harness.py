@@ -254,6 +254,7 @@ def gateway_env(upstream: str, tmp: Path) -> dict[str, str]:
 
 def create_key(env: dict[str, str]) -> str:
     cli = str(Path(sys.executable).parent / "iag-gateway")
+    subprocess.run([cli, "db", "upgrade"], env=env, capture_output=True, text=True, check=True)
     out = subprocess.run(
         [cli, "keys", "create", "--user", "bench", "--department", "bench", "--role", "buyer", "--trained"],
         env=env,
