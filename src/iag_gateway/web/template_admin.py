@@ -9,6 +9,7 @@ directorate. The rules live in ``prompts/workflow.py``; each submission and deci
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
@@ -20,9 +21,7 @@ from anyio import to_thread
 from fastapi import APIRouter, Request
 from fastapi.responses import RedirectResponse, Response
 
-from iag_gateway.audit.models import AuditEntry
 from iag_gateway.errors import GatewayError, NotFound, TemplateConfigError, VersionConflict
-from iag_gateway.exchange import new_request_id
 from iag_gateway.identity.keys import Identity
 from iag_gateway.policy.engine import (
     can_read_audit,
@@ -34,6 +33,7 @@ from iag_gateway.prompts import workflow
 from iag_gateway.prompts.versions import TemplateVersion
 from iag_gateway.services import Services
 from iag_gateway.web import template_admin_views as views
+from iag_gateway.web.console import console_entry
 from iag_gateway.web.form import DOMAINS, current_identity, french_pages, read_form, services_of, to_login
 from iag_gateway.web.views import WebError, page
 
@@ -91,25 +91,13 @@ async def audited(request: Request, identity: Identity, route: str) -> AsyncIter
         raise
     finally:
         error = error or action.rejected
-        rules = list(getattr(error, "rules", ()) or ())
         outcome, status = _outcome(error)
-        entry = AuditEntry(
-            request_id=new_request_id(),
-            route=route,
-            outcome=outcome,
-            status_code=status,
-            error_type=type(error).__name__ if error else None,
-            error_code=error.code if isinstance(error, GatewayError) else None,
-            user_id=identity.user_id,
-            department=identity.department,
-            roles=sorted(identity.roles),
+        entry = dataclasses.replace(
+            console_entry(identity, action.extra, outcome, status, error, route),
             template_id=action.template_id,
             template_version=action.version,
             template_digest=action.digest,
             decision=action.decision,
-            rules=[{"rule_id": r.rule_id, "articles": list(r.articles), "effect": r.effect} for r in rules],
-            articles=list(dict.fromkeys(a for r in rules for a in r.articles)),
-            extra=action.extra,
         )
         await to_thread.run_sync(services.audit.append, entry)
 
