@@ -14,7 +14,7 @@ import sqlalchemy as sa
 from sqlalchemy.engine import Engine
 from sqlalchemy.exc import SQLAlchemyError
 
-from iag_gateway.audit.aggregates import E, Scope, TokenRow
+from iag_gateway.audit.aggregates import AuditAggregates, E, Scope, TokenRow
 from iag_gateway.errors import AuditUnavailable
 from iag_gateway.feedback.models import FEEDBACK_TABLE
 
@@ -74,22 +74,10 @@ def monthly_lines(engine: Engine, scope: Scope) -> list[MonthlyLine]:
             int(completion or 0),
             tokens=[],
         )
-    for dept, tpl, model, ok, prompt, completion in _rows(
-        engine,
-        sa.select(
-            E.department,
-            E.template_id,
-            E.model_alias,
-            sa.func.count(),
-            sa.func.sum(E.prompt_tokens),
-            sa.func.sum(E.completion_tokens),
-        )
-        .where(*scope.calls(), E.outcome == "ok")
-        .group_by(E.department, E.template_id, E.model_alias),
-    ):
+    for dept, tpl, model, ok, prompt, completion in AuditAggregates(engine).tokens(scope):
         line = lines.get((dept, tpl))
         if line is not None and line.tokens is not None:
-            line.tokens.append(TokenRow(tpl, model, int(ok), int(prompt or 0), int(completion or 0)))
+            line.tokens.append(TokenRow(tpl, model, ok, prompt, completion))
     f = FEEDBACK_TABLE.c
     for dept, tpl, count, useful, minutes in _rows(
         engine,
