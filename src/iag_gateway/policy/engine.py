@@ -1,4 +1,4 @@
-"""Decide what the charter says about one request: pure, no I/O.
+"""Decide what the charter says about one request, pure (~440 lines: one check per policy file).
 
 ``decide`` reads a ``PolicySet`` and a ``PolicyRequest`` and either returns a
 ``Decision`` (allow, or transform: reroute, cap, strip) listing every rule that fired

@@ -1,4 +1,4 @@
-"""Describe the policy YAML files as strict pydantic models (one schema, kept whole: ~480 lines).
+"""Describe the policy YAML files as strict pydantic models (one schema, kept whole: ~560 lines).
 
 One model per file under ``policies/``; ``PolicySet`` joins them once they have
 been validated and cross-checked by the loader. Every model forbids unknown keys

@@ -1,4 +1,4 @@
-"""The dashboard's sections: for each, its figures (chart, data table, method) in page order.
+"""The dashboard's sections in page order (~470 lines: one French figure definition each).
 
 Every number shown comes from one aggregate row (``audit/aggregates.py``); cost and
 footprint multiply SQL sums by the per-model prices and factors (``footprint/costing.py``).
