@@ -12,6 +12,7 @@ from html import unescape
 import httpx
 import pytest
 
+from iag_gateway.audit.models import AuditEntry
 from iag_gateway.audit.store import AuditFilter
 from iag_gateway.web.markdown import render
 from tests.conftest import KeyFactory
@@ -91,6 +92,35 @@ def test_when_auditor_opens_journal_then_the_call_made_just_before_is_listed(
     assert_accessible(response.text)
 
 
+def test_when_a_call_completed_then_the_journal_shows_one_line_and_an_unfinished_call_keeps_its_start(
+    gateway: LiveGateway, auditor: httpx.Client, make_key: KeyFactory
+) -> None:
+    user = unique("acheteur")
+    done = chat_call(gateway, make_key("buyer", user=user))
+    cut = "cut-" + uuid.uuid4().hex  # a call that left the gateway and never came back (kill -9)
+    gateway.services.audit.append(
+        AuditEntry(request_id=cut, route="chat", outcome="in_flight", user_id=user, model_alias="onprem-llm")
+    )
+    html = unescape(auditor.get("/audit", params={"utilisateur": user}).text)
+    assert html.count(f'href="/audit/{done}"') == 1
+    assert "Transmise au fournisseur" not in html.split(f'href="/audit/{done}"')[1].split("</tr>")[0]
+    assert "Transmise au fournisseur" in html.split(f'href="/audit/{cut}"')[1].split("</tr>")[0]
+    rows = list(
+        csv.reader(
+            io.StringIO(
+                auditor.get("/audit/export.csv", params={"utilisateur": user}).content.decode("utf-8-sig")
+            ),
+            delimiter=";",
+        )
+    )
+    ids = [row[rows[0].index("Identifiant de la demande")] for row in rows[1:]]
+    assert sorted(ids) == sorted([done, cut])
+    faithful = auditor.get("/audit/export.jsonl", params={"utilisateur": user}).text.splitlines()
+    assert [json.loads(line)["request_id"] for line in faithful].count(done) == 2  # start + completion
+    detail = unescape(auditor.get(f"/audit/{done}").text)
+    assert "Transmise au fournisseur" in detail and "Réussie" in detail  # the detail keeps both records
+
+
 def test_when_auditor_opens_a_detail_then_every_field_and_the_review_are_shown(
     gateway: LiveGateway, auditor: httpx.Client, call: dict[str, str]
 ) -> None:
@@ -141,9 +171,13 @@ def test_when_filters_are_set_then_the_list_narrows(
     ):
         html = unescape(auditor.get("/audit", params=params).text)
         assert link not in html and "Aucun enregistrement ne correspond à ces filtres." in html, params
-    first = min(e.seq for e in gateway.services.audit.get(call["request_id"]))  # its in-flight record
-    assert link not in auditor.get("/audit", params={"avant": str(first)}).text  # older page
-    assert link in auditor.get("/audit", params={"avant": str(first + 1)}).text
+    [final] = [
+        e.seq
+        for e in gateway.services.audit.get(call["request_id"])
+        if e.route == "chat" and e.outcome == "ok"
+    ]
+    assert link not in auditor.get("/audit", params={"avant": str(final)}).text  # older page
+    assert link in auditor.get("/audit", params={"avant": str(final + 1)}).text
 
 
 def test_when_filters_are_partial_and_in_another_case_then_they_still_match(
@@ -158,7 +192,9 @@ def test_when_filters_are_partial_and_in_another_case_then_they_still_match(
     ):
         html = unescape(auditor.get("/audit", params=params).text)
         assert link in html, params
-    html = unescape(auditor.get("/audit", params={"utilisateur": suffix, "route": "chat", "issue": "ok"}).text)
+    html = unescape(
+        auditor.get("/audit", params={"utilisateur": suffix, "route": "chat", "issue": "ok"}).text
+    )
     assert "<strong>1</strong> enregistrement correspond à ces filtres." in html
     wildcard = unescape(auditor.get("/audit", params={"utilisateur": "%"}).text)
     assert link not in wildcard  # « % » is a character, not a wildcard

@@ -24,6 +24,7 @@ from iag_gateway.audit.chain import chain_hash
 from iag_gateway.audit.models import (
     AUDIT_CHAIN_HEAD_TABLE,
     AUDIT_EVENT_TABLE,
+    IN_FLIGHT,
     OUTCOMES,
     AuditEntry,
     AuditEvent,
@@ -51,7 +52,9 @@ class AuditFilter:
     with ``exact=False`` (the console) they match any part of the value, in any case.
     ``calls_only`` keeps the final records of chat and template calls (the dashboard's
     drill-down), ``article`` and ``pii_type`` the records citing that article or masking
-    that type of data.
+    that type of data. ``hide_completed_starts`` leaves out the in-flight record of a call
+    whose final record is in the trail (the journal shows one line per call; a call with
+    no final record — in progress, or cut by a crash — keeps its in-flight line).
     """
 
     since: datetime | None = None
@@ -67,6 +70,7 @@ class AuditFilter:
     article: str | None = None
     pii_type: str | None = None
     calls_only: bool = False
+    hide_completed_starts: bool = False
     exact: bool = True
 
     def conditions(self) -> list[sa.ColumnElement[bool]]:
@@ -99,6 +103,14 @@ class AuditFilter:
         if self.calls_only:
             out.append(c.route.in_(CALL_ROUTES))
             out.append(c.outcome.in_(FINAL_OUTCOMES))
+        if self.hide_completed_starts:
+            final = AUDIT_EVENT_TABLE.alias("final")
+            completed = sa.exists().where(
+                final.c.request_id == c.request_id,
+                final.c.seq > c.seq,
+                final.c.outcome.in_(FINAL_OUTCOMES),
+            )
+            out.append(sa.or_(c.outcome != IN_FLIGHT, ~completed))
         # JSON kept as the text json.dumps wrote: a quoted value is an exact list item or key.
         if self.article is not None:
             out.append(sa.cast(c.articles, sa.Text).contains(json.dumps(self.article), autoescape=True))

@@ -238,7 +238,7 @@ async def audit_export(request: Request, fmt: str) -> Response:
             extra = {**call.extra, "records": count} if count is not None else call.extra
             services.audit.append(console_entry(identity, extra, outcome, status))
 
-        stream = ExportStream(services.audit, fmt, filters.audit_filter(), record)
+        stream = ExportStream(services.audit, fmt, filters.audit_filter(every_record=fmt == "jsonl"), record)
         call.recorded_elsewhere = True
     filename = "journal-audit-" + time.strftime("%Y%m%d-%H%M%S") + "." + fmt
     return StreamingResponse(

@@ -215,8 +215,12 @@ class ConsoleFilters:
         """The filters as written in the console's own audit record."""
         return dict(self.query())
 
-    def audit_filter(self) -> AuditFilter:
-        """The store's filter (dates read as whole days in Europe/Paris, « au » included)."""
+    def audit_filter(self, *, every_record: bool = False) -> AuditFilter:
+        """The store's filter (dates read as whole days in Europe/Paris, « au » included).
+
+        One line per call: a call's in-flight record is left out once its final record is
+        in the trail, unless ``every_record`` (the faithful JSONL export).
+        """
         since = day_start(self.du) if self.du else None
         until = day_start(self.au) + timedelta(days=1) if self.au else None
         return AuditFilter(
@@ -227,6 +231,7 @@ class ConsoleFilters:
             model=self.modele or None,
             outcome=self.issue or None,
             route=self.route or None,
+            hide_completed_starts=not every_record,
             exact=False,  # « martin » finds « j.martin », « ACHATS » finds « pole-achats »
         )
 
