@@ -72,7 +72,8 @@ coverage: $(STAMP) browser
 	$(BIN)/pytest -q --cov=iag_gateway --cov-report=term:skip-covered
 
 PII_CORPORA := ../shared/eval/pii_fr_dev.jsonl tests/pii/data/pii_fr_generalisation.jsonl \
-	tests/pii/data/pii_fr_holdout.jsonl tests/pii/data/pii_fr_field.jsonl
+	tests/pii/data/pii_fr_holdout.jsonl tests/pii/data/pii_fr_field.jsonl \
+	tests/pii/data/pii_fr_heldout2.jsonl
 
 ## Personal-data detection: every corpus's figures per class, then the bars (dev, generalisation, holdout).
 eval-pii: $(STAMP)
@@ -90,6 +91,7 @@ train-usage: $(STAMP)
 ## Usage-intent classifier on the held-out test split: BEFORE (pattern rules) and AFTER, per category.
 eval-usage: $(STAMP)
 	$(BIN)/python -m iag_gateway.usage.commands eval
+	$(BIN)/python -m iag_gateway.usage.commands eval --test tests/usage/data/usage_test_2.jsonl
 
 ## Cross-validation on the training data only (the place to tune).
 cv-usage: $(STAMP)
