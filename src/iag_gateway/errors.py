@@ -268,6 +268,27 @@ class ServiceUnavailable(GatewayError):
     def headers(self) -> dict[str, str]:
         return {"Retry-After": str(self.retry_after)}
 
+    def body(self) -> dict[str, Any]:
+        """Add the cause when storage knows it (« disque … plein », shared memory cut…)."""
+        body = super().body()
+        reason = known_cause(self)
+        if reason:
+            body["error"]["message"] = f"{self.message} Cause : {reason}."
+        return body
+
+
+def known_cause(error: BaseException) -> str | None:
+    """The French ``reason_fr`` of the first exception in ``error``'s causes that has one."""
+    seen: set[int] = set()
+    cause = error.__cause__ or error.__context__
+    while cause is not None and id(cause) not in seen:
+        seen.add(id(cause))
+        reason = getattr(cause, "reason_fr", None)
+        if isinstance(reason, str):
+            return reason
+        cause = cause.__cause__ or cause.__context__
+    return None
+
 
 class AuditUnavailable(ServiceUnavailable):
     code = "audit_unavailable"

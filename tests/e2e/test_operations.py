@@ -177,6 +177,7 @@ def test_when_ready_then_readyz_reports_each_check_and_the_policy_version_served
         "policies": "ok",
         "pii_model": "ok",
         "providers": "ok",
+        "disk": "ok",
         "redis": "ok",
     }
     assert body["policy"]["version"] == SHIPPED_VERSION and len(body["policy"]["digest"]) == 64

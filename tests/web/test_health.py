@@ -28,7 +28,13 @@ def test_when_ready_then_readyz_lists_every_check_and_the_policy_version(gateway
     answer = httpx.get(gateway.base_url + "/readyz", timeout=10)
     assert answer.status_code == 200
     body = answer.json()
-    assert body["checks"] == {"database": "ok", "policies": "ok", "pii_model": "ok", "providers": "ok"}
+    assert body["checks"] == {
+        "database": "ok",
+        "policies": "ok",
+        "pii_model": "ok",
+        "providers": "ok",
+        "disk": "ok",
+    }
     assert body["policy"]["version"] == gateway.services.policies.current.version
     assert httpx.get(gateway.base_url + "/healthz", timeout=5).json()["status"] == "ok"
 

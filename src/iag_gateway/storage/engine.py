@@ -4,7 +4,10 @@ SQLite is tuned for an audit trail that must survive a power cut: WAL journal,
 ``synchronous=FULL`` (each commit is fsync'ed), a busy timeout so concurrent
 writers queue instead of failing, and pooled connections reused across threads.
 Transactions are started by us (``BEGIN`` or ``BEGIN IMMEDIATE``) rather than
-by the sqlite3 module, so that writers can take the write lock up front.
+by the sqlite3 module, so that writers can take the write lock up front, and after
+``SharedMemoryGuard`` checked the WAL's shared-memory file (see ``shared_memory``).
+The database file itself is never mapped (``mmap_size=0``): a file cut under a mapping
+kills the process with SIGBUS. A full disk surfaces as ``DiskFull``.
 """
 
 from __future__ import annotations
@@ -16,8 +19,11 @@ from typing import Any
 
 import sqlalchemy as sa
 from sqlalchemy import event
-from sqlalchemy.engine import Connection, Engine, make_url
+from sqlalchemy.engine import Connection, Engine, ExceptionContext, make_url
 from sqlalchemy.pool import ConnectionPoolEntry, StaticPool
+
+from iag_gateway.storage.faults import StorageFault, from_sqlite_error
+from iag_gateway.storage.shared_memory import guard_for
 
 #: Execution option: begin SQLite transactions with ``BEGIN IMMEDIATE``.
 SQLITE_IMMEDIATE = "iag_sqlite_immediate"
@@ -74,13 +80,36 @@ def _sqlite_engine(
         kwargs.update(pool_size=8, max_overflow=8, pool_timeout=busy_timeout_s)
     engine = sa.create_engine(url, **kwargs)
     busy_ms = int(busy_timeout_s * 1000)
+    guard = None if in_memory else guard_for(Path(str(parsed.database)))
+    if guard is not None:
+        guard.watch(engine)
+
+        @event.listens_for(engine, "checkin")
+        def _on_checkin(_dbapi_connection: Any, record: ConnectionPoolEntry) -> None:
+            if guard.returned():
+                record.invalidate()  # closed now: the process must drop its mapping to remap
+
+        @event.listens_for(engine, "close")
+        def _on_close(dbapi_connection: Any, _record: ConnectionPoolEntry) -> None:
+            guard.closed(dbapi_connection)
+
+        @event.listens_for(engine, "close_detached")
+        def _on_close_detached(dbapi_connection: Any) -> None:
+            guard.closed(dbapi_connection)
+
+    @event.listens_for(engine, "handle_error")
+    def _on_error(context: ExceptionContext) -> StorageFault | None:
+        return from_sqlite_error(context.original_exception)
 
     @event.listens_for(engine, "connect")
     def _on_connect(dbapi_connection: Any, _record: ConnectionPoolEntry) -> None:
+        if guard is not None:
+            guard.connecting(dbapi_connection)
         # Take transaction control away from the sqlite3 module (see module docstring).
         dbapi_connection.isolation_level = None
         cursor = dbapi_connection.cursor()
         try:
+            cursor.execute("PRAGMA mmap_size=0")
             if not in_memory and not read_only:
                 cursor.execute("PRAGMA journal_mode=WAL")
             cursor.execute("PRAGMA synchronous=FULL" if durable else "PRAGMA synchronous=NORMAL")
@@ -91,6 +120,8 @@ def _sqlite_engine(
 
     @event.listens_for(engine, "begin")
     def _on_begin(conn: Connection) -> None:
+        if guard is not None:
+            guard.check()
         immediate = conn.get_execution_options().get(SQLITE_IMMEDIATE, False)
         conn.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")
 

@@ -4,9 +4,11 @@
 database takes a write, the policy is loaded (its version and digest are reported, so
 an operator sees which version each instance serves), the personal-data model analyses
 text, every approved template resolves to a configured model, and Redis answers when
-quotas live there. Any failure answers 503 naming the check and logs the outage with its
-cause. With ``IAG_REQUIRE_NEWEST_POLICY`` the instance is also not ready while it serves
-a policy older than the newest one recorded in the shared audit database.
+quotas live there; on SQLite, the disk holding the database keeps at least 1 MiB free
+(a full disk refuses writes, while the database check only takes the lock). Any failure
+answers 503 naming the check and logs the outage with its cause. With
+``IAG_REQUIRE_NEWEST_POLICY`` the instance is also not ready while it serves a policy older
+than the newest one recorded in the shared audit database.
 """
 
 from __future__ import annotations
@@ -23,6 +25,8 @@ from fastapi.responses import JSONResponse, Response
 from iag_gateway.logs import log_outage
 from iag_gateway.policy.template_models import check_templates_resolve
 from iag_gateway.services import Services
+from iag_gateway.storage.engine import sqlite_file
+from iag_gateway.storage.faults import check_free_space
 
 router = APIRouter()
 
@@ -93,6 +97,9 @@ def _checks(services: Services) -> dict[str, Callable[[], object]]:
             services.templates.all(), services.policies.current.policy, services.router.config
         ),
     }
+    database = sqlite_file(services.audit.engine)
+    if database is not None:
+        checks["disk"] = lambda: check_free_space(database)
     if services.settings.redis_url:
         checks["redis"] = services.quotas.ping
     return checks
