@@ -9,7 +9,9 @@ copy the statements it needs here.
 
 On PostgreSQL the gateway's role (``iag_gateway_app``) may read the roll-up, insert and
 delete its day rows (a day is rebuilt whole) and move its state row; nothing more. The
-audit tables keep their grants: the fold only reads them.
+audit tables keep their grants: the fold only reads them. The role also gets, at last,
+``SELECT, INSERT`` on ``feedback`` (revision 0007 came after 0005's grants), which the
+dashboard reads.
 
 Revision ID: 0010
 Revises: 0009
@@ -101,6 +103,9 @@ def upgrade() -> None:
         op.execute(f"REVOKE ALL ON {tables}, audit_rollup_state FROM PUBLIC")
         op.execute(f"GRANT SELECT, INSERT, DELETE ON {tables} TO {APP_ROLE}")
         op.execute(f"GRANT SELECT, UPDATE ON audit_rollup_state TO {APP_ROLE}")
+        # 0007 created ``feedback`` after 0005's grants: the dashboard reads it, the form writes it.
+        op.execute(f"GRANT SELECT, INSERT ON feedback TO {APP_ROLE}")
+        op.execute(f"GRANT USAGE, SELECT ON SEQUENCE feedback_id_seq TO {APP_ROLE}")
     _backfill()
 
 
