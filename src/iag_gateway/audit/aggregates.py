@@ -38,7 +38,7 @@ from iag_gateway.audit.aggregate_rows import (
 )
 from iag_gateway.audit.models import AUDIT_EVENT_TABLE
 from iag_gateway.audit.rollup import fold_quietly, purged_through, read_state
-from iag_gateway.audit.rollup_cubes import Cubes
+from iag_gateway.audit.rollup_cubes import Cubes, unindexed
 from iag_gateway.audit.sql_dialect import PARIS, SqlDialect
 from iag_gateway.audit.store import CALL_ROUTES, FINAL_OUTCOMES
 from iag_gateway.errors import AuditUnavailable
@@ -136,13 +136,6 @@ def _float(value: Any) -> float | None:
     return float(value) if value is not None else None
 
 
-def _unindexed(sql: SqlDialect, column: Any) -> Any:
-    """``column`` as an expression SQLite cannot seek on (``+col``), so that it reads the tail by ``seq``."""
-    if not sql.sqlite:
-        return column
-    return sa.type_coerce(sa.literal_column(f"+{column.table.name}.{column.name}"), column.type)
-
-
 def _by_key(rows: list[Cube], index: int, users: dict[str | None, int]) -> list[UsageRow]:
     out: dict[str | None, list[int]] = {}
     for row in rows:
@@ -207,17 +200,18 @@ class AuditAggregates:
             late = through if purged_through(conn) == purged else None  # a purge not folded yet: all live
         day = self._sql.local_bucket(E.created_at, scope.since, scope.until, "day")
         if late is None:
-            live = scope.calls()
-        else:
-            created_at = _unindexed(self._sql, E.created_at)
-            live = [E.seq > late, *scope.time_range(created_at), *scope.dims(AUDIT_EVENT_TABLE)]
-            live += [E.route.in_(CALL_ROUTES), E.outcome.in_(FINAL_OUTCOMES)]
+            return Cubes(self._sql, day, scope.calls(), lambda _table: [], None, [])
+        # The tail is read by ``seq``, and folded calls acknowledged late from their acknowledgements.
+        created_at = unindexed(self._sql, E.created_at)
+        calls = [*scope.time_range(created_at), *scope.dims(AUDIT_EVENT_TABLE)]
+        calls += [E.route.in_(CALL_ROUTES), E.outcome.in_(FINAL_OUTCOMES)]
         first, end = days or ("", "")
 
         def stored(table: sa.Table) -> list[sa.ColumnElement[bool]]:
             return [table.c.day >= first, table.c.day < end, *scope.dims(table)]
 
-        return Cubes(self._sql, day, live, stored, late)
+        folded = [*calls, unindexed(self._sql, E.seq) <= late]
+        return Cubes(self._sql, day, [E.seq > late, *calls], stored, late, folded)
 
     def refresh(self) -> None:
         """Fold the trail first when its unfolded tail is long (the figures are exact either way)."""
@@ -384,7 +378,7 @@ class AuditAggregates:
         for row in cube:
             if row.template_id in publishable and row.ok:
                 answered[str(row.template_id)] = answered.get(str(row.template_id), 0) + row.ok
-        v = r.cubes.reviews(r.scope.calls())
+        v = r.cubes.reviews()
         rows = r.rows(
             sa.select(
                 v.c.template_id,

@@ -30,6 +30,13 @@ E = AUDIT_EVENT_TABLE.c
 Conditions = list[sa.ColumnElement[bool]]
 
 
+def unindexed(sql: SqlDialect, column: Any) -> Any:
+    """``column`` as SQLite cannot seek on it (``+col``): the tail is read by ``seq``, not by date."""
+    if not sql.sqlite:
+        return column  # PostgreSQL's planner weighs both from its statistics
+    return sa.type_coerce(sa.literal_column(f"+{column.table.name}.{column.name}"), column.type)
+
+
 def is_call(table: sa.Table | Any = AUDIT_EVENT_TABLE) -> Conditions:
     return [table.c.route.in_(CALL_ROUTES), table.c.outcome.in_(FINAL_OUTCOMES)]
 
@@ -135,8 +142,10 @@ def reviews(
     acknowledgements after ``late``.
     """
     ack = AUDIT_EVENT_TABLE.alias("ack")
+    # Late acknowledgements are few: read them first (by seq), then their calls (by request id).
+    ref = ack.c.ref_request_id if late is None else unindexed(sql, ack.c.ref_request_id)
     joined = AUDIT_EVENT_TABLE.join(
-        ack, sa.and_(ack.c.ref_request_id == E.request_id, ack.c.route == ACK_ROUTE, ack.c.outcome == "ok")
+        ack, sa.and_(ref == E.request_id, ack.c.route == ACK_ROUTE, ack.c.outcome == "ok")
     )
     conditions = [*where, E.outcome == "ok", E.template_id.is_not(None)]
     if acks_through is not None:
@@ -178,7 +187,8 @@ class Cubes:
 
     ``stored`` filters the roll-up tables (days of the period, dimensions);
     ``live`` selects the records not folded (``seq`` past the fold, or all of them);
-    ``late`` is the fold's ``seq`` when the roll-up is used (``None``: all read live).
+    ``late`` is the fold's ``seq`` when the roll-up is used (``None``: all read live);
+    ``folded`` selects the period's calls up to it (for acknowledgements that came later).
     """
 
     sql: SqlDialect
@@ -186,6 +196,7 @@ class Cubes:
     live: Conditions
     stored: Any  # (table) -> conditions on a roll-up table
     late: int | None
+    folded: Conditions  # the period's calls up to ``late``
 
     def _union(self, table: sa.Table, live: sa.Select[Any], name: str) -> Any:
         if self.late is None:
@@ -205,7 +216,7 @@ class Cubes:
     def pii(self) -> Any:
         return self._union(ROLLUP_PII_TABLE, pii(self.sql, self.day, self.live), "pii")
 
-    def reviews(self, scope_calls: Conditions) -> Any:
+    def reviews(self) -> Any:
         """Acknowledged calls: stored rows, calls of the tail, folded calls first acknowledged in the tail."""
         tail = reviews(self.sql, self.live, day=self.day)
         if self.late is None:
@@ -213,5 +224,5 @@ class Cubes:
         stored = sa.select(*(ROLLUP_REVIEW_TABLE.c[c.name] for c in tail.selected_columns)).where(
             *self.stored(ROLLUP_REVIEW_TABLE)
         )
-        late = reviews(self.sql, [*scope_calls, E.seq <= self.late], day=self.day, late=self.late)
+        late = reviews(self.sql, self.folded, day=self.day, late=self.late)
         return sa.union_all(stored, tail, late).subquery("reviews")
