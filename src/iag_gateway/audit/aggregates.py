@@ -37,7 +37,7 @@ from iag_gateway.audit.aggregate_rows import (
     UsageRow,
 )
 from iag_gateway.audit.models import AUDIT_EVENT_TABLE
-from iag_gateway.audit.rollup import fold_quietly, purged_through, read_state
+from iag_gateway.audit.rollup import fold_quietly, no_jit, purged_through, read_state
 from iag_gateway.audit.rollup_cubes import Cubes, unindexed
 from iag_gateway.audit.sql_dialect import PARIS, SqlDialect
 from iag_gateway.audit.store import CALL_ROUTES, FINAL_OUTCOMES
@@ -188,6 +188,7 @@ class AuditAggregates:
             with self._engine.connect() as conn:
                 if not self._sql.sqlite:
                     conn.execution_options(isolation_level="REPEATABLE READ")
+                no_jit(conn)
                 yield Reading(conn, scope, self._cubes(conn, scope))
         except SQLAlchemyError as exc:
             raise AuditUnavailable("audit store unavailable") from exc
@@ -264,7 +265,7 @@ class AuditAggregates:
 
     def _cube(self, r: Reading) -> list[Cube]:
         """The calls' sums per (department, template, model): every total, usage and token figure."""
-        c = r.cubes.calls()
+        c = r.cubes.calls(dated=False)
         dims = [c.c.department, c.c.template_id, c.c.model_alias]
         names = ("calls", "ok", "denied", "prompt_tokens", "completion_tokens")
         sums = [sa.func.sum(c.c[name]) for name in (*names, "ok_prompt_tokens", "ok_completion_tokens")]
@@ -289,9 +290,9 @@ class AuditAggregates:
         keys: tuple[str, ...] = ("all", "bucket", "template_id", "model_alias", "department"),
     ) -> dict[str, dict[Any, int]]:
         """Distinct users over the period, per period bucket and per template, model and department."""
-        u = r.cubes.users()
         out: dict[str, dict[Any, int]] = {}
         for key in keys:
+            u = r.cubes.users(dated=key == "bucket")
             column = None if key == "all" else r.bucket(u.c.day) if key == "bucket" else u.c[key]
             if column is None:
                 stmt = sa.select(sa.null(), sa.func.count(sa.distinct(u.c.user_id)))
@@ -426,7 +427,7 @@ class AuditAggregates:
     def users_by(self, scope: Scope, *keys: str) -> dict[tuple[Any, ...], int]:
         """Distinct users per combination of cube columns (the monthly report: department, template)."""
         with self.reading(scope) as r:
-            u = r.cubes.users()
+            u = r.cubes.users(dated="day" in keys)
             columns = [u.c[k] for k in keys]
             stmt = sa.select(*columns, sa.func.count(sa.distinct(u.c.user_id))).group_by(*columns)
             return {tuple(row[:-1]): _int(row[-1]) for row in r.rows(stmt)}

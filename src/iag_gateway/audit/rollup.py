@@ -64,6 +64,12 @@ def day_bounds(day: date) -> tuple[datetime, datetime]:
     return start, datetime.combine(day + timedelta(days=1), time.min, tzinfo=PARIS)
 
 
+def no_jit(conn: Connection) -> None:
+    """Turn PostgreSQL's JIT off for this transaction: it compiles for tens of ms what runs in a few."""
+    if conn.engine.dialect.name == "postgresql":
+        conn.exec_driver_sql("SET LOCAL jit = off")
+
+
 def read_state(conn: Connection, *, lock: bool = False) -> tuple[int, int]:
     """``(through_seq, purged_through_seq)`` of the roll-up."""
     stmt = sa.select(S.through_seq, S.purged_through_seq).where(S.id == 1)
@@ -106,6 +112,7 @@ def fold(engine: Engine, *, min_tail: int = 0) -> FoldReport | None:
 def fold_chunk(conn: Connection, chunk: int = FOLD_CHUNK) -> FoldReport:
     """Fold up to ``chunk`` records past the roll-up, in the caller's transaction (locks the state row)."""
     sql = SqlDialect.of(conn.engine)
+    no_jit(conn)
     through, purged = read_state(conn, lock=True)
     head = int(conn.execute(sa.select(sa.func.max(E.seq))).scalar() or 0)
     upto = min(head, through + chunk)
