@@ -9,9 +9,13 @@ deletes those days' rows and rebuilds them from the records, then moves ``throug
 Rebuilding whole days keeps the roll-up exact whatever order records arrive in.
 
 The dashboard reads the stored rows for the records up to ``through_seq`` and the
-records after it live (``coverage``), in one snapshot, so its figures are exact at any
-time; folding only keeps that live tail short. The dashboard folds before reading when
-the tail is long (``fold(min_tail=...)``); the migration folds the existing trail.
+records after it live (``AuditAggregates.reading``), in one snapshot, so its figures are
+exact at any time; folding only keeps that live tail short. Distinct users cannot be
+summed per day: the roll-up keeps the set of (day, dimensions, user) and the dashboard
+counts distinct users over that set and the tail's users together. Until a purge is
+folded, its days are read live (the state's ``purged_through_seq`` tells). The dashboard
+folds before reading when the tail is long (``fold(min_tail=...)``); the migration folds
+the existing trail.
 Folds are serialised by the state row (``FOR UPDATE``; ``BEGIN IMMEDIATE`` in SQLite).
 """
 

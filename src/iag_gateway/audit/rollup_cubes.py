@@ -149,7 +149,8 @@ def reviews(
     ``where`` selects the calls; ``acks_through`` keeps the acknowledgements up to that
     ``seq`` (the fold's). With ``late``, only calls none of whose acknowledgements has a
     ``seq`` up to ``late`` (the roll-up folded them unacknowledged) count, through the
-    acknowledgements after ``late``.
+    acknowledgements after ``late``. (A folded call's first acknowledgement is the earliest
+    of those up to the fold: one recorded later with an earlier clock would not replace it.)
     """
     ack = AUDIT_EVENT_TABLE.alias("ack")
     # Late acknowledgements are few: read them first (by seq), then their calls (by request id).
