@@ -1,7 +1,9 @@
 """The dashboard's figures from a store filled with known calls, on SQLite and PostgreSQL.
 
 Each expected value below is worked out by hand from the calls written here; energy and
-emissions are checked against EcoLogits called directly, once per call.
+emissions are checked against EcoLogits called directly, once per call. Every test runs
+twice: with the records read live (nothing folded) and with the trail folded into the
+daily roll-up (``audit/rollup.py``).
 """
 
 from __future__ import annotations
@@ -18,6 +20,7 @@ from iag_gateway.audit.access_review import review_access
 from iag_gateway.audit.aggregates import AuditAggregates, Scope
 from iag_gateway.audit.models import AUDIT_EVENT_TABLE, AuditEntry
 from iag_gateway.audit.monthly import monthly_lines
+from iag_gateway.audit.rollup import fold
 from iag_gateway.audit.store import AuditFilter, AuditStore
 from iag_gateway.feedback.models import FEEDBACK_TABLE
 from iag_gateway.footprint.costing import Costing
@@ -78,8 +81,8 @@ NOT_CALLS = [
 BASE = datetime(2026, 3, 29, 0, 30, tzinfo=UTC)  # Paris switches to summer time at 01:00 UTC that day
 
 
-@pytest.fixture
-def filled(engine: Engine) -> Engine:
+@pytest.fixture(params=["live", "folded"])
+def filled(engine: Engine, request: pytest.FixtureRequest) -> Engine:
     store = AuditStore(engine)
     for entry in [*CALLS, *NOT_CALLS]:
         store.append(entry)
@@ -119,6 +122,9 @@ def filled(engine: Engine) -> Engine:
                     "minutes_saved": minutes,
                 },
             )
+    if request.param == "folded":
+        report = fold(engine)
+        assert report is not None and report.through_seq == store.head()[0]
     return engine
 
 

@@ -25,11 +25,17 @@ OWN_TABLES = {
     "template_version",
     "feedback",
     "project",
+    "audit_rollup_state",
+    "audit_rollup_call",
+    "audit_rollup_user",
+    "audit_rollup_rule",
+    "audit_rollup_pii",
+    "audit_rollup_review",
 }
 
 
 def test_when_upgraded_then_at_head_with_every_table(engine: Engine) -> None:
-    assert current_revision(engine) == head_revision() == "0009"
+    assert current_revision(engine) == head_revision() == "0010"
     names = set(sa.inspect(engine).get_table_names())
     assert OWN_TABLES | {"quota_usage", "alembic_version"} <= names
 

@@ -1,7 +1,11 @@
-"""The directorate's figures, each one SQL ``GROUP BY`` over the audit store (SQLite or PostgreSQL).
+"""The directorate's figures, each one SQL ``GROUP BY`` over the daily roll-up and the live tail.
 
-Python never walks the records: every function here sends one aggregate query and
-turns its few result rows (one per day, template, model, article…) into dataclasses.
+Python never walks the records: every figure is one aggregate query over a cube (the
+roll-up's stored rows for the period's days, ``UNION ALL`` the same cube computed from
+the records not folded yet, see ``rollup.py``), turned from its few result rows (one per
+day, template, model, article…) into dataclasses. All of a page's queries run in one
+snapshot, so stored rows and tail never overlap. ``rollup=False`` (or a period not made
+of whole Paris days) computes the cubes from the records alone: the same figures, slower.
 Calls are the records of the ``chat`` and ``template`` routes that carry a final
 outcome (an in-flight ``started`` event, if any, is not a call); the console's own
 readings, acknowledgements and feedback are counted where they belong, not as calls.
@@ -10,14 +14,14 @@ readings, acknowledgements and feedback are counted where they belong, not as ca
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Callable
-from concurrent.futures import ThreadPoolExecutor
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
-from datetime import UTC, datetime
-from typing import Any
+from datetime import UTC, datetime, time
+from typing import Any, NamedTuple
 
 import sqlalchemy as sa
-from sqlalchemy.engine import Engine
+from sqlalchemy.engine import Connection, Engine
 from sqlalchemy.exc import SQLAlchemyError
 
 from iag_gateway.audit.aggregate_rows import (
@@ -33,15 +37,13 @@ from iag_gateway.audit.aggregate_rows import (
     UsageRow,
 )
 from iag_gateway.audit.models import AUDIT_EVENT_TABLE
-from iag_gateway.audit.sql_dialect import SqlDialect
+from iag_gateway.audit.rollup import fold_quietly, no_jit, purged_through, read_state
+from iag_gateway.audit.rollup_cubes import Cubes, unindexed
+from iag_gateway.audit.sql_dialect import PARIS, SqlDialect
 from iag_gateway.audit.store import CALL_ROUTES, FINAL_OUTCOMES
 from iag_gateway.errors import AuditUnavailable
 from iag_gateway.feedback.models import FEEDBACK_TABLE
 from iag_gateway.identity.models import API_KEY_TABLE
-
-ACK_ROUTE = "review.ack"
-#: Aggregate queries run at once (on as many pooled connections).
-PARALLEL_READS = 3
 
 E = AUDIT_EVENT_TABLE.c
 __all__ = [
@@ -78,7 +80,12 @@ class Scope:
 
     def conditions(self, table: sa.Table = AUDIT_EVENT_TABLE) -> list[sa.ColumnElement[bool]]:
         c = table.c
-        out = [c.created_at >= self.since.astimezone(UTC), c.created_at < self.until.astimezone(UTC)]
+        return [*self.time_range(c.created_at), *self.dims(table)]
+
+    def dims(self, table: Any) -> list[sa.ColumnElement[bool]]:
+        """The conditions on department, template and model (of records or roll-up rows)."""
+        c = table.c
+        out: list[sa.ColumnElement[bool]] = []
         for column, value in ((c.department, self.department), (c.template_id, self.template)):
             if value is not None:
                 out.append(column == value)
@@ -92,177 +99,246 @@ class Scope:
         """Conditions selecting the calls (final records of chat and template routes) in scope."""
         return [*self.conditions(), E.route.in_(CALL_ROUTES), E.outcome.in_(FINAL_OUTCOMES)]
 
+    def days(self) -> tuple[str, str] | None:
+        """First and after-last Paris days when the period is made of whole days (``None`` otherwise)."""
+        first, end = self.since.astimezone(PARIS), self.until.astimezone(PARIS)
+        if first.timetz().replace(tzinfo=None) != time.min or end.timetz().replace(tzinfo=None) != time.min:
+            return None
+        return first.date().isoformat(), end.date().isoformat()
+
+    def time_range(self, created_at: Any) -> list[sa.ColumnElement[bool]]:
+        return [created_at >= self.since.astimezone(UTC), created_at < self.until.astimezone(UTC)]
+
+
+class Cube(NamedTuple):
+    """The calls' sums for one (department, template, model) over the period."""
+
+    department: str | None
+    template_id: str | None
+    model_alias: str | None
+    calls: int
+    ok: int
+    denied: int
+    prompt_tokens: int
+    completion_tokens: int
+    ok_prompt_tokens: int
+    ok_completion_tokens: int
+
+    def key(self, index: int) -> str | None:
+        return (self.department, self.template_id, self.model_alias)[index]
+
 
 def _int(value: Any) -> int:
     return int(value or 0)
-
-
-def _fold(
-    cube: list[tuple[str | None, str | None, str | None, int, int, int]],
-    key: Callable[[tuple[str | None, str | None, str | None, int, int, int]], str | None],
-) -> list[TokenRow]:
-    """Sum the (department, template, model) rows per (key, model): a few hundred rows at most."""
-    out: dict[tuple[str | None, str | None], list[int]] = {}
-    for row in cube:
-        acc = out.setdefault((key(row), row[2]), [0, 0, 0])
-        acc[0] += row[3]
-        acc[1] += row[4]
-        acc[2] += row[5]
-    return [TokenRow(k, m, n, p, c) for (k, m), (n, p, c) in out.items()]
 
 
 def _float(value: Any) -> float | None:
     return float(value) if value is not None else None
 
 
-class AuditAggregates:
-    """Aggregate queries over one audit store's engine."""
+def _by_key(rows: list[Cube], index: int, users: dict[str | None, int]) -> list[UsageRow]:
+    out: dict[str | None, list[int]] = {}
+    for row in rows:
+        acc = out.setdefault(row.key(index), [0, 0, 0, 0, 0])
+        for i, value in enumerate((row.calls, row.ok, row.denied, row.prompt_tokens, row.completion_tokens)):
+            acc[i] += value
+    ordered = sorted(out.items(), key=lambda kv: (-kv[1][0], kv[0] is None, kv[0] or ""))
+    return [UsageRow(k, calls, users.get(k, 0), ok, denied, p, c) for k, (calls, ok, denied, p, c) in ordered]
 
-    def __init__(self, engine: Engine) -> None:
+
+def _fold(cube: list[Cube], index: int) -> list[TokenRow]:
+    """Sum the answered calls' tokens per (key, model): a few hundred rows at most."""
+    out: dict[tuple[str | None, str | None], list[int]] = {}
+    for row in cube:
+        if row.ok:
+            acc = out.setdefault((row.key(index), row.model_alias), [0, 0, 0])
+            acc[0] += row.ok
+            acc[1] += row.ok_prompt_tokens
+            acc[2] += row.ok_completion_tokens
+    return [TokenRow(k, m, n, p, c) for (k, m), (n, p, c) in out.items()]
+
+
+@dataclass(frozen=True)
+class Reading:
+    """One snapshot of the store and the cubes of one scope in it."""
+
+    conn: Connection
+    scope: Scope
+    cubes: Cubes
+
+    def rows(self, stmt: sa.Executable) -> list[Any]:
+        return list(self.conn.execute(stmt))
+
+    def bucket(self, day: Any) -> Any:
+        return day if self.scope.bucket == "day" else sa.func.substr(day, 1, 7)
+
+
+class AuditAggregates:
+    """Aggregate queries over one audit store's engine (the roll-up's stored days plus the live tail)."""
+
+    def __init__(self, engine: Engine, *, rollup: bool = True) -> None:
         self._engine = engine
         self._sql = SqlDialect.of(engine)
+        self._rollup = rollup
 
-    def all(self, scope: Scope, publishable: tuple[str, ...]) -> Aggregates:
-        """Run every aggregate of the dashboard for ``scope`` (``publishable``: templates to review).
-
-        The queries are independent reads: they run on ``PARALLEL_READS`` connections at once
-        (the database works while Python waits), and each still aggregates in SQL.
-        """
-        with ThreadPoolExecutor(max_workers=PARALLEL_READS, thread_name_prefix="iag-aggregates") as pool:
-            firings = pool.submit(self.firings, scope)
-            series = pool.submit(self.series, scope)
-            tokens = pool.submit(self.tokens, scope)
-            totals = pool.submit(self.totals, scope)
-            by_template = pool.submit(self.usage_by, scope, E.template_id)
-            by_model = pool.submit(self.usage_by, scope, E.model_alias)
-            by_department = pool.submit(self.usage_by, scope, E.department)
-            pii = pool.submit(self.pii, scope)
-            reviews = pool.submit(self.reviews, scope, publishable)
-            feedback = pool.submit(self.feedback, scope)
-            fired = firings.result()
-            cube = tokens.result()
-            return Aggregates(
-                totals=totals.result(),
-                series=[
-                    dataclasses.replace(p, flagged=fired.flags_by_bucket.get(p.bucket, 0))
-                    for p in series.result()
-                ],
-                by_template=by_template.result(),
-                by_model=by_model.result(),
-                by_department=by_department.result(),
-                rules=fired.rules,
-                pii=pii.result(),
-                reroutes=fired.reroutes,
-                reviews=reviews.result(),
-                feedback=feedback.result(),
-                tokens_by_model=_fold(cube, lambda t: t[2]),
-                tokens_by_department=_fold(cube, lambda t: t[0]),
-                tokens_by_template=_fold(cube, lambda t: t[1]),
-            )
-
-    def _rows(self, stmt: sa.Executable) -> list[Any]:
+    @contextmanager
+    def reading(self, scope: Scope) -> Iterator[Reading]:
+        """Open one snapshot (``REPEATABLE READ`` in PostgreSQL, one transaction in SQLite) for ``scope``."""
         try:
             with self._engine.connect() as conn:
-                return list(conn.execute(stmt))
+                if not self._sql.sqlite:
+                    conn.execution_options(isolation_level="REPEATABLE READ")
+                no_jit(conn)
+                yield Reading(conn, scope, self._cubes(conn, scope))
         except SQLAlchemyError as exc:
             raise AuditUnavailable("audit store unavailable") from exc
 
+    def _cubes(self, conn: Connection, scope: Scope) -> Cubes:
+        days = scope.days() if self._rollup else None
+        late = None
+        if days is not None:
+            through, purged = read_state(conn)
+            late = through if purged_through(conn) == purged else None  # a purge not folded yet: all live
+        day = self._sql.local_bucket(E.created_at, scope.since, scope.until, "day")
+        if late is None:
+            return Cubes(self._sql, day, scope.calls(), lambda _table: [], None, [])
+        # The tail is read by ``seq``, and folded calls acknowledged late from their acknowledgements.
+        created_at = unindexed(self._sql, E.created_at)
+        calls = [*scope.time_range(created_at), *scope.dims(AUDIT_EVENT_TABLE)]
+        calls += [E.route.in_(CALL_ROUTES), E.outcome.in_(FINAL_OUTCOMES)]
+        first, end = days or ("", "")
+
+        def stored(table: sa.Table) -> list[sa.ColumnElement[bool]]:
+            return [table.c.day >= first, table.c.day < end, *scope.dims(table)]
+
+        folded = [*calls, unindexed(self._sql, E.seq) <= late]
+        return Cubes(self._sql, day, [E.seq > late, *calls], stored, late, folded)
+
+    def refresh(self) -> None:
+        """Fold the trail first when its unfolded tail is long (the figures are exact either way)."""
+        if self._rollup:
+            fold_quietly(self._engine)
+
+    def all(self, scope: Scope, publishable: tuple[str, ...]) -> Aggregates:
+        """Run every aggregate of the dashboard for ``scope`` (``publishable``: templates to review)."""
+        self.refresh()
+        with self.reading(scope) as r:
+            cube = self._cube(r)
+            users = self._users(r)
+            fired = self._firings(r)
+            series = self._series(r, users["bucket"])
+            return Aggregates(
+                totals=self._totals(cube, users["all"].get(None, 0)),
+                series=[
+                    dataclasses.replace(p, flagged=fired.flags_by_bucket.get(p.bucket, 0)) for p in series
+                ],
+                by_template=_by_key(cube, 1, users["template_id"]),
+                by_model=_by_key(cube, 2, users["model_alias"]),
+                by_department=_by_key(cube, 0, users["department"]),
+                rules=fired.rules,
+                pii=self._pii(r),
+                reroutes=fired.reroutes,
+                reviews=self._reviews(r, cube, publishable),
+                feedback=self._feedback(r),
+                tokens_by_model=_fold(cube, 2),
+                tokens_by_department=_fold(cube, 0),
+                tokens_by_template=_fold(cube, 1),
+            )
+
     def totals(self, scope: Scope) -> Totals:
-        row = self._rows(
-            sa.select(
-                sa.func.count(),
-                sa.func.count(sa.distinct(E.user_id)),
-                sa.func.count(sa.distinct(E.department)),
-                sa.func.sum(sa.case((E.outcome == "ok", 1), else_=0)),
-                sa.func.sum(sa.case((E.outcome == "denied", 1), else_=0)),
-                sa.func.sum(E.prompt_tokens),
-                sa.func.sum(E.completion_tokens),
-            ).where(*scope.calls())
-        )[0]
-        return Totals(*(_int(v) for v in row))
+        with self.reading(scope) as r:
+            return self._totals(self._cube(r), self._users(r, ("all",))["all"].get(None, 0))
 
     def series(self, scope: Scope) -> list[SeriesPoint]:
         """Calls, distinct users and departments, and refusals per Paris day or month."""
-        bucket = self._sql.local_bucket(E.created_at, scope.since, scope.until, scope.bucket).label("b")
-        rows = self._rows(
-            sa.select(
-                bucket,
-                sa.func.count(),
-                sa.func.count(sa.distinct(E.user_id)),
-                sa.func.count(sa.distinct(E.department)),
-                sa.func.sum(sa.case((E.outcome == "denied", 1), else_=0)),
-            )
-            .where(*scope.calls())
-            .group_by(bucket)
-            .order_by(bucket)
-        )
-        return [SeriesPoint(str(b), _int(c), _int(u), _int(d), _int(n)) for b, c, u, d, n in rows]
-
-    def usage_by(self, scope: Scope, column: sa.ColumnElement[Any]) -> list[UsageRow]:
-        rows = self._rows(
-            sa.select(
-                column,
-                sa.func.count(),
-                sa.func.count(sa.distinct(E.user_id)),
-                sa.func.sum(sa.case((E.outcome == "ok", 1), else_=0)),
-                sa.func.sum(sa.case((E.outcome == "denied", 1), else_=0)),
-                sa.func.sum(E.prompt_tokens),
-                sa.func.sum(E.completion_tokens),
-            )
-            .where(*scope.calls())
-            .group_by(column)
-            .order_by(sa.func.count().desc(), column)
-        )
-        return [UsageRow(k, *(_int(v) for v in rest)) for k, *rest in rows]
+        with self.reading(scope) as r:
+            return self._series(r, self._users(r, ("bucket",))["bucket"])
 
     def tokens(self, scope: Scope) -> list[tuple[str | None, str | None, str | None, int, int, int]]:
         """Answered calls and tokens per (department, template, model): what cost and energy use."""
-        rows = self._rows(
-            sa.select(
-                E.department,
-                E.template_id,
-                E.model_alias,
-                sa.func.count(),
-                sa.func.sum(E.prompt_tokens),
-                sa.func.sum(E.completion_tokens),
-            )
-            .where(*scope.calls(), E.outcome == "ok")
-            .group_by(E.department, E.template_id, E.model_alias)
+        with self.reading(scope) as r:
+            return [
+                (c.department, c.template_id, c.model_alias, c.ok, c.ok_prompt_tokens, c.ok_completion_tokens)
+                for c in self._cube(r)
+                if c.ok
+            ]
+
+    def _cube(self, r: Reading) -> list[Cube]:
+        """The calls' sums per (department, template, model): every total, usage and token figure."""
+        c = r.cubes.calls(dated=False)
+        dims = [c.c.department, c.c.template_id, c.c.model_alias]
+        names = ("calls", "ok", "denied", "prompt_tokens", "completion_tokens")
+        sums = [sa.func.sum(c.c[name]) for name in (*names, "ok_prompt_tokens", "ok_completion_tokens")]
+        rows = r.rows(sa.select(*dims, *sums).group_by(*dims))
+        return [Cube(d, t, m, *(_int(v) for v in rest)) for d, t, m, *rest in rows]
+
+    @staticmethod
+    def _totals(cube: list[Cube], users: int) -> Totals:
+        return Totals(
+            sum(row.calls for row in cube),
+            users,
+            len({row.department for row in cube if row.department is not None}),
+            sum(row.ok for row in cube),
+            sum(row.denied for row in cube),
+            sum(row.prompt_tokens for row in cube),
+            sum(row.completion_tokens for row in cube),
         )
-        return [(d, t, m, _int(n), _int(p), _int(c)) for d, t, m, n, p, c in rows]
+
+    def _users(
+        self,
+        r: Reading,
+        keys: tuple[str, ...] = ("all", "bucket", "template_id", "model_alias", "department"),
+    ) -> dict[str, dict[Any, int]]:
+        """Distinct users over the period, per period bucket and per template, model and department."""
+        out: dict[str, dict[Any, int]] = {}
+        for key in keys:
+            u = r.cubes.users(dated=key == "bucket")
+            column = None if key == "all" else r.bucket(u.c.day) if key == "bucket" else u.c[key]
+            if column is None:
+                stmt = sa.select(sa.null(), sa.func.count(sa.distinct(u.c.user_id)))
+            else:
+                stmt = sa.select(column, sa.func.count(sa.distinct(u.c.user_id))).group_by(column)
+            out[key] = {k if column is None or k is None else str(k): _int(n) for k, n in r.rows(stmt)}
+        return out
+
+    def _series(self, r: Reading, users: dict[Any, int]) -> list[SeriesPoint]:
+        c = r.cubes.calls()
+        bucket = r.bucket(c.c.day).label("b")
+        rows = r.rows(
+            sa.select(
+                bucket,
+                sa.func.sum(c.c.calls),
+                sa.func.count(sa.distinct(c.c.department)),
+                sa.func.sum(c.c.denied),
+            )
+            .group_by(bucket)
+            .order_by(bucket)
+        )
+        return [SeriesPoint(str(b), _int(n), users.get(str(b), 0), _int(d), _int(x)) for b, n, d, x in rows]
 
     def firings(self, scope: Scope) -> Firings:
-        """Rule firings on calls, from one unnesting of ``rules`` and of each rule's ``articles``.
+        with self.reading(scope) as r:
+            return self._firings(r)
 
-        Grouped by (period, article, rule, effect, reroute message): a firing appears once
-        per article of its rule, so firings are counted on one article per rule, and per
-        article as they are.
+    def _firings(self, r: Reading) -> Firings:
+        """Rule firings on calls, per (period, article, rule, effect, reroute message).
+
+        A firing appears once per article of its rule, so firings are counted on one
+        article per rule, and per article as they are.
         """
-        rules = self._sql.list_items(E.rules, "r")
-        articles = self._sql.nested_list_items(rules.c.value, "articles", "a")
-        bucket = self._sql.local_bucket(E.created_at, scope.since, scope.until, scope.bucket).label("b")
-        effect = self._sql.field(rules.c.value, "effect")
-        rule_id = self._sql.field(rules.c.value, "rule_id").label("rule_id")
-        message = sa.case((effect == "reroute", self._sql.field(rules.c.value, "message")), else_=None)
-        article = articles.c.value.label("article")
-        rows = self._rows(
-            sa.select(bucket, article, rule_id, effect.label("effect"), message.label("m"), sa.func.count())
-            .select_from(AUDIT_EVENT_TABLE)
-            .join(rules, sa.true())
-            .join(articles, sa.true())
-            .where(*scope.calls())
-            .group_by(bucket, article, rule_id, effect, message)
-        )
+        f = r.cubes.rules()
+        bucket = r.bucket(f.c.day).label("b")
+        keys = [bucket, f.c.article, f.c.rule_id, f.c.effect, f.c.message]
+        rows = r.rows(sa.select(*keys, sa.func.sum(f.c.firings)).group_by(*keys))
         by_article: dict[tuple[str, str, str], int] = {}
         per_rule: dict[tuple[str, str, str, str, str | None], int] = {}
-        for b, a, r, e, m, n in rows:
-            key = (str(a), str(r or ""), str(e or ""))
+        for b, a, rule, e, m, n in rows:
+            key = (str(a), str(rule or ""), str(e or ""))
             by_article[key] = by_article.get(key, 0) + int(n)
-            rule_key = (str(b), str(r or ""), str(e or ""), str(a), m)
-            per_rule[rule_key] = int(n)
+            per_rule[(str(b), str(rule or ""), str(e or ""), str(a), m)] = int(n)
         firings: dict[tuple[str, str, str, str | None], int] = {}
-        for (b, r, e, _a, m), n in per_rule.items():  # the same count on every article of a rule
-            firings[(b, r, e, m)] = max(firings.get((b, r, e, m), 0), n)
+        for (b, rule, e, _a, m), n in per_rule.items():  # the same count on every article of a rule
+            firings[(b, rule, e, m)] = max(firings.get((b, rule, e, m), 0), n)
         flags: dict[str, int] = {}
         reroutes: dict[str, int] = {}
         for (b, _r, e, m), n in firings.items():
@@ -271,66 +347,68 @@ class AuditAggregates:
             if e == "reroute":
                 reroutes[str(m or "")] = reroutes.get(str(m or ""), 0) + n
         return Firings(
-            rules=[RuleRow(a, r, e, n) for (a, r, e), n in sorted(by_article.items())],
+            rules=[RuleRow(a, rule, e, n) for (a, rule, e), n in sorted(by_article.items())],
             flags_by_bucket=flags,
             reroutes=[CountRow(m, n, n) for m, n in sorted(reroutes.items(), key=lambda kv: -kv[1])],
         )
 
     def pii(self, scope: Scope) -> list[CountRow]:
+        with self.reading(scope) as r:
+            return self._pii(r)
+
+    def _pii(self, r: Reading) -> list[CountRow]:
         """Per data type: calls where it was masked, and how many values were masked in all."""
-        items = self._sql.object_items(E.pii_counts, "p")
-        count = sa.cast(items.c.value, sa.Integer)
-        rows = self._rows(
-            sa.select(items.c.key, sa.func.count(), sa.func.sum(count))
-            .select_from(AUDIT_EVENT_TABLE)
-            .join(items, sa.true())
-            .where(*scope.calls(), count > 0)
-            .group_by(items.c.key)
-            .order_by(sa.func.sum(count).desc(), items.c.key)
+        p = r.cubes.pii()
+        total = sa.func.sum(p.c.total)
+        rows = r.rows(
+            sa.select(p.c.pii_type, sa.func.sum(p.c.records), total)
+            .group_by(p.c.pii_type)
+            .order_by(total.desc(), p.c.pii_type)
         )
         return [CountRow(str(k), _int(n), _int(t)) for k, n, t in rows]
 
     def reviews(self, scope: Scope, publishable: tuple[str, ...]) -> list[ReviewRow]:
-        """Per publishable template: answered calls, those acknowledged, delay to the first one.
+        with self.reading(scope) as r:
+            return self._reviews(r, self._cube(r), publishable)
 
-        Each call meets its acknowledgements through the index on ``ref_request_id``.
-        """
+    def _reviews(self, r: Reading, cube: list[Cube], publishable: tuple[str, ...]) -> list[ReviewRow]:
+        """Per publishable template: answered calls, those acknowledged, delay to the first one."""
         if not publishable:
             return []
-        ack = AUDIT_EVENT_TABLE.alias("ack")
-        joined = AUDIT_EVENT_TABLE.outerjoin(
-            ack,
-            sa.and_(ack.c.ref_request_id == E.request_id, ack.c.route == ACK_ROUTE, ack.c.outcome == "ok"),
-        )
-        per_call = (
+        answered: dict[str, int] = {}
+        for row in cube:
+            if row.template_id in publishable and row.ok:
+                answered[str(row.template_id)] = answered.get(str(row.template_id), 0) + row.ok
+        v = r.cubes.reviews()
+        rows = r.rows(
             sa.select(
-                E.template_id.label("template"),
-                E.created_at.label("at"),
-                sa.func.min(ack.c.created_at).label("ack_at"),
+                v.c.template_id,
+                sa.func.sum(v.c.acknowledged),
+                sa.func.sum(v.c.delay_sum_s),
+                sa.func.max(v.c.delay_max_s),
             )
-            .select_from(joined)
-            .where(*scope.calls(), E.outcome == "ok", E.template_id.in_(publishable))
-            .group_by(E.seq, E.template_id, E.created_at)
-            .subquery("per_call")
+            .where(v.c.template_id.in_(publishable))
+            .group_by(v.c.template_id)
         )
-        delay = self._sql.seconds_between(per_call.c.ack_at, per_call.c.at)
-        rows = self._rows(
-            sa.select(
-                per_call.c.template,
-                sa.func.count(),
-                sa.func.count(per_call.c.ack_at),
-                sa.func.avg(delay),
-                sa.func.max(delay),
+        acks = {str(t): (_int(n), _float(s), _float(m)) for t, n, s, m in rows}
+        out = []
+        for template in sorted(answered):
+            n, total, longest = acks.get(template, (0, None, None))
+            out.append(
+                ReviewRow(
+                    template, answered[template], n, total / n if n and total is not None else None, longest
+                )
             )
-            .group_by(per_call.c.template)
-            .order_by(per_call.c.template)
-        )
-        return [ReviewRow(str(t), _int(n), _int(a), _float(m), _float(x)) for t, n, a, m, x in rows]
+        return out
 
     def feedback(self, scope: Scope) -> list[FeedbackRow]:
+        with self.reading(scope) as r:
+            return self._feedback(r)
+
+    def _feedback(self, r: Reading) -> list[FeedbackRow]:
         """Per template: answers rated, « utile », « pas utile », minutes saved, comments."""
         f = FEEDBACK_TABLE.c
-        rows = self._rows(
+        rows = r.rows(
             sa.select(
                 f.template_id,
                 sa.func.count(),
@@ -340,11 +418,24 @@ class AuditAggregates:
                 sa.func.count(f.minutes_saved),
                 sa.func.count(f.comment),
             )
-            .where(*scope.conditions(FEEDBACK_TABLE))
+            .where(*r.scope.conditions(FEEDBACK_TABLE))
             .group_by(f.template_id)
             .order_by(sa.func.count().desc(), f.template_id)
         )
         return [FeedbackRow(t, *(_int(v) for v in rest)) for t, *rest in rows]
+
+    def users_by(self, scope: Scope, *keys: str) -> dict[tuple[Any, ...], int]:
+        """Distinct users per combination of cube columns (the monthly report: department, template)."""
+        with self.reading(scope) as r:
+            u = r.cubes.users(dated="day" in keys)
+            columns = [u.c[k] for k in keys]
+            stmt = sa.select(*columns, sa.func.count(sa.distinct(u.c.user_id))).group_by(*columns)
+            return {tuple(row[:-1]): _int(row[-1]) for row in r.rows(stmt)}
+
+    def cube(self, scope: Scope) -> list[Cube]:
+        """The calls' sums per (department, template, model), see ``Cube``."""
+        with self.reading(scope) as r:
+            return self._cube(r)
 
     def options(self) -> dict[str, list[str]]:
         """The filters' choices: departments of key holders, templates and models seen in calls.
@@ -354,5 +445,11 @@ class AuditAggregates:
         templates and the registry's models.
         """
         k = API_KEY_TABLE.c
-        rows = self._rows(sa.select(k.department).group_by(k.department).order_by(k.department))
+        try:
+            with self._engine.connect() as conn:
+                rows = list(
+                    conn.execute(sa.select(k.department).group_by(k.department).order_by(k.department))
+                )
+        except SQLAlchemyError as exc:
+            raise AuditUnavailable("audit store unavailable") from exc
         return {"department": [str(r[0]) for r in rows]}

@@ -1,7 +1,8 @@
 """The monthly report's figures per department and use case (template), by SQL ``GROUP BY``.
 
-Three queries: calls per (department, template); answered calls and tokens per
-(department, template, model), for cost and footprint; feedback per (department,
+Three queries: the dashboard's cube of calls and tokens per (department, template,
+model), folded here per (department, template) and kept per model for cost and
+footprint; distinct users per (department, template); feedback per (department,
 template). The caller joins their few rows.
 """
 
@@ -14,7 +15,7 @@ import sqlalchemy as sa
 from sqlalchemy.engine import Engine
 from sqlalchemy.exc import SQLAlchemyError
 
-from iag_gateway.audit.aggregates import AuditAggregates, E, Scope, TokenRow
+from iag_gateway.audit.aggregates import AuditAggregates, Scope, TokenRow
 from iag_gateway.errors import AuditUnavailable
 from iag_gateway.feedback.models import FEEDBACK_TABLE
 
@@ -47,37 +48,24 @@ def _rows(engine: Engine, stmt: sa.Executable) -> list[Any]:
 
 def monthly_lines(engine: Engine, scope: Scope) -> list[MonthlyLine]:
     """One line per (department, template) with calls in ``scope``, ordered by department then calls."""
+    aggregates = AuditAggregates(engine)
+    aggregates.refresh()
+    users = aggregates.users_by(scope, "department", "template_id")
     lines: dict[Pair, MonthlyLine] = {}
-    for dept, tpl, calls, users, ok, denied, prompt, completion in _rows(
-        engine,
-        sa.select(
-            E.department,
-            E.template_id,
-            sa.func.count(),
-            sa.func.count(sa.distinct(E.user_id)),
-            sa.func.sum(sa.case((E.outcome == "ok", 1), else_=0)),
-            sa.func.sum(sa.case((E.outcome == "denied", 1), else_=0)),
-            sa.func.sum(E.prompt_tokens),
-            sa.func.sum(E.completion_tokens),
-        )
-        .where(*scope.calls())
-        .group_by(E.department, E.template_id),
-    ):
-        lines[(dept, tpl)] = MonthlyLine(
-            dept,
-            tpl,
-            int(calls),
-            int(users),
-            int(ok or 0),
-            int(denied or 0),
-            int(prompt or 0),
-            int(completion or 0),
-            tokens=[],
-        )
-    for dept, tpl, model, ok, prompt, completion in AuditAggregates(engine).tokens(scope):
-        line = lines.get((dept, tpl))
-        if line is not None and line.tokens is not None:
-            line.tokens.append(TokenRow(tpl, model, ok, prompt, completion))
+    for row in aggregates.cube(scope):
+        pair = (row.department, row.template_id)
+        line = lines.setdefault(pair, MonthlyLine(*pair, users=users.get(pair, 0), tokens=[]))
+        line.calls += row.calls
+        line.ok += row.ok
+        line.denied += row.denied
+        line.prompt_tokens += row.prompt_tokens
+        line.completion_tokens += row.completion_tokens
+        if row.ok and line.tokens is not None:
+            line.tokens.append(
+                TokenRow(
+                    row.template_id, row.model_alias, row.ok, row.ok_prompt_tokens, row.ok_completion_tokens
+                )
+            )
     f = FEEDBACK_TABLE.c
     for dept, tpl, count, useful, minutes in _rows(
         engine,

@@ -97,13 +97,22 @@ async def dashboard(request: Request) -> Response:
 
 
 def dashboard_context(
-    services: Services, filters: DashboardFilters, today: date, auditor: bool, idle_days: int
+    services: Services,
+    filters: DashboardFilters,
+    today: date,
+    auditor: bool,
+    idle_days: int,
+    *,
+    rollup: bool = True,
 ) -> dict[str, Any]:
-    """Everything the page shows: SQL aggregates, cost and footprint, the access review for auditors."""
+    """Everything the page shows: SQL aggregates, cost and footprint, the access review for auditors.
+
+    ``rollup=False`` computes the figures from the records alone (the benchmark's baseline).
+    """
     policy = services.policies.current.policy
     scope = filters.scope(policy, today)
     publishable = tuple(t.id for t in services.templates.all() if t.publishable)
-    aggregates = AuditAggregates(services.audit.engine)
+    aggregates = AuditAggregates(services.audit.engine, rollup=rollup)
     data = aggregates.all(scope, publishable)
     options = {
         **aggregates.options(),
