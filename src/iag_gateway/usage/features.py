@@ -22,6 +22,7 @@ Lengths are capped so the cost per request is bounded (``MAX_*``, in words).
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
@@ -72,8 +73,9 @@ def words_of(text: str) -> list[str]:
     return words
 
 
-def _function_words() -> frozenset[str]:
-    """spaCy's French and English stop words, folded as requests are."""
+@functools.cache
+def function_words() -> frozenset[str]:
+    """spaCy's French and English stop words, folded as requests are (read on first use)."""
     from spacy.lang.en.stop_words import STOP_WORDS as EN
     from spacy.lang.fr.stop_words import STOP_WORDS as FR
 
@@ -83,20 +85,19 @@ def _function_words() -> frozenset[str]:
     return frozenset(out)
 
 
-FUNCTION_WORDS = _function_words()
-
-
 def _stems(words: Iterable[str]) -> list[str]:
+    function = function_words()
     return [
         STEM_PREFIX + w[:STEM_LENGTH]
         for w in words
-        if len(w) > STEM_LENGTH and w[0] != "<" and w not in FUNCTION_WORDS
+        if len(w) > STEM_LENGTH and w[0] != "<" and w not in function
     ]
 
 
 def content_free(words: Sequence[str]) -> bool:
     """Whether the words hold no content word: only function words, placeholders, digits, « ? »."""
-    return not any(w[0].isalpha() and w not in FUNCTION_WORDS for w in words)
+    function = function_words()
+    return not any(w[0].isalpha() and w not in function for w in words)
 
 
 def split_request(messages: Sequence[Mapping[str, Any]]) -> tuple[str, list[str]]:
