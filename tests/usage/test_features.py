@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from iag_gateway.usage.features import (
+    CONTENT_FREE,
     CONTEXT_PREFIX,
     MAX_CONTEXT_WORDS,
     MAX_REQUEST_WORDS,
@@ -61,4 +62,14 @@ def test_when_a_prompt_is_very_long_then_the_words_read_are_bounded() -> None:
 
 
 def test_when_there_is_no_user_message_then_features_are_not_empty() -> None:
-    assert set(request_words([{"role": "system", "content": ""}])) == {SEPARATOR}
+    assert set(request_words([{"role": "system", "content": ""}])) == {SEPARATOR, CONTENT_FREE}
+
+
+def test_when_a_request_is_only_function_words_and_placeholders_then_it_is_marked_content_free() -> None:
+    assert CONTENT_FREE in request_words([{"role": "user", "content": "Et alors, <PERSONNE_1> ?"}])
+    assert CONTENT_FREE not in request_words([{"role": "user", "content": "On monte en réa ?"}])
+
+
+def test_when_a_function_word_is_long_then_it_yields_no_stem() -> None:
+    words = request_words([{"role": "user", "content": "quelque posologie"}])
+    assert "~posol" in words and "~quelq" not in words

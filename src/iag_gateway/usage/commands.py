@@ -164,7 +164,16 @@ def cmd_cv(args: argparse.Namespace) -> int:
         variants[name] = replace(base, **values)
     for name, settings in variants.items():
         scores = cross_validated_scores(records, settings, args.folds)
-        print(report(f"CV {args.folds}-fold, {name} {settings}", outcomes(section, policy, records, scores)))
+        scored = outcomes(section, policy, records, scores)
+        print(report(f"CV {args.folds}-fold, {name} {settings}", scored))
+        for source in sorted({str(r.meta.get("source", "")) for r in records}):
+            part = summarise(
+                [o for o, r in zip(scored, records, strict=True) if r.meta.get("source") == source]
+            )
+            print(
+                f"  records of {source}: deny recall {part.deny_recall:.3f} "
+                f"allow rate {part.allow_rate:.3f} lowest {part.worst:.3f}"
+            )
         for threshold in (0.3, 0.4, 0.5, 0.6, 0.7):
             flat = [
                 Outcome(

@@ -44,6 +44,7 @@ def read_corpus(paths: Iterable[Path]) -> list[LabelledConversation]:
             if not isinstance(messages, list) or not any(m.get("role") == "user" for m in messages):
                 raise ValueError(f"{path}:{number}: no user message")
             meta = {k: v for k, v in raw.items() if k not in {"id", "label", "lang", "messages"}}
+            meta["source"] = path.name
             records.append(
                 LabelledConversation(
                     str(raw.get("id", f"{path.name}:{number}")),

@@ -6,7 +6,14 @@ pasted lab results differs from the same words after a procurement table. Text i
 folded (case, accents) and pseudonymisation placeholders lose their number
 (``<PERSONNE_2>`` → ``<personne>``): the classifier reads the text that leaves, and
 an identified person is a feature, whoever it is. Each long word also yields a
-five-letter stem (``~presc``) so that typos and inflections share a feature. The
+five-letter stem (``~presc``) so that typos and inflections share a feature; function words
+(spaCy's French and English stop words) get none: their stems merged unrelated words
+(« quelque » and « quelqu'un », which re-identification requests use), and « Dis-moi quelque
+chose » was refused for them. A request with no content word at all (only function words,
+placeholders, digits: a greeting, « et alors ? », a bare list of pseudonymised contacts)
+gets the ``CONTENT_FREE`` word, so the model learns from such requests, allowed alone and
+prohibited after a clinical or re-identification context, what such a request weighs
+instead of summing the weights its function words picked up in prohibited requests. The
 first and last ``EMPHASIS_WORDS`` words of the request are repeated with a ``q:``
 prefix: with a pasted document, the ask sits before or after it, and measured by
 cross-validation on the training data this lifted both deny recall and allow rate.
@@ -15,6 +22,7 @@ Lengths are capped so the cost per request is bounded (``MAX_*``, in words).
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
@@ -29,6 +37,8 @@ CONTEXT_PREFIX = "c:"
 EMPHASIS_PREFIX = "q:"
 STEM_PREFIX = "~"
 SEPARATOR = "§"
+#: Added to a request that holds no content word (see ``content_free``).
+CONTENT_FREE = "<sans_contenu>"
 
 _WORD = re.compile(r"<[a-z_]+?>|[a-z]+|[0-9]+|[?!]")
 _PLACEHOLDER_NUMBER = re.compile(r"<([a-z_]+?)_[0-9]+>")
@@ -63,8 +73,31 @@ def words_of(text: str) -> list[str]:
     return words
 
 
+@functools.cache
+def function_words() -> frozenset[str]:
+    """spaCy's French and English stop words, folded as requests are (read on first use)."""
+    from spacy.lang.en.stop_words import STOP_WORDS as EN
+    from spacy.lang.fr.stop_words import STOP_WORDS as FR
+
+    out: set[str] = set()
+    for word in (*FR, *EN):
+        out.update(_WORD.findall(normalize_for_matching(word)))
+    return frozenset(out)
+
+
 def _stems(words: Iterable[str]) -> list[str]:
-    return [STEM_PREFIX + w[:STEM_LENGTH] for w in words if len(w) > STEM_LENGTH and w[0] != "<"]
+    function = function_words()
+    return [
+        STEM_PREFIX + w[:STEM_LENGTH]
+        for w in words
+        if len(w) > STEM_LENGTH and w[0] != "<" and w not in function
+    ]
+
+
+def content_free(words: Sequence[str]) -> bool:
+    """Whether the words hold no content word: only function words, placeholders, digits, « ? »."""
+    function = function_words()
+    return not any(w[0].isalpha() and w not in function for w in words)
 
 
 def split_request(messages: Sequence[Mapping[str, Any]]) -> tuple[str, list[str]]:
@@ -89,6 +122,8 @@ def request_words(messages: Sequence[Mapping[str, Any]]) -> list[str]:
             context_words = context_words[-MAX_CONTEXT_WORDS:]
             break
     out = [*words, SEPARATOR, *_stems(words)]
+    if content_free(words):
+        out.append(CONTENT_FREE)
     if context_words:
         out += [SEPARATOR, *(CONTEXT_PREFIX + w for w in context_words)]
     out += [SEPARATOR, *(EMPHASIS_PREFIX + w for w in words[:EMPHASIS_WORDS])]
