@@ -1,0 +1,201 @@
+"""A streamed answer is shown word by word, and personal data the model produced never is.
+
+Each case streams an invented value inside an ordinary sentence, cut at every point
+around the value, character by character, and at cut points hypothesis picks. What is
+shown only ever grows, so it suffices that the whole of it equals the unstreamed scan
+of the same answer (value masked) and holds no piece of the value; a value the rules
+refuse (NIR, patient id) stops the stream before any of its digits is shown.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from iag_gateway.errors import PolicyDenied
+from iag_gateway.exchange import Exchange
+from iag_gateway.pii.allow_list import default_allow_list_path
+from iag_gateway.pii.engine import PiiEngine
+from iag_gateway.pii.open_tail import open_tail
+from iag_gateway.pii.pseudonymizer import Pseudonymizer
+from iag_gateway.policy.loader import LoadedPolicy, load_policy
+from iag_gateway.stages.scan import StreamScanner, scan
+from tests.pii.check_digits import iban_with_key, nir_with_key
+
+ROOT = Path(__file__).resolve().parents[2]
+NBSP = "\u00a0"
+NIR = nir_with_key("2910469123456")
+IBAN = iban_with_key("FR", "14508000704123456789012")
+SENTENCE = "Merci de noter {} pour le suivi demain matin, sans faute."
+
+# value written in the answer -> the pieces of it that must never be shown
+MASKED = {
+    "titled name": ("Mme Solène Kerbrat", ["Solène", "Kerbrat"]),
+    "given name then surname": ("Solène Kerbrat", ["Solène", "Kerbrat"]),
+    "surname in capitals first": ("KERBRAT Solène", ["KERBRAT", "Solène"]),
+    "surname first": ("Kerbrat Solène", ["Kerbrat", "Solène"]),
+    "phone with spaces": ("04 78 62 19 35", ["04", "78", "62", "19", "35"]),
+    "phone with no-break spaces": (NBSP.join(["04", "78", "62", "19", "35"]), ["04", "78", "62", "19", "35"]),
+    "IBAN in groups": (" ".join(IBAN[i : i + 4] for i in range(0, len(IBAN), 4)), [IBAN[:4], IBAN[4:8]]),
+    "e-mail": ("solene.kerbrat@hopital-exemple.fr", ["solene", "kerbrat", "hopital-exemple"]),
+    "date of birth after its cue": ("Mme Kerbrat, née le 14/09/1983,", ["Kerbrat", "14", "09", "1983"]),
+}
+REFUSED = {
+    "NIR in groups": (f"{NIR[0]} {NIR[1:3]} {NIR[3:5]} {NIR[5:7]} {NIR[7:10]} {NIR[10:13]} {NIR[13:]}"),
+    "patient id after its cue": ("l'IPP 80412377"),
+}
+
+
+@pytest.fixture(scope="module")
+def engine() -> Iterator[PiiEngine]:
+    built = PiiEngine.build(allow_list_files=[default_allow_list_path(ROOT)])
+    yield built
+    built.close()
+
+
+@pytest.fixture(scope="module")
+def loaded() -> LoadedPolicy:
+    return load_policy(ROOT / "policies", ROOT / "charter")
+
+
+def exchange(engine: PiiEngine) -> Exchange:
+    ex = Exchange(route="chat")
+    ex.pseudonymizer = Pseudonymizer(engine)
+    return ex
+
+
+def stream(engine: PiiEngine, loaded: LoadedPolicy, chunks: list[str]) -> tuple[list[str], Exchange]:
+    """Feed ``chunks`` as a provider would; return what was shown after each one, then at the end."""
+    ex = exchange(engine)
+    scanner = StreamScanner(ex, loaded)
+    shown: list[str] = []
+    for chunk in chunks:
+        shown.append(scanner.release() if scanner.add(chunk) else "")
+    shown.append(scanner.release() if scanner.add("", end=True) else "")
+    return shown, ex
+
+
+def unstreamed(engine: PiiEngine, loaded: LoadedPolicy, answer: str) -> str:
+    ex = exchange(engine)
+    ex.answer = answer
+    return scan(ex, loaded)
+
+
+def cut(text: str, points: set[int] | list[int]) -> list[str]:
+    bounds = [0, *sorted(p for p in points if 0 < p < len(text)), len(text)]
+    return [text[a:b] for a, b in zip(bounds, bounds[1:], strict=False) if b > a]
+
+
+def around(text: str, value: str) -> range:
+    """Every cut point inside ``value`` and a few characters either side of it."""
+    start = text.index(value)
+    return range(max(1, start - 3), min(len(text), start + len(value) + 3))
+
+
+def assert_never_shown(shown: str, expected: str, pieces: list[str]) -> None:
+    assert shown == expected
+    for piece in pieces:
+        assert piece not in shown
+
+
+@pytest.mark.parametrize("case", sorted(MASKED))
+def test_when_a_new_value_is_split_at_any_point_then_it_is_masked_before_any_of_it_is_shown(
+    engine: PiiEngine, loaded: LoadedPolicy, case: str
+) -> None:
+    value, pieces = MASKED[case]
+    answer = SENTENCE.format(value)
+    expected = unstreamed(engine, loaded, answer)
+    assert all(piece not in expected for piece in pieces)  # the unstreamed scan masks it
+    for point in around(answer, value):
+        shown, _ = stream(engine, loaded, cut(answer, [point]))
+        assert_never_shown("".join(shown), expected, pieces)
+
+
+@pytest.mark.parametrize("case", sorted(MASKED))
+def test_when_a_new_value_arrives_character_by_character_then_no_prefix_shows_it(
+    engine: PiiEngine, loaded: LoadedPolicy, case: str
+) -> None:
+    value, pieces = MASKED[case]
+    answer = SENTENCE.format(value)
+    shown, ex = stream(engine, loaded, list(answer))
+    assert_never_shown("".join(shown), unstreamed(engine, loaded, answer), pieces)
+    assert ex.answer == "".join(shown)  # the audit keeps what the caller saw
+    assert ex.response_pii_counts
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(case=st.sampled_from(sorted(MASKED)), points=st.sets(st.integers(1, 90), max_size=15))
+def test_when_a_new_value_is_cut_into_many_chunks_then_it_is_never_shown(
+    engine: PiiEngine, loaded: LoadedPolicy, case: str, points: set[int]
+) -> None:
+    value, pieces = MASKED[case]
+    answer = SENTENCE.format(value)
+    shown, _ = stream(engine, loaded, cut(answer, points))
+    assert_never_shown("".join(shown), unstreamed(engine, loaded, answer), pieces)
+
+
+@pytest.mark.parametrize("case", sorted(REFUSED))
+def test_when_a_refused_value_is_split_at_any_point_then_the_stream_stops_before_any_digit_of_it(
+    engine: PiiEngine, loaded: LoadedPolicy, case: str
+) -> None:
+    value = REFUSED[case]
+    answer = SENTENCE.format(value)
+    for chunks in [list(answer), *(cut(answer, [point]) for point in around(answer, value))]:
+        ex = exchange(engine)
+        scanner = StreamScanner(ex, loaded)
+        shown = ""
+        with pytest.raises(PolicyDenied):
+            for chunk in [*chunks, None]:
+                ready = scanner.add(chunk or "", end=chunk is None)
+                shown += scanner.release() if ready else ""
+        assert not any(char.isdigit() for char in shown)
+        assert set(ex.response_pii_counts) & {"FR_NIR", "PATIENT_ID"}
+
+
+def test_when_prose_streams_word_by_word_then_each_word_is_shown_when_the_next_one_starts(
+    engine: PiiEngine, loaded: LoadedPolicy
+) -> None:
+    answer = "Voici une proposition de plan pour la note, en trois parties courtes et claires."
+    words = answer.split(" ")
+    shown, _ = stream(engine, loaded, [words[0], *(" " + word for word in words[1:])])
+    assert "".join(shown) == answer
+    assert sum(1 for piece in shown if piece) >= len(words) - 2
+
+
+def test_when_a_name_is_still_arriving_then_only_it_is_held_back(
+    engine: PiiEngine, loaded: LoadedPolicy
+) -> None:
+    ex = exchange(engine)
+    scanner = StreamScanner(ex, loaded)
+    assert scanner.add("Le référent est joignable, voir avec Mme Solène")
+    assert scanner.release() == "Le référent est joignable, voir avec "
+    assert not scanner.add(" Ker")
+    assert scanner.add("brat demain matin")
+    assert scanner.release() == "Mme <PERSONNE> demain "
+
+
+@pytest.mark.parametrize(
+    ("text", "held"),
+    [
+        ("Texte ordinaire ", ""),
+        ("Texte ordinaire en cours", "cours"),
+        ("appelez le 04 78 62", "04 78 62"),
+        ("écrire à solene.kerbrat@hopi", "solene.kerbrat@hopi"),
+        ("écrire à solene [at] hopital ", "solene [at] hopital "),
+        ("le patient né le ", "né le "),
+        ("voir avec mme ", "mme "),
+        ("voir avec jean ", "jean "),
+        ("le 12 rue de la ", "12 rue de la "),
+        ("merci de noter <PERSONNE_1> ", ""),
+        ("merci de noter <PERSONNE_1> pour le 04 ", "04 "),
+        ("Bonjour, je", "je"),
+    ],
+)
+def test_when_text_ends_then_only_what_may_still_grow_into_personal_data_is_held(
+    text: str, held: str
+) -> None:
+    assert text[open_tail(text).start :] == held
