@@ -9,6 +9,7 @@ refuse (NIR, patient id) stops the stream before any of its digits is shown.
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -87,7 +88,7 @@ def unstreamed(engine: PiiEngine, loaded: LoadedPolicy, answer: str) -> str:
 
 def cut(text: str, points: set[int] | list[int]) -> list[str]:
     bounds = [0, *sorted(p for p in points if 0 < p < len(text)), len(text)]
-    return [text[a:b] for a, b in zip(bounds, bounds[1:], strict=False) if b > a]
+    return [text[a:b] for a, b in itertools.pairwise(bounds) if b > a]
 
 
 def around(text: str, value: str) -> range:
