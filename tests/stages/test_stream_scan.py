@@ -200,3 +200,31 @@ def test_when_text_ends_then_only_what_may_still_grow_into_personal_data_is_held
     text: str, held: str
 ) -> None:
     assert text[open_tail(text).start :] == held
+
+
+def test_when_a_name_shown_earlier_comes_back_far_later_then_that_mention_is_masked_too(
+    engine: PiiEngine, loaded: LoadedPolicy
+) -> None:
+    filler = "Le comité se réunira en fin de mois pour valider le plan et le calendrier. " * 6
+    answer = f"Le référent est Mme Solène Kerbrat. {filler}Kerbrat enverra la convocation la semaine prochaine."
+    words = answer.split(" ")
+    shown, _ = stream(engine, loaded, [words[0], *(" " + word for word in words[1:])])
+    assert_never_shown("".join(shown), unstreamed(engine, loaded, answer), ["Kerbrat", "Solène"])
+
+
+WORDS = ["le", "plan", "de", "la", "note", "sera", "envoyé", "avec", "au", "comité", "et", "demain", "pour"]
+VALUES = [value for value, _ in MASKED.values()]
+
+
+@settings(max_examples=20, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(
+    parts=st.lists(st.one_of(st.sampled_from(WORDS), st.sampled_from(VALUES)), min_size=3, max_size=12),
+    separators=st.lists(st.sampled_from([" ", " ", ", ", ". ", "\n", " : "]), min_size=12, max_size=12),
+    points=st.sets(st.integers(1, 400), max_size=20),
+)
+def test_when_an_answer_mixes_values_and_words_then_the_stream_shows_what_the_unstreamed_scan_shows(
+    engine: PiiEngine, loaded: LoadedPolicy, parts: list[str], separators: list[str], points: set[int]
+) -> None:
+    answer = "".join(part + separator for part, separator in zip(parts, separators, strict=False)) + "fin."
+    shown, _ = stream(engine, loaded, cut(answer, points))
+    assert "".join(shown) == unstreamed(engine, loaded, answer)

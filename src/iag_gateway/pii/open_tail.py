@@ -102,7 +102,13 @@ def _given(folded: str) -> bool:
 
 def _carries_on(word: str) -> bool:
     folded = fold(_core(word))
-    return folded in CONNECTORS or folded in NOT_SURNAMES or fold(word) in _AT_MARKERS
+    parts = [part for part in folded.split("-") if part]  # « quatre-vingt-treize », « rond-point »
+    return (
+        folded in CONNECTORS
+        or folded in NOT_SURNAMES
+        or (bool(parts) and all(part in CONNECTORS for part in parts))
+        or fold(word) in _AT_MARKERS
+    )
 
 
 def _at_marker(word: str, *, complete: bool) -> bool:

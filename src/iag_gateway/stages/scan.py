@@ -10,7 +10,8 @@ from collections import Counter
 
 from iag_gateway.errors import PolicyDenied
 from iag_gateway.exchange import Exchange
-from iag_gateway.pii.engine import DetectedEntity
+from iag_gateway.pii.engine import ECHO_SCORE, DetectedEntity
+from iag_gateway.pii.name_echoes import name_echoes
 from iag_gateway.pii.open_tail import open_tail
 from iag_gateway.pii.placeholders import PLACEHOLDER, mask
 from iag_gateway.policy.engine import decide_output
@@ -40,18 +41,21 @@ class StreamScanner:
     """Scan a streamed answer as it arrives; show all of it but the tail that may still be personal data.
 
     ``text[:released]`` has been shown. On each chunk, the end that may still grow into a
-    value (``open_tail_start``: an unfinished word, a run of digits, capitals, name or
+    value (``open_tail``: an unfinished word, a run of digits, capitals, name or
     address words) stays held; what comes before it is analysed in a bounded window (the
     new text, ``LEFT_CONTEXT`` characters shown before it for cue words such as « né le »
     or « IPP », and the held tail after it), masked or refused by the output rules as an
     unstreamed answer is, and released. A value still arriving is held whole: a value
-    found across the release point moves it back to the value's start. Cost stays
-    linear: each character is analysed in a window of bounded size, a few times.
+    found across the release point moves it back to the value's start. Names already
+    shown are remembered, so a later mention of one of their words is masked however
+    far it comes (as the unstreamed scan does). Cost stays linear: each character is
+    analysed in a window of bounded size, a few times.
     """
 
     LEFT_CONTEXT = 150
-    LINE_CONTEXT = 250  # a line start this close is taken too (headers, sign-offs, « Nom : »)
+    LINE_CONTEXT = 400  # a line start this close is taken too (headers, sign-offs, « Nom : »)
     MAX_HELD = 1500
+    MAX_NAMES = 50
 
     def __init__(self, ex: Exchange, loaded: LoadedPolicy) -> None:
         assert ex.pseudonymizer is not None
@@ -62,6 +66,7 @@ class StreamScanner:
         self._released = 0
         self._ready = 0
         self._plain = False  # no word of text[released:ready] can be personal data: no analysis
+        self._names: list[str] = []  # names the answer produced, for their later mentions
 
     def add(self, chunk: str, *, end: bool = False) -> bool:
         """Take provider text; tell whether some of it can be released now (``release``)."""
@@ -88,8 +93,10 @@ class StreamScanner:
             DetectedEntity(e.start + origin, e.end + origin, e.label, e.score)
             for e in self._pseudonymizer.response_entities(text[origin:])
         ]
+        entities = sorted(entities + self._echoes(origin, entities), key=lambda e: e.start)
         end = self._settled_end(entities, start, end)
         shown = [e for e in entities if e.start < end and e.end > start]
+        self._remember(shown)
         counts = dict(Counter(e.label for e in shown))
         for label, count in counts.items():
             self._ex.response_pii_counts[label] = self._ex.response_pii_counts.get(label, 0) + count
@@ -104,14 +111,35 @@ class StreamScanner:
         self._ex.answer += shown
         return shown
 
+    def _echoes(self, origin: int, entities: list[DetectedEntity]) -> list[DetectedEntity]:
+        """Other mentions, in the window, of the words of names shown before it."""
+        if not self._names:
+            return []
+        known = "\n".join(self._names) + "\n"
+        spans, offset = [], 0
+        for name in self._names:
+            spans.append((offset, offset + len(name)))
+            offset += len(name) + 1
+        shift = len(known) - origin
+        taken = [(0, len(known)), *((e.start + shift, e.end + shift) for e in entities)]
+        found = name_echoes(known + self._text[origin:], spans, taken)
+        return [DetectedEntity(s - shift, e - shift, "PERSON", ECHO_SCORE) for s, e in found]
+
+    def _remember(self, shown: list[DetectedEntity]) -> None:
+        for entity in shown:
+            name = self._text[entity.start : entity.end]
+            if entity.label == "PERSON" and name not in self._names and len(self._names) < self.MAX_NAMES:
+                self._names.append(name)
+
     def _window_start(self, start: int) -> int:
-        """Where the analysed window begins: a line start, else a word start, some way before ``start``."""
+        """Where the analysed window begins: ``LEFT_CONTEXT`` before ``start``, back to its line's
+        start when that is near (a sign-off, a CSV header above), else to a word's start."""
         text = self._text
-        line = text.rfind("\n", 0, start) + 1
+        before = max(0, start - self.LEFT_CONTEXT)
+        line = text.rfind("\n", 0, before) + 1
         if start - line <= self.LINE_CONTEXT:
             return line
-        space = text.rfind(" ", 0, start - self.LEFT_CONTEXT)
-        return space + 1
+        return text.rfind(" ", 0, before) + 1
 
     def _settled_end(self, entities: list[DetectedEntity], start: int, end: int) -> int:
         """Move ``end`` back to the start of a value it would cut (forward past it if held too long)."""
