@@ -206,7 +206,9 @@ def test_when_a_name_shown_earlier_comes_back_far_later_then_that_mention_is_mas
     engine: PiiEngine, loaded: LoadedPolicy
 ) -> None:
     filler = "Le comité se réunira en fin de mois pour valider le plan et le calendrier. " * 6
-    answer = f"Le référent est Mme Solène Kerbrat. {filler}Kerbrat enverra la convocation la semaine prochaine."
+    answer = (
+        f"Le référent est Mme Solène Kerbrat. {filler}Kerbrat enverra la convocation la semaine prochaine."
+    )
     words = answer.split(" ")
     shown, _ = stream(engine, loaded, [words[0], *(" " + word for word in words[1:])])
     assert_never_shown("".join(shown), unstreamed(engine, loaded, answer), ["Kerbrat", "Solène"])
