@@ -230,6 +230,8 @@ class Pipeline:
         """Release the streamed answer's settled text, scanned off the event loop (spaCy is CPU-bound)."""
         if not scanner.add(text, end=end):
             return ""
+        if not scanner.needs_analysis:
+            return scanner.release()
         with self._span(ex, "scan"):
             return await to_thread.run_sync(scanner.release)
 

@@ -194,6 +194,9 @@ def test_when_a_name_is_still_arriving_then_only_it_is_held_back(
         ("merci de noter <PERSONNE_1> ", ""),
         ("merci de noter <PERSONNE_1> pour le 04 ", "04 "),
         ("Bonjour, je", "je"),
+        ("Merci de relancer ", ""),
+        ("la secrétaire Le ", "Le "),
+        ("zéro six quarante-deux ", "zéro six quarante-deux "),
     ],
 )
 def test_when_text_ends_then_only_what_may_still_grow_into_personal_data_is_held(
@@ -230,3 +233,13 @@ def test_when_an_answer_mixes_values_and_words_then_the_stream_shows_what_the_un
     answer = "".join(part + separator for part, separator in zip(parts, separators, strict=False)) + "fin."
     shown, _ = stream(engine, loaded, cut(answer, points))
     assert "".join(shown) == unstreamed(engine, loaded, answer)
+
+
+def test_when_a_long_answer_streams_then_values_far_into_it_are_masked_as_unstreamed(
+    engine: PiiEngine, loaded: LoadedPolicy
+) -> None:
+    filler = "Le comité se réunira en fin de mois pour valider le plan et le calendrier. " * 60
+    answer = f"{filler}{SENTENCE.format('04 78 62 19 35')} {filler}{SENTENCE.format('la secrétaire Le Goff')}"
+    words = answer.split(" ")
+    shown, _ = stream(engine, loaded, [words[0], *(" " + word for word in words[1:])])
+    assert_never_shown("".join(shown), unstreamed(engine, loaded, answer), ["78 62", "Goff"])

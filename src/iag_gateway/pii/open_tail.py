@@ -90,8 +90,8 @@ def _opens(word: str) -> bool:
     folded = fold(core)
     if folded in OPENERS or folded.startswith(("d'", "l'", "d’", "l’")) or _given(folded):
         return True
-    if core[0].isupper() and core[1:].islower() and folded in NOT_SURNAMES:
-        return False  # « Bonjour », « Merci », « Pour »: never a name's first word (carries one on)
+    if core[0].isupper() and core[1:].islower() and folded in NOT_SURNAMES and folded not in NAME_PARTICLES:
+        return False  # « Bonjour », « Merci », « Pour »: never a name's first word (« Le Goff » is)
     return any(char.isdigit() or char.isupper() for char in core) or "@" in core or ";" in core
 
 

@@ -76,17 +76,24 @@ class StreamScanner:
         if end:
             self._ready, self._plain = len(self._text), tail.plain and tail.start == len(self._text)
         elif len(self._text) - self._ready > self.MAX_HELD:  # never hold without end: cut at a space
-            cut = self._text.rfind(" ", self._released, len(self._text) - self.MAX_HELD // 2)
-            self._ready, self._plain = max(self._ready, cut + 1), False
+            limit = len(self._text) - self.MAX_HELD // 2
+            cut = self._text.rfind(" ", self._released, limit) + 1 or limit
+            self._ready, self._plain = max(self._ready, cut), False
         return self._ready > self._released
 
+    @property
+    def needs_analysis(self) -> bool:
+        """Tell whether ``release`` will analyse (CPU-bound), not only show ordinary words."""
+        ready = self._text[self._released : self._ready]
+        return not self._plain and _has_words(PLACEHOLDER.sub("", ready))
+
     def release(self) -> str:
-        """Analyse and return the text ready to be shown, masked by the output rules (CPU-bound)."""
+        """Analyse and return the text ready to be shown, masked by the output rules."""
         start, end = self._released, self._ready
         text = self._text
         if end <= start:
             return ""
-        if self._plain or not _has_words(PLACEHOLDER.sub("", text[start:end])):
+        if not self.needs_analysis:
             return self._show(text[start:end], end)  # ordinary words, placeholders we issued
         origin = self._window_start(start)
         entities = [
@@ -109,6 +116,12 @@ class StreamScanner:
     def _show(self, shown: str, end: int) -> str:
         self._released = end
         self._ex.answer += shown
+        # forget what no window will reach again, so a long answer costs no more per chunk
+        drop = self._released - self.LINE_CONTEXT - self.LEFT_CONTEXT
+        if drop > self.MAX_HELD:
+            self._text = self._text[drop:]
+            self._released -= drop
+            self._ready -= drop
         return shown
 
     def _echoes(self, origin: int, entities: list[DetectedEntity]) -> list[DetectedEntity]:
