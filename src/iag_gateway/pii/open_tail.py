@@ -10,8 +10,9 @@ and the small words inside names, addresses, dates and dictated numbers (« de �
 « rue », « mars », « zéro »), which only carry on a run, never open one. So the
 tail held back is the unfinished last word plus the run of such words before it;
 the first ordinary word after a run closes it. An e-mail written out (« dupont
-[at] chu dot fr ») also takes the word before its « [at] », and a building name
-(« bâtiment nord, 12 rue... ») the few words after it.
+[at] chu dot fr ») also takes the word before its « [at] » (so the last word is held
+until the next one starts), and a building name (« bâtiment nord, 12 rue... ») the
+few words after it.
 
 Word lists below are the recognizers' (``pii/recognizers``: person titles and
 particles, street types, months, number words, e-mail spellings), in lower case.
@@ -61,6 +62,7 @@ CONNECTORS = (
 # the word before these is an e-mail's local part: « dupont [at] chu-exemple.fr », « dupont arobase »
 _AT_MARKERS = ("[at]", "(at)", "{at}", "<at>", "[@]", "(@)", "(arobase)", "[arobase]", "[chez]", "(chez)")
 _AT_WORDS = frozenset({"arobase"})
+_LOCAL_END = re.compile(r"[\w!#$%&'*+/=?^`{|}~-]$")  # a word that may end an e-mail's local part
 # after these, the next word is the domain still being written: « chu [dot] fr », « chu point fr »
 _DOT_WORDS = frozenset({"dot", "point", "pt"})
 # a building named before its street number takes up to this many words after it
@@ -162,6 +164,8 @@ def open_tail(text: str, start: int = 0) -> OpenTail:
             linked[index - 1] = True  # the local part before an « [at] »
         if complete and fold(_core(word)) in _BUILDINGS:
             building_reach = index + _BUILDING_REACH
+    if complete_end and _LOCAL_END.search(words[-1].group()):
+        linked[-1] = True  # the next word may be the « arobase » or « [at] » of an e-mail written out
     first_held = len(words)
     while first_held and linked[first_held - 1]:
         first_held -= 1
