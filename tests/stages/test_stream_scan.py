@@ -246,3 +246,19 @@ def test_when_a_long_answer_streams_then_values_far_into_it_are_masked_as_unstre
     words = answer.split(" ")
     shown, _ = stream(engine, loaded, [words[0], *(" " + word for word in words[1:])])
     assert_never_shown("".join(shown), unstreamed(engine, loaded, answer), ["78 62", "Goff"])
+
+
+@pytest.mark.parametrize("separator", ["\t", ";"])
+def test_when_a_pasted_table_streams_then_its_cells_are_masked_by_their_column_as_unstreamed(
+    engine: PiiEngine, loaded: LoadedPolicy, separator: str
+) -> None:
+    rows = [
+        ["nom", "prénom", "service"],
+        ["kerbrat", "solène", "achats"],
+        ["le goff", "yannick", "pharmacie"],
+    ]
+    answer = "Voici le tableau :\n" + "\n".join(separator.join(row) for row in rows) + "\nBonne journée."
+    expected = unstreamed(engine, loaded, answer)
+    assert "kerbrat" not in expected and "yannick" not in expected
+    shown, _ = stream(engine, loaded, list(answer))
+    assert_never_shown("".join(shown), expected, ["kerbrat", "solène", "goff", "yannick"])

@@ -94,7 +94,7 @@ def _opens(word: str) -> bool:
         return True
     if core[0].isupper() and core[1:].islower() and folded in NOT_SURNAMES and folded not in NAME_PARTICLES:
         return False  # « Bonjour », « Merci », « Pour »: never a name's first word (« Le Goff » is)
-    return any(char.isdigit() or char.isupper() for char in core) or "@" in core or ";" in core
+    return any(char.isdigit() or char.isupper() for char in core) or any(char in core for char in "@;|")
 
 
 def _given(folded: str) -> bool:
@@ -149,8 +149,9 @@ def open_tail(text: str, start: int = 0) -> OpenTail:
         complete = complete_end or index < len(words) - 1 or word[-1] in ",;!?"
         before = linked[index - 1] if index else False
         previous = fold(_core(words[index - 1].group())) if index else ""
-        if not complete or index <= building_reach:
-            linked.append(True)  # an unfinished word may become anything
+        gap = text[words[index - 1].end() if index else start : match.start()]
+        if not complete or index <= building_reach or "\t" in gap:
+            linked.append(True)  # an unfinished word may become anything; a cell may be a column's
         elif _at_marker(word, complete=True):
             linked.append(True)
         else:
