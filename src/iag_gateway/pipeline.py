@@ -42,7 +42,7 @@ from iag_gateway.stages.record import record, record_start
 from iag_gateway.stages.redact import redact
 from iag_gateway.stages.render import render
 from iag_gateway.stages.restore import restore
-from iag_gateway.stages.scan import scan
+from iag_gateway.stages.scan import StreamScanner, scan
 from iag_gateway.stream_relay import StreamRelay
 from iag_gateway.telemetry import set_attributes
 
@@ -189,10 +189,12 @@ class Pipeline:
         self, ex: Exchange, first: dict[str, Any] | None, chunks: AsyncIterator[dict[str, Any]]
     ) -> AsyncIterator[bytes]:
         loaded = self._policy(ex)
+        scanner = StreamScanner(ex, loaded)
         relay = StreamRelay(
             ex,
             restore=loaded.policy.pseudonymisation.restore_answers,
             scan=lambda text: self._scan_segment(ex, loaded, text),
+            stream_scan=lambda text, end: self._scan_stream(ex, scanner, text, end),
             metadata=response_metadata(ex, self.s),
         )
         try:
@@ -224,8 +226,17 @@ class Pipeline:
             except AuditUnavailable:
                 log.critical("audit record lost for streamed request %s", ex.request_id)
 
+    async def _scan_stream(self, ex: Exchange, scanner: StreamScanner, text: str, end: bool) -> str:
+        """Release the streamed answer's settled text, scanned off the event loop (spaCy is CPU-bound)."""
+        if not scanner.add(text, end=end):
+            return ""
+        if not scanner.needs_analysis:
+            return scanner.release()
+        with self._span(ex, "scan"):
+            return await to_thread.run_sync(scanner.release)
+
     async def _scan_segment(self, ex: Exchange, loaded: LoadedPolicy, text: str) -> str:
-        """Scan one complete sentence off the event loop (spaCy is CPU-bound)."""
+        """Scan a whole text off the event loop (streamed tool-call arguments)."""
         if not text:
             return ""
         with self._span(ex, "scan"):

@@ -1,11 +1,11 @@
 """Shape each streamed provider chunk as the caller must see it (scan → restore, streamed).
 
-One ``StreamRelay`` per streamed call holds the state a stream needs: the sentence
-segmenter that feeds the scan, one restorer for the text and one buffer per tool
-call. Tool-call arguments are held until the provider ends the call, then scanned
-and restored as a whole (they are JSON: values are escaped where they land) and
-sent in the finishing chunk; clients join argument fragments by index, so one
-fragment is as good as many. Chunks carry the gateway's id and alias, never the
+One ``StreamRelay`` per streamed call holds the state a stream needs: the answer
+scan that releases text as soon as it is settled (``StreamScanner``), one restorer
+for the text and one buffer per tool call. Tool-call arguments are held until the
+provider ends the call, then scanned and restored as a whole (they are JSON: values
+are escaped where they land) and sent in the finishing chunk; clients join argument
+fragments by index, so one fragment is as good as many. Chunks carry the gateway's id and alias, never the
 provider's; usage is sent only when the caller asked (``stream_options.include_usage``),
 in its own chunk with ``choices: []``, as OpenAI does.
 """
@@ -18,22 +18,25 @@ from typing import Any
 from iag_gateway.exchange import Exchange
 from iag_gateway.responses import completion_id, visible_mention
 from iag_gateway.stages.invoke import clean_text
-from iag_gateway.stages.scan import StreamSegmenter
 
 Scan = Callable[[str], Awaitable[str]]
+# provider text in, the part of the answer now scanned and shown out; ``end``: release everything
+StreamScan = Callable[[str, bool], Awaitable[str]]
 
 
 class StreamRelay:
     """Turn provider chunks into caller chunks for one exchange; ``None`` means "send nothing"."""
 
-    def __init__(self, ex: Exchange, *, restore: bool, scan: Scan, metadata: dict[str, Any]) -> None:
+    def __init__(
+        self, ex: Exchange, *, restore: bool, scan: Scan, stream_scan: StreamScan, metadata: dict[str, Any]
+    ) -> None:
         assert ex.pseudonymizer is not None
         self._ex = ex
         self._scan = scan
+        self._stream_scan = stream_scan
         self._metadata: dict[str, Any] | None = metadata
         self._pseudonymizer = ex.pseudonymizer if restore else None
         self._restorer = ex.pseudonymizer.stream_restorer(json_string=ex.json_mode) if restore else None
-        self._segmenter = StreamSegmenter()
         self._tool_arguments: dict[int, str] = {}
         self._id = completion_id(ex)
 
@@ -65,8 +68,7 @@ class StreamRelay:
         if content:
             content, replaced = clean_text(content)
             ex.replaced_characters += replaced
-            ex.answer += content
-            shown = await self._scan(self._segmenter.feed(content))
+            shown = await self._stream_scan(content, False)
             delta["content"] = self._restorer.feed(shown) if self._restorer else shown
         for call in delta.get("tool_calls") or []:
             function = call.get("function") or {}
@@ -79,9 +81,9 @@ class StreamRelay:
             await self._finish(delta)
 
     async def _finish(self, delta: dict[str, Any]) -> None:
-        """Release what was held: the last sentence, the tool calls, the AI mention."""
+        """Release what was held: the answer's last words, the tool calls, the AI mention."""
         ex = self._ex
-        held = await self._scan(self._segmenter.flush())
+        held = await self._stream_scan("", True)
         tail = (self._restorer.feed(held) + self._restorer.flush()) if self._restorer else held
         mention = None if ex.json_mode else visible_mention(ex)  # JSON mode: headers and ``iag`` only
         if mention:

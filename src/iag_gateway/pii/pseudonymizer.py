@@ -154,12 +154,16 @@ class Pseudonymizer:
     ) -> tuple[str, dict[str, int]]:
         """Find personal data in the answer that the caller did not send; mask it if asked
         (only the given ``labels``, when given)."""
-        found = [e for e in self._engine.analyze(text) if _is_claim(e) and self._is_new(e, text)]
+        found = self.response_entities(text)
         counts = dict(Counter(e.label for e in found))
         masked = [e for e in found if labels is None or e.label in labels]
         if not mask or not masked:
             return text, counts
         return _replace(text, masked), counts
+
+    def response_entities(self, text: str) -> list[DetectedEntity]:
+        """The personal data in an answer that the caller did not send, firm enough to count."""
+        return [e for e in self._engine.analyze(text) if _is_claim(e) and self._is_new(e, text)]
 
     def _is_new(self, entity: DetectedEntity, text: str) -> bool:
         value = text[entity.start : entity.end]
