@@ -110,6 +110,10 @@ class ProviderRouter:
             fallbacks=list(settings.fallbacks),
             disable_cooldowns=True,
         )
+        # The Router registers callbacks that count each deployment's usage for routing
+        # strategies and cooldowns we do not use; they ran after every call (per-call CPU).
+        litellm.success_callback, litellm.failure_callback = [], []
+        litellm._async_success_callback, litellm._async_failure_callback = [], []
         self._demo_prefix = DEMO_PROVIDER + "/"
 
     def is_demo(self, alias: str) -> bool:
