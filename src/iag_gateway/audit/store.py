@@ -51,6 +51,18 @@ assert set(FINAL_OUTCOMES) <= OUTCOMES
 NOT_FORWARDED = "Journal d'audit indisponible : la requête n'a pas été transmise."
 #: Most records written in one transaction (group commit).
 MAX_GROUP = 64
+# Built once: SQLAlchemy then finds their compiled form in its cache at every append.
+_HEAD_FOR_UPDATE = (
+    sa.select(AUDIT_CHAIN_HEAD_TABLE.c.seq, AUDIT_CHAIN_HEAD_TABLE.c.hash)
+    .where(AUDIT_CHAIN_HEAD_TABLE.c.id == 1)
+    .with_for_update()
+)
+_INSERT_EVENTS = sa.insert(AUDIT_EVENT_TABLE)
+_MOVE_HEAD = (
+    sa.update(AUDIT_CHAIN_HEAD_TABLE)
+    .where(AUDIT_CHAIN_HEAD_TABLE.c.id == 1)
+    .values(seq=sa.bindparam("new_seq"), hash=sa.bindparam("new_hash"))
+)
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -217,11 +229,7 @@ class AuditStore:
         with self._write_lock, self._engine.connect() as conn:
             conn.execution_options(**{SQLITE_IMMEDIATE: True})
             with conn.begin():
-                head = conn.execute(
-                    sa.select(AUDIT_CHAIN_HEAD_TABLE.c.seq, AUDIT_CHAIN_HEAD_TABLE.c.hash)
-                    .where(AUDIT_CHAIN_HEAD_TABLE.c.id == 1)
-                    .with_for_update()
-                ).one()
+                head = conn.execute(_HEAD_FOR_UPDATE).one()
                 if int(head.seq) < self._last_seq:
                     raise AuditUnavailable(_moved_back(int(head.seq), self._last_seq))
                 yield conn, int(head.seq), str(head.hash)
@@ -279,12 +287,8 @@ class AuditStore:
                     values["created_at"] = utc_now()
                     values["prev_hash"] = previous
                     values["hash"] = previous = chain_hash(previous, values)
-                conn.execute(sa.insert(AUDIT_EVENT_TABLE), [pending.values for pending in group])
-                conn.execute(
-                    sa.update(AUDIT_CHAIN_HEAD_TABLE)
-                    .where(AUDIT_CHAIN_HEAD_TABLE.c.id == 1)
-                    .values(seq=seq, hash=previous)
-                )
+                conn.execute(_INSERT_EVENTS, [pending.values for pending in group])
+                conn.execute(_MOVE_HEAD, {"new_seq": seq, "new_hash": previous})
                 if self._listener is not None:
                     for pending in group:
                         values = pending.values
