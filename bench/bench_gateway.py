@@ -9,6 +9,14 @@ quotas, audit; SQLite) with 1 worker and with N workers, then drives each with w
 at concurrency 1, 10 and 50, with 1 KB and 10 KB French prompts carrying names,
 phone numbers and e-mail addresses. Prints req/s, p50, p99, CPU per call (the
 target's process tree, upstream excluded) and the ratios to direct and to the proxy.
+
+A gateway's CPU per call is counted once it has drained (calls still queued when wrk
+stops are finished, or cancelled, after wrk's last second) and divided by the calls the
+gateway itself counted (``iag_requests_total``), so queued work is neither lost nor
+charged to fewer calls. Start-up: seconds and CPU seconds to a ready ``/healthz``, and
+PSS (shared pages counted once) after the load. ``--baseline-src`` runs a second
+gateway from another checkout's ``src`` (``git worktree add`` or ``git archive``) in
+the same run, for before/after figures on the same machine.
 """
 
 from __future__ import annotations
@@ -46,10 +54,40 @@ def body(model: str, size: int) -> dict[str, object]:
 def measure(
     pid: int, url: str, payload: dict[str, object], auth: str, concurrency: int, seconds: int
 ) -> tuple[WrkResult, float]:
+    gateway = bool(auth)
     before = tree_cpu_seconds(pid)
+    calls_before = served_calls(url) if gateway else 0
     result = run_wrk(url, payload, auth, concurrency, seconds)
-    cpu_ms = (tree_cpu_seconds(pid) - before) * 1000 / max(result.requests, 1)
+    calls = result.requests
+    if gateway:
+        wait_idle(pid)
+        calls = served_calls(url) - calls_before
+    cpu_ms = (tree_cpu_seconds(pid) - before) * 1000 / max(calls, 1)
     return result, cpu_ms
+
+
+def served_calls(url: str) -> int:
+    """Chat calls the gateway counted (every outcome, cancelled included), all workers summed."""
+    text = httpx.get(url.replace("/v1/chat/completions", "/metrics"), timeout=30).text
+    return int(
+        sum(
+            float(line.rsplit(" ", 1)[1])
+            for line in text.splitlines()
+            if line.startswith("iag_requests_total{") and 'route="chat"' in line
+        )
+    )
+
+
+def wait_idle(pid: int, timeout_s: float = 120.0) -> None:
+    """Wait until the process tree stops using CPU (its queued calls are done)."""
+    deadline = time.monotonic() + timeout_s
+    last = tree_cpu_seconds(pid)
+    while time.monotonic() < deadline:
+        time.sleep(0.5)
+        now = tree_cpu_seconds(pid)
+        if now - last < 0.02:
+            return
+        last = now
 
 
 def main() -> None:
@@ -61,6 +99,9 @@ def main() -> None:
     parser.add_argument("--sizes", type=int, nargs="+", default=[1024, 10240])
     parser.add_argument("--concurrency", type=int, nargs="+", default=[1, 10, 50])
     parser.add_argument("--no-proxy", action="store_true", help="skip the LiteLLM proxy")
+    parser.add_argument(
+        "--baseline-src", type=Path, help="also run gateways from this src directory (before/after)"
+    )
     args = parser.parse_args()
     tmp = Path(tempfile.mkdtemp(prefix="iag-bench-"))
     procs = []
@@ -76,16 +117,22 @@ def main() -> None:
             targets["litellm-proxy"] = (proxy.pid, proxy_url, "", "bench")
         env = gateway_env(upstream, tmp)
         key = create_key(env)
-        startup: dict[str, tuple[float, float]] = {}
-        for workers in sorted({1, args.workers}):
-            gateway, url, ready_s = start_gateway(env, workers)
-            procs.append(gateway)
-            first = time.monotonic()
-            httpx.post(
-                url, json=body("onprem-llm", 1024), headers={"Authorization": f"Bearer {key}"}, timeout=60
-            ).raise_for_status()
-            startup[f"gateway-{workers}w"] = (ready_s, ready_s + time.monotonic() - first)
-            targets[f"gateway-{workers}w"] = (gateway.pid, url, f"Bearer {key}", "onprem-llm")
+        startup: dict[str, tuple[float, float, float]] = {}
+        variants = {"gateway": env}
+        if args.baseline_src:
+            variants = {"base": {**env, "PYTHONPATH": str(args.baseline_src.resolve())}, **variants}
+        for prefix, variant_env in variants.items():
+            for workers in sorted({1, args.workers}):
+                gateway, url, ready_s = start_gateway(variant_env, workers)
+                ready_cpu_s = tree_cpu_seconds(gateway.pid)
+                procs.append(gateway)
+                first = time.monotonic()
+                httpx.post(
+                    url, json=body("onprem-llm", 1024), headers={"Authorization": f"Bearer {key}"}, timeout=60
+                ).raise_for_status()
+                name = f"{prefix}-{workers}w"
+                startup[name] = (ready_s, ready_s + time.monotonic() - first, ready_cpu_s)
+                targets[name] = (gateway.pid, url, f"Bearer {key}", "onprem-llm")
         for _pid, url, auth, model in targets.values():  # warm up
             run_wrk(url, body(model, 1024), auth, 4, 2)
         rows = []
@@ -97,13 +144,12 @@ def main() -> None:
                     cell[name] = (result, cpu_ms)
                 rows.append((size, concurrency, cell))
                 _print_cell(size, concurrency, cell)
-        memory = {
-            name: tree_rss_mb(pid) for name, (pid, *_rest) in targets.items() if name.startswith("gateway")
-        }
+        memory = {name: tree_rss_mb(targets[name][0]) for name in startup}
         print(f"\nmachine: {os.cpu_count()} cores; wrk {args.seconds} s per cell; prompts {args.sizes} bytes")
-        for name, (ready_s, answered_s) in startup.items():
+        for name, (ready_s, answered_s, ready_cpu_s) in startup.items():
             print(
-                f"{name}: ready (/healthz) {ready_s:.1f} s after start, first answer {answered_s:.1f} s; PSS {memory[name]:.0f} MB"
+                f"{name}: ready (/healthz) {ready_s:.1f} s after start ({ready_cpu_s:.1f} CPU s), "
+                f"first answer {answered_s:.1f} s; PSS {memory[name]:.0f} MB"
             )
     finally:
         stop(procs)

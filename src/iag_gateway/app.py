@@ -8,6 +8,7 @@ import logging
 import signal
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
+from dataclasses import dataclass
 from pathlib import Path
 
 from fastapi import FastAPI
@@ -57,8 +58,32 @@ from iag_gateway.web.session import WebSessionMiddleware
 log = logging.getLogger("iag_gateway")
 
 
-def build_services(settings: Settings) -> Services:
-    """Create the long-lived services (fails fast on any invalid configuration)."""
+@dataclass(frozen=True)
+class Models:
+    """The loaded models: no thread, file or socket, so worker processes share them by fork."""
+
+    pii: PiiEngine
+    usage: UsageClassifier
+
+
+def load_models(settings: Settings) -> Models:
+    """Load the personal-data analyser and the usage model (the slow part of a start)."""
+    return Models(
+        pii=PiiEngine.build(
+            model=settings.pii_model,
+            allow_list_files=settings.pii_allow_lists,
+            timeout_s=settings.pii_timeout_s,
+        ),
+        usage=UsageClassifier.load(),
+    )
+
+
+def build_services(settings: Settings, models: Models | None = None) -> Services:
+    """Create the long-lived services (fails fast on any invalid configuration).
+
+    ``models`` are those a forking parent loaded once for all its workers; everything
+    else (engines, clients, exporters, thread pools) is built here, in the process that uses it.
+    """
     policies = PolicyHolder(settings.policies_dir, settings.charter_dir)
     provider_config = load_provider_config(settings.config)
     check_provider_fallbacks(
@@ -79,6 +104,7 @@ def build_services(settings: Settings) -> Services:
     templates = TemplateLibrary(settings.templates_dir, TemplateVersionStore(engine))
     templates.record_files()
     check_templates_resolve(templates.all(), policies.current.policy, provider_config)
+    models = models or load_models(settings)
     return Services(
         settings=settings,
         keys=KeyStore(engine),
@@ -86,16 +112,12 @@ def build_services(settings: Settings) -> Services:
         heads=heads,
         policies=policies,
         quotas=quotas,
-        pii=PiiEngine.build(
-            model=settings.pii_model,
-            allow_list_files=settings.pii_allow_lists,
-            timeout_s=settings.pii_timeout_s,
-        ),
+        pii=models.pii,
         templates=templates,
         router=router,
         telemetry=Telemetry(settings.otel_exporter, settings.otel_endpoint, metrics=metrics),
         metrics=metrics,
-        usage=UsageGate(UsageClassifier.load(), asker=router),
+        usage=UsageGate(models.usage, asker=router),
         projects=ProjectStore(engine),
         oidc=oidc_client,
     )

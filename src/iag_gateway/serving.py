@@ -1,14 +1,16 @@
-"""Run the gateway under uvicorn: one process, or a parent and N workers on one socket.
+"""Run the gateway under uvicorn: one process, or a parent and N forked workers on one socket.
 
 Before anything listens, the parent checks what would otherwise fail in every worker
 (settings, policies, templates against the provider configuration, Redis) and migrates
 the database once, so a mistake stops startup with one line, not N tracebacks. « listening »
 is printed only once ``/healthz`` answers on the port. With several workers:
 
+- the parent loads the models (personal data, usage) and imports litellm once, then
+  forks (``supervisor.Supervisor``): workers share those pages copy-on-write and start
+  in milliseconds; each builds its own engines, clients, exporters and thread pools;
 - prometheus-client's multiprocess mode: a fresh directory in ``PROMETHEUS_MULTIPROC_DIR``
-  (set before the workers import the library), summed by whichever worker answers ``/metrics``;
-- ``SIGHUP`` to the parent is forwarded to every ready worker, each reloading its policy
-  (uvicorn's default would restart the workers, which takes longer than its timeout);
+  (set before any metric exists), summed by whichever worker answers ``/metrics``;
+- ``SIGHUP`` to the parent is forwarded to every worker, each reloading its policy;
 - quotas and the audit chain are shared through the database (and Redis when configured).
 """
 
@@ -26,10 +28,9 @@ import time
 import urllib.request
 from typing import Any
 
-from uvicorn.supervisors.multiprocess import Multiprocess
-
 from iag_gateway.metrics import MULTIPROC_ENV, mark_worker_dead
 from iag_gateway.settings import Settings
+from iag_gateway.supervisor import Supervisor
 
 log = logging.getLogger("iag_gateway.serving")
 #: Set by the parent for its workers: the pid whose disappearance must stop them.
@@ -82,17 +83,37 @@ def run(settings: Settings, host: str, port: int, workers: int) -> None:
         server.run(sockets=[sock])
         return
     metrics_dir = tempfile.mkdtemp(prefix="iag-metrics-")
-    os.environ[MULTIPROC_ENV] = metrics_dir  # inherited by the workers, read at their import
+    _multiprocess_metrics(metrics_dir)
     os.environ[SUPERVISOR_ENV] = str(os.getpid())  # workers exit if this process disappears
     try:
-        config = uvicorn.Config(
-            "iag_gateway.asgi:app", workers=workers, timeout_worker_healthcheck=120, **options
+        from iag_gateway.app import build_services, create_app, load_models
+        from iag_gateway.providers.router import import_litellm
+
+        import_litellm()
+        models = load_models(settings)
+
+        def serve_worker() -> None:
+            exit_with_supervisor()
+            services = build_services(settings, models)
+            uvicorn.Server(uvicorn.Config(create_app(settings, services), **options)).run(sockets=[sock])
+
+        supervisor = Supervisor(
+            serve_worker,
+            workers,
+            graceful_s=options["timeout_graceful_shutdown"] + 5,
+            on_worker_exit=mark_worker_dead,  # its live gauges (policy served) leave /metrics
         )
-        supervisor = ReloadingMultiprocess(config, sockets=[sock])
-        announcer.start()
-        supervisor.run()
+        supervisor.run(started=announcer.start)
     finally:
         shutil.rmtree(metrics_dir, ignore_errors=True)
+
+
+def _multiprocess_metrics(directory: str) -> None:
+    """Switch prometheus-client to multiprocess mode (the parent may have imported it already)."""
+    os.environ[MULTIPROC_ENV] = directory
+    from prometheus_client import values
+
+    values.ValueClass = values.get_value_class()  # type: ignore[no-untyped-call]
 
 
 def _bind(host: str, port: int) -> socket.socket:
@@ -120,23 +141,6 @@ def _announce(host: str, port: int, timeout_s: float = 600.0) -> None:
         except OSError:
             pass
         time.sleep(0.2)
-
-
-class ReloadingMultiprocess(Multiprocess):
-    """uvicorn's supervisor, with SIGHUP meaning « reload the policy », not « restart »."""
-
-    def keep_subprocess_alive(self) -> None:
-        before = {p.pid for p in self.processes}
-        super().keep_subprocess_alive()
-        for pid in before - {p.pid for p in self.processes}:
-            if pid is not None:
-                mark_worker_dead(pid)  # its live gauges (policy served) leave /metrics
-
-    def handle_hup(self) -> None:
-        for process in self.processes:
-            if process.pid and process.is_ready(timeout=1):
-                os.kill(process.pid, signal.SIGHUP)
-        log.info("policy reload requested in %d workers", len(self.processes))
 
 
 def exit_with_supervisor() -> None:

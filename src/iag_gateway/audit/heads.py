@@ -141,6 +141,7 @@ class HeadSigner:
         # (``background=False``: in the committing thread, for deterministic tests).
         self._worker = ThreadPoolExecutor(1, thread_name_prefix="iag-heads") if background else None
         self._queued = False
+        self._committed_seq = 0  # the highest seq a commit reported (under ``_queue_lock``)
         self._frontier: Frontier | None = None  # None: rebuild from the database at the next head
         self._tail_hash: str | None = None  # chain hash of the frontier's last record
         self.last: SignedHead | None = None
@@ -165,6 +166,8 @@ class HeadSigner:
 
     def committed(self, seq: int) -> None:
         """After a commit: sign if ``every_records`` records have come since the last head."""
+        with self._queue_lock:
+            self._committed_seq = max(self._committed_seq, seq)
         last_size = self.last.head.tree_size if self.last else 0
         if not self.schedule.due(seq - last_size, 0.0):
             return
@@ -183,9 +186,15 @@ class HeadSigner:
             self._queued = False
 
     def _sign_queued(self) -> None:
-        with self._queue_lock:
-            self._queued = False
-        self.sign_quietly()
+        # Commits reported while this signature is made queue nothing (they would sign
+        # again at once, from the head before this one); they are looked at afterwards.
+        while True:
+            signed = self.sign_quietly()
+            last_size = self.last.head.tree_size if self.last else 0
+            with self._queue_lock:
+                if signed is None or not self.schedule.due(self._committed_seq - last_size, 0.0):
+                    self._queued = False
+                    return
 
     def drain(self) -> None:
         """Wait until the heads already due are signed."""

@@ -5,20 +5,28 @@ Appends (and retention purges) are serialised across threads and processes
 IMMEDIATE`` in SQLite) and committed before ``append`` returns. Any database failure becomes
 ``AuditUnavailable``: the gateway then refuses the call rather than run it
 unrecorded (fail closed).
+
+Group commit: the appends of concurrent threads that arrive while a transaction is being
+written wait, then go together in the next one (one chain lock, one head update, one
+fsync for all of them). Each still returns only once its own record is committed; the
+records of one transaction are chained in the order they arrived. The thread that
+writes is one of the callers (the first in the queue), so there is no background thread.
 """
 
 from __future__ import annotations
 
 import contextlib
+import copy
 import json
+import threading
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any, Protocol
 
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection, Engine
-from sqlalchemy.exc import SQLAlchemyError
+from sqlalchemy.exc import DataError, IntegrityError, SQLAlchemyError
 
 from iag_gateway.audit.chain import chain_hash
 from iag_gateway.audit.models import (
@@ -42,6 +50,20 @@ CALL_ROUTES = ("chat", "template")
 FINAL_OUTCOMES = ("ok", "denied", "rejected", "failed", "error", "unauthenticated", "cancelled")
 assert set(FINAL_OUTCOMES) <= OUTCOMES
 NOT_FORWARDED = "Journal d'audit indisponible : la requête n'a pas été transmise."
+#: Most records written in one transaction (group commit).
+MAX_GROUP = 64
+# Built once: SQLAlchemy then finds their compiled form in its cache at every append.
+_HEAD_FOR_UPDATE = (
+    sa.select(AUDIT_CHAIN_HEAD_TABLE.c.seq, AUDIT_CHAIN_HEAD_TABLE.c.hash)
+    .where(AUDIT_CHAIN_HEAD_TABLE.c.id == 1)
+    .with_for_update()
+)
+_INSERT_EVENTS = sa.insert(AUDIT_EVENT_TABLE)
+_MOVE_HEAD = (
+    sa.update(AUDIT_CHAIN_HEAD_TABLE)
+    .where(AUDIT_CHAIN_HEAD_TABLE.c.id == 1)
+    .values(seq=sa.bindparam("new_seq"), hash=sa.bindparam("new_hash"))
+)
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -121,12 +143,32 @@ class AuditFilter:
         return out
 
 
+@dataclass(eq=False)
+class _Pending:
+    """One ``append`` waiting for its transaction: its values, then its outcome."""
+
+    values: dict[str, Any]
+    wake: threading.Event = field(default_factory=threading.Event)
+    finished: bool = False
+    committed: bool = False
+    error: BaseException | None = None
+
+
 class AppendListener(Protocol):
     """Follows the appends (the Merkle tree of ``heads.HeadSigner``)."""
 
     def appended(self, seq: int, created_at: datetime, record_hash: str) -> None: ...
     def abandoned(self) -> None: ...
     def committed(self, seq: int) -> None: ...
+
+
+def _record_was_refused(error: BaseException | None) -> bool:
+    """Whether a failed group may be retried record by record (a record's content, not an outage)."""
+    if error is None:
+        return False
+    if isinstance(error, AuditUnavailable):
+        return isinstance(error.__cause__, (IntegrityError, DataError))
+    return True
 
 
 def _matches(column: sa.ColumnElement[Any], value: str, exact: bool) -> sa.ColumnElement[bool]:
@@ -153,6 +195,9 @@ class AuditStore:
         self._file = sqlite_file(engine)
         self._identity = file_identity(self._file) if self._file else None
         self._last_seq = 0  # the highest head this process saw: a trail never moves back
+        self._queue: list[_Pending] = []  # appends waiting for the next transaction
+        self._queue_lock = threading.Lock()
+        self._writing = False  # a caller is writing a transaction (under ``_queue_lock``)
 
     def attach(self, listener: AppendListener) -> None:
         """Tell ``listener`` of every record appended from now on (one listener)."""
@@ -196,41 +241,87 @@ class AuditStore:
         with self._write_lock, self._engine.connect() as conn:
             conn.execution_options(**{SQLITE_IMMEDIATE: True})
             with conn.begin():
-                head = conn.execute(
-                    sa.select(AUDIT_CHAIN_HEAD_TABLE.c.seq, AUDIT_CHAIN_HEAD_TABLE.c.hash)
-                    .where(AUDIT_CHAIN_HEAD_TABLE.c.id == 1)
-                    .with_for_update()
-                ).one()
+                head = conn.execute(_HEAD_FOR_UPDATE).one()
                 if int(head.seq) < self._last_seq:
                     raise AuditUnavailable(_moved_back(int(head.seq), self._last_seq))
                 yield conn, int(head.seq), str(head.hash)
 
     def append(self, entry: AuditEntry) -> AuditEvent:
         """Chain ``entry`` after the last record and commit it; raise ``AuditUnavailable`` on failure."""
-        values = entry.content()
+        pending = _Pending(entry.content())
+        with self._queue_lock:
+            self._queue.append(pending)
+            leads = not self._writing
+            self._writing = True
+        if not leads:
+            pending.wake.wait()  # set when written, or when it is this caller's turn to write
+        if not pending.finished:
+            self._write_queued()
+        if pending.error is not None:
+            if leads:
+                raise pending.error
+            error = copy.copy(pending.error)  # each thread raises its own exception object
+            raise error.with_traceback(None) from pending.error.__cause__
+        return AuditEvent(**pending.values)
+
+    def _write_queued(self) -> None:
+        """Write the queued appends (this caller's among them) in one transaction, then hand over."""
+        with self._queue_lock:
+            group, self._queue = self._queue[:MAX_GROUP], self._queue[MAX_GROUP:]
+        try:
+            self._write_group(group)
+            if len(group) > 1 and _record_was_refused(group[0].error):
+                # One bad record must not fail the calls it happened to be grouped with.
+                for pending in group:
+                    pending.error = None
+                    self._write_group([pending])
+        finally:
+            for pending in group:
+                if not pending.committed and pending.error is None:
+                    pending.error = AuditUnavailable(NOT_FORWARDED)  # interrupted: fail closed
+                pending.finished = True
+                pending.wake.set()
+            with self._queue_lock:
+                if self._queue:
+                    self._queue[0].wake.set()  # the next one writes the group that gathered meanwhile
+                else:
+                    self._writing = False
+
+    def _write_group(self, group: list[_Pending]) -> None:
+        seq = 0
         try:
             with self.locked_chain() as (conn, head_seq, head_hash):
-                seq = head_seq + 1
-                values["seq"] = seq
-                values["created_at"] = utc_now()
-                values["prev_hash"] = head_hash
-                values["hash"] = chain_hash(head_hash, values)
-                conn.execute(sa.insert(AUDIT_EVENT_TABLE), values)
-                conn.execute(
-                    sa.update(AUDIT_CHAIN_HEAD_TABLE)
-                    .where(AUDIT_CHAIN_HEAD_TABLE.c.id == 1)
-                    .values(seq=seq, hash=values["hash"])
-                )
+                seq, previous = head_seq, head_hash
+                for pending in group:
+                    values = pending.values
+                    seq += 1
+                    values["seq"] = seq
+                    values["created_at"] = utc_now()
+                    values["prev_hash"] = previous
+                    values["hash"] = previous = chain_hash(previous, values)
+                conn.execute(_INSERT_EVENTS, [pending.values for pending in group])
+                conn.execute(_MOVE_HEAD, {"new_seq": seq, "new_hash": previous})
                 if self._listener is not None:
-                    self._listener.appended(seq, values["created_at"], values["hash"])
+                    for pending in group:
+                        values = pending.values
+                        self._listener.appended(values["seq"], values["created_at"], values["hash"])
             self._last_seq = max(self._last_seq, seq)
+            for pending in group:
+                pending.committed = True
         except SQLAlchemyError as exc:
             if self._listener is not None:
                 self._listener.abandoned()
-            raise AuditUnavailable(NOT_FORWARDED) from exc
+            unavailable = AuditUnavailable(NOT_FORWARDED)
+            unavailable.__cause__ = exc
+            for pending in group:
+                pending.error = unavailable
+            return
+        except Exception as exc:  # AuditUnavailable from the trail checks, or a bug: nobody proceeds
+            for pending in group:
+                pending.error = exc
+            return
         if self._listener is not None:
             self._listener.committed(seq)
-        return AuditEvent(**values)
 
     def purge(
         self,

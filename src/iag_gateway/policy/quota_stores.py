@@ -6,12 +6,24 @@ the count can never pass the limit, however many processes race for the last slo
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any, Protocol, cast
 
-from sqlalchemy import BigInteger, Column, Engine, Integer, MetaData, String, Table, select
+from sqlalchemy import (
+    BigInteger,
+    Column,
+    Engine,
+    Integer,
+    MetaData,
+    String,
+    Table,
+    and_,
+    bindparam,
+    select,
+)
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.exc import SQLAlchemyError
@@ -73,6 +85,35 @@ class QuotaStore(Protocol):
         """Add the tokens a finished request consumed."""
 
 
+@functools.cache
+def _upsert_statement(dialect: str, request_limited: bool, token_limited: bool) -> Any:
+    """The upsert of one counter, built once per shape (its values are bound at execution).
+
+    Built once, SQLAlchemy finds its compiled form in its cache at every call instead of
+    constructing and hashing a new statement (a reservation writes several counters).
+    """
+    insert = {"postgresql": pg_insert, "sqlite": sqlite_insert}[dialect]
+    statement: Any = insert(quota_usage).values(
+        scope=bindparam("scope"),
+        window=bindparam("window"),
+        requests=bindparam("requests"),
+        tokens=bindparam("tokens"),
+    )
+    conditions = []
+    if request_limited:
+        conditions.append(quota_usage.c.requests < bindparam("request_limit"))
+    if token_limited:
+        conditions.append(quota_usage.c.tokens < bindparam("token_limit"))
+    return statement.on_conflict_do_update(
+        index_elements=[quota_usage.c.scope, quota_usage.c.window],
+        set_={
+            "requests": quota_usage.c.requests + statement.excluded.requests,
+            "tokens": quota_usage.c.tokens + statement.excluded.tokens,
+        },
+        where=and_(*conditions) if conditions else None,
+    ).returning(quota_usage.c.requests)
+
+
 class SqlQuotaStore:
     """Counters in the ``quota_usage`` table (SQLite or PostgreSQL)."""
 
@@ -88,26 +129,32 @@ class SqlQuotaStore:
             raise ServiceUnavailable("quota counters unavailable: the database does not answer") from exc
 
     @staticmethod
-    def _upsert(conn: Any, scope: str, window: str, *, requests: int, tokens: int, where: Any = None) -> int:
+    def _upsert(
+        conn: Any,
+        scope: str,
+        window: str,
+        *,
+        requests: int,
+        tokens: int,
+        request_limit: int | None = None,
+        token_limit: int | None = None,
+    ) -> int:
         """Create the counter or add to it, in one statement; return the rows written (0 or 1).
 
-        With ``where``, an existing counter is only incremented while the condition holds,
-        so the check and the increment are one atomic step on SQLite and PostgreSQL alike.
+        With a limit, an existing counter is only incremented while it is below it, so
+        the check and the increment are one atomic step on SQLite and PostgreSQL alike.
         """
-        insert = {"postgresql": pg_insert, "sqlite": sqlite_insert}[conn.dialect.name]
-        statement: Any = insert(quota_usage).values(
-            scope=scope, window=window, requests=requests, tokens=tokens
-        )
-        statement = statement.on_conflict_do_update(
-            index_elements=[quota_usage.c.scope, quota_usage.c.window],
-            set_={
-                "requests": quota_usage.c.requests + requests,
-                "tokens": quota_usage.c.tokens + tokens,
-            },
-            where=where,
-        ).returning(quota_usage.c.requests)
+        statement = _upsert_statement(conn.dialect.name, request_limit is not None, token_limit is not None)
+        parameters = {
+            "scope": scope,
+            "window": window,
+            "requests": requests,
+            "tokens": tokens,
+            "request_limit": request_limit,
+            "token_limit": token_limit,
+        }
         # RETURNING, not rowcount: psycopg reports no row count for an upsert.
-        return len(conn.execute(statement).all())
+        return len(conn.execute(statement, parameters).all())
 
     def reserve_all(self, items: Sequence[QuotaItem], now: datetime) -> int | None:
         # One transaction for every counter of the request: one commit, and a refusal
@@ -119,16 +166,16 @@ class SqlQuotaStore:
                         item.token_limit is not None and item.token_limit < 1
                     ):
                         raise _Refused(index)
-                    condition = None
-                    if item.request_limit is not None:
-                        condition = quota_usage.c.requests < item.request_limit
-                    if item.token_limit is not None:
-                        below = quota_usage.c.tokens < item.token_limit
-                        condition = below if condition is None else (condition & below)
-                    if (
-                        self._upsert(conn, item.scope, item.window, requests=1, tokens=0, where=condition)
-                        != 1
-                    ):
+                    written = self._upsert(
+                        conn,
+                        item.scope,
+                        item.window,
+                        requests=1,
+                        tokens=0,
+                        request_limit=item.request_limit,
+                        token_limit=item.token_limit,
+                    )
+                    if written != 1:
                         raise _Refused(index)
         except _Refused as refused:
             return refused.index
