@@ -124,7 +124,7 @@ bench-pii: $(STAMP)
 
 ## Fault soak: two gateways on one database, 10,000 mixed requests, faults, a kill -9 (about 15 min).
 soak: $(STAMP)
-	$(BIN)/python -m tests.soak.soak --requests $${SOAK_REQUESTS:-10000}
+	$(BIN)/python -m tests.soak.soak --requests $${SOAK_REQUESTS:-10000} --cut-shm $${SOAK_CUT_SHM:-0}
 
 ## Fuzz the OpenAPI description of /v1 (schemathesis, every phase) against a test gateway.
 fuzz-api: $(STAMP)

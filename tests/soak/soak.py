@@ -7,7 +7,9 @@ spread over two ``iag-gateway serve`` processes sharing one SQLite audit trail. 
 fake provider records every call and injects faults chosen by the request: 429 with
 Retry-After, 5xx, timeouts, streams cut mid-answer, clean closes without a finish
 reason, plain bodies cut short. Part-way through, one process is killed with SIGKILL
-and restarted. Each request carries a nonce, and the soak's policy keeps the
+and restarted. With ``--cut-shm N``, SQLite's shared-memory file is also truncated N times
+while both serve (issue #10): a process that dies of it is counted by signal and restarted,
+as its supervisor would. Each request carries a nonce, and the soak's policy keeps the
 pseudonymised texts in the trail, so every call the provider saw can be matched to its
 audit record. The report: requests sent, answered, refused by status, original personal
 values found in what left the gateway (must be 0), provider calls vs calls with a
@@ -18,6 +20,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import random
 import re
 import signal
@@ -77,6 +80,8 @@ class Report:
     upstream_requests: int = 0
     with_record: int = 0
     never_completed: int = 0
+    shm_cuts: int = 0
+    deaths: Counter[str] = field(default_factory=Counter)
     chain: str = ""
     chain_ok: bool = False
     seconds: float = 0.0
@@ -87,6 +92,7 @@ class Report:
 
     def table(self) -> str:
         refused = ", ".join(f"{status}: {n}" for status, n in sorted(self.refused.items())) or "none"
+        deaths = ", ".join(f"{cause}: {n}" for cause, n in sorted(self.deaths.items())) or "none"
         rows = [
             ("requests sent", self.sent),
             ("answered (2xx)", self.answered),
@@ -97,6 +103,8 @@ class Report:
             ("  of which with an audit record", self.with_record),
             ("  of which WITHOUT a record", self.without_record),
             ("calls never completed (killed mid-call)", self.never_completed),
+            ("shared-memory file truncations", self.shm_cuts),
+            ("gateway deaths besides the kill -9", deaths),
             ("audit verify", self.chain),
             ("duration (s)", f"{self.seconds:.1f}"),
         ]
@@ -128,6 +136,9 @@ class Soak:
         self.progress = 0  # print a line every N requests (0: silent)
         self.killer: threading.Thread | None = None
         self.kill_at = -1
+        self.cut_at: set[int] = set()
+        self.env: dict[str, str] = {}
+        self.restarting: set[int] = set()
 
     def setup(self, upstream: FakeUpstream) -> dict[str, str]:
         policies = copy_policies(self.workdir / "policies")
@@ -185,6 +196,8 @@ class Soak:
                 status = "200 stream ended by an error event"
         except httpx.TransportError as exc:
             status = type(exc).__name__
+            if gateway.process.poll() is not None:
+                self.revive(slot, gateway)
         with self.lock:
             if status == "200":
                 self.report.answered += 1
@@ -193,8 +206,34 @@ class Soak:
             done = self.report.answered + sum(self.report.refused.values())
         if done == self.kill_at and self.killer is not None:
             self.killer.start()
+        if done in self.cut_at:
+            with self.lock:
+                self.report.shm_cuts += 1
+            os.truncate(self.workdir / "soak.db-shm", 0)
         if self.progress and done % self.progress == 0:
             print(f"soak: {done}/{self.total} answered or refused", file=sys.stderr, flush=True)
+
+    def revive(self, slot: int, dead: GatewayProcess) -> None:
+        """Count a gateway that died on its own and restart it, as its supervisor would."""
+        with self.lock:
+            if (
+                slot in self.restarting
+                or self.gateways[slot] is not dead
+                or (slot == 1 and slot in self.down)
+            ):
+                return
+            self.restarting.add(slot)
+            self.down.add(slot)
+            code = dead.process.returncode
+            self.report.deaths[signal.Signals(-code).name if code < 0 else f"exit {code}"] += 1
+        dead.stop()
+        log = self.workdir / f"gateway-{slot}-revived-{sum(self.report.deaths.values())}.log"
+        revived = _launch(self.env, dead.port, log)
+        _wait_ready(revived, time.monotonic() + processes.STARTUP_TIMEOUT_S)
+        with self.lock:
+            self.gateways[slot] = revived
+            self.down.discard(slot)
+            self.restarting.discard(slot)
 
     def kill_and_restart(self, env: dict[str, str]) -> None:
         victim = self.gateways[1]
@@ -211,7 +250,7 @@ class Soak:
         started = time.monotonic()
         upstream = FakeUpstream(slow_s=1.5).start()
         try:
-            env = self.setup(upstream)
+            env = self.env = self.setup(upstream)
             logs = [self.workdir / "gateway-a.log", self.workdir / "gateway-b.log"]
             with running([(env, logs[0]), (env, logs[1])]) as gateways:
                 self.gateways = list(gateways)
@@ -248,13 +287,21 @@ class Soak:
 
 
 def run_soak(
-    total: int, *, workers: int = 12, seed: int = 20261129, workdir: Path | None = None, progress: int = 0
+    total: int,
+    *,
+    workers: int = 12,
+    seed: int = 20261129,
+    workdir: Path | None = None,
+    progress: int = 0,
+    cut_shm: int = 0,
 ) -> Report:
     """Run the soak and return its report (see the module docstring)."""
     if workdir is None:
         workdir = Path(tempfile.mkdtemp(prefix="iag-soak-"))
     soak = Soak(total, workers, seed, workdir)
     soak.progress = progress
+    # Cuts spread over the run, away from the kill -9 at a third.
+    soak.cut_at = {total * (2 * n + 1) // (2 * cut_shm + 1) + 7 for n in range(cut_shm)}
     return soak.run()
 
 
@@ -263,12 +310,13 @@ def main() -> None:
     parser.add_argument("--requests", type=int, default=10_000)
     parser.add_argument("--workers", type=int, default=12)
     parser.add_argument("--seed", type=int, default=20261129)
+    parser.add_argument("--cut-shm", type=int, default=0, help="truncate SQLite's -shm file N times")
     parser.add_argument(
         "--startup-timeout", type=float, default=600.0, help="seconds a gateway may take to start"
     )
     args = parser.parse_args()
     processes.STARTUP_TIMEOUT_S = args.startup_timeout  # a loaded machine starts spaCy slowly
-    report = run_soak(args.requests, workers=args.workers, seed=args.seed, progress=500)
+    report = run_soak(args.requests, workers=args.workers, seed=args.seed, progress=500, cut_shm=args.cut_shm)
     print(report.table())
     print(
         json.dumps(

@@ -143,7 +143,9 @@ def test_when_sqlite_reports_a_full_disk_then_the_503_says_so_in_french() -> Non
         try:
             raise fault
         except sa.exc.SQLAlchemyError as exc:
-            raise AuditUnavailable("Journal d'audit indisponible : la requête n'a pas été transmise.") from exc
+            raise AuditUnavailable(
+                "Journal d'audit indisponible : la requête n'a pas été transmise."
+            ) from exc
     except ServiceUnavailable as refused:
         message = refused.body()["error"]["message"]
     assert message == (

@@ -103,18 +103,24 @@ def _sqlite_engine(
 
     @event.listens_for(engine, "connect")
     def _on_connect(dbapi_connection: Any, _record: ConnectionPoolEntry) -> None:
-        if guard is not None:
-            guard.connecting(dbapi_connection)
         # Take transaction control away from the sqlite3 module (see module docstring).
         dbapi_connection.isolation_level = None
         cursor = dbapi_connection.cursor()
         try:
+            if guard is not None:
+                guard.connecting(dbapi_connection)
             cursor.execute("PRAGMA mmap_size=0")
             if not in_memory and not read_only:
                 cursor.execute("PRAGMA journal_mode=WAL")
             cursor.execute("PRAGMA synchronous=FULL" if durable else "PRAGMA synchronous=NORMAL")
             cursor.execute(f"PRAGMA busy_timeout={busy_ms}")
             cursor.execute("PRAGMA foreign_keys=ON")
+        except BaseException:
+            cursor.close()
+            dbapi_connection.close()  # the pool drops it without closing it or telling the guard
+            if guard is not None:
+                guard.closed(dbapi_connection)
+            raise
         finally:
             cursor.close()
 
