@@ -17,13 +17,16 @@ from concurrent.futures import ThreadPoolExecutor
 from concurrent.futures import TimeoutError as FutureTimeout
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Protocol, cast
 
 from presidio_analyzer import AnalyzerEngine, EntityRecognizer, RecognizerRegistry, RecognizerResult
+from presidio_analyzer.nlp_engine import NlpArtifacts
 
 from iag_gateway.errors import ConfigError, PiiAnalysisFailed, PiiEngineBusy
 from iag_gateway.pii.allow_list import AllowList
 from iag_gateway.pii.cpu_clock import ThreadCpuClock
 from iag_gateway.pii.name_echoes import name_echoes
+from iag_gateway.pii.ner_windows import ner_windows
 from iag_gateway.pii.nlp import FrenchSpacyNlpEngine
 from iag_gateway.pii.normalise import normalise
 from iag_gateway.pii.recognizers.address import AddressRecognizer
@@ -80,6 +83,14 @@ ECHO_SCORE = 0.6
 GUESS_SCORE = SpacyPersonRecognizer.SCORE
 
 
+class _TextRecognizer(Protocol):
+    """A recognizer that needs no NLP artefacts (all ours but ``SpacyPersonRecognizer``)."""
+
+    def analyze(
+        self, text: str, entities: list[str], nlp_artifacts: NlpArtifacts | None = None
+    ) -> list[RecognizerResult]: ...
+
+
 @dataclass(frozen=True)
 class DetectedEntity:
     """One piece of personal data: ``text[start:end]`` is of type ``label``."""
@@ -103,6 +114,15 @@ class PiiEngine:
     ) -> None:
         self._analyzer = analyzer
         self._entities = sorted({e for r in analyzer.registry.recognizers for e in r.supported_entities})
+        # every recognizer but the spaCy one reads the text alone, no NLP artefacts
+        self._rules = cast(
+            list[_TextRecognizer],
+            [r for r in analyzer.registry.recognizers if not isinstance(r, SpacyPersonRecognizer)],
+        )
+        self._guesser = next(r for r in analyzer.registry.recognizers if isinstance(r, SpacyPersonRecognizer))
+        if not isinstance(analyzer.nlp_engine, FrenchSpacyNlpEngine):
+            raise TypeError("PiiEngine needs the FrenchSpacyNlpEngine")
+        self._nlp = analyzer.nlp_engine
         self._allow_list = allow_list
         self._timeout_s = timeout_s
         self._queue_timeout_s = queue_timeout_s
@@ -179,26 +199,39 @@ class PiiEngine:
         return mapped
 
     def _analyze(self, text: str) -> list[DetectedEntity]:
-        # Presidio's NLP pass, then each recognizer, as AnalyzerEngine.analyze does, without its
+        # The rules first, each recognizer as AnalyzerEngine.analyze would call it, without its
         # context enhancement: none of our recognizers has context words, and that step deep-copies
-        # every result (about a tenth of the analysis time); overlaps are resolved below.
-        artifacts = self._analyzer.nlp_engine.process_text(text, "fr")
+        # every result (about a tenth of the analysis time); overlaps are resolved below. Then the
+        # NER model reads only the windows the rules leave open (``ner_windows``).
         results: list[RecognizerResult] = []
-        for recognizer in self._analyzer.registry.recognizers:
-            results.extend(
-                recognizer.analyze(text=text, entities=self._entities, nlp_artifacts=artifacts) or []
-            )
+        for recognizer in self._rules:
+            results.extend(recognizer.analyze(text, self._entities))
         protected = self._allow_list.protected_spans(text)
-        kept = [
-            r
-            for r in results
-            if r.entity_type not in _NAME_LABELS or not any(r.start < e and s < r.end for s, e in protected)
-        ]
+        kept = _outside(results, protected)
         entities = _resolve_overlaps(_merge_same_label(kept))
+        plan = ner_windows(
+            text,
+            settled=[(e.start, e.end) for e in entities],
+            names=[(e.start, e.end) for e in entities if e.label in _NAME_LABELS],
+            protected=protected,
+        )
+        people = [span for span in self._nlp.person_spans(text, plan.windows) if plan.in_focus(*span)]
+        guesses = _outside(self._guesser.from_spans(text, people), protected)
+        if guesses:
+            entities = _resolve_overlaps(_merge_same_label(kept + guesses))
         names = [(e.start, e.end) for e in entities if e.label in _NAME_LABELS]
         taken = [(e.start, e.end) for e in entities] + protected
         echoes = [DetectedEntity(s, e, "PERSON", ECHO_SCORE) for s, e in name_echoes(text, names, taken)]
         return sorted(entities + echoes, key=lambda e: e.start) if echoes else entities
+
+
+def _outside(results: list[RecognizerResult], protected: list[tuple[int, int]]) -> list[RecognizerResult]:
+    """Drop the person results that touch an allowed institution or term."""
+    return [
+        r
+        for r in results
+        if r.entity_type not in _NAME_LABELS or not any(r.start < e and s < r.end for s, e in protected)
+    ]
 
 
 def _merge_same_label(results: list[RecognizerResult]) -> list[DetectedEntity]:
