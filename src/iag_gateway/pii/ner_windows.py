@@ -21,7 +21,7 @@ would see in the whole text; overlapping windows are merged.
 from __future__ import annotations
 
 import re
-from bisect import bisect_left, bisect_right
+from bisect import bisect_right
 from collections.abc import Iterable
 from dataclasses import dataclass
 
@@ -37,6 +37,7 @@ from iag_gateway.pii.lexicon import (
     TITLES,
     fold,
 )
+from iag_gateway.pii.spans import SpanSet
 
 # words of context on each side of a word the model must judge
 MARGIN = 6
@@ -73,34 +74,6 @@ class NerPlan:
                 return True
             index -= 1
         return False
-
-
-class SpanSet:
-    """Spans, merged where they overlap, asked in logarithmic time whether they cover or touch one."""
-
-    def __init__(self, spans: Iterable[tuple[int, int]]) -> None:
-        merged: list[tuple[int, int]] = []
-        for start, end in sorted(spans):
-            if merged and start < merged[-1][1]:
-                merged[-1] = (merged[-1][0], max(merged[-1][1], end))
-            else:
-                merged.append((start, end))
-        self.spans = merged
-        self._starts = [start for start, _ in merged]
-
-    def _last_starting_before(self, end: int) -> tuple[int, int] | None:
-        index = bisect_left(self._starts, end) - 1
-        return self.spans[index] if index >= 0 else None
-
-    def touches(self, start: int, end: int) -> bool:
-        """Tell whether ``[start, end)`` overlaps one of the spans."""
-        span = self._last_starting_before(end)
-        return span is not None and span[1] > start
-
-    def covers(self, start: int, end: int) -> bool:
-        """Tell whether ``[start, end)`` lies within one (merged) span."""
-        span = self._last_starting_before(end)
-        return span is not None and span[0] <= start and end <= span[1]
 
 
 def _common(core: str) -> bool:
