@@ -43,7 +43,7 @@ from iag_gateway.pii.spans import SpanSet
 MARGIN = 6
 _WORD = re.compile(r"\S+")
 # what a word is stripped of before the lexicons are asked about it
-_EDGE_PUNCTUATION = "\"'’«»“”()[]{}.,;:!?*_"
+_EDGE_PUNCTUATION = "\"'’«»“”()[]{}<>.,;:!?*_"
 # a name never runs across these (``SpacyPersonRecognizer`` cuts its guesses there)
 _LINE_BREAKS = frozenset("\n\t")
 _NO_NAME_CHARS = re.compile(r"[\d@<>/()]")
@@ -194,7 +194,10 @@ def ner_windows(
         if word == word.lower():  # no capital letter
             continue
         core = word.strip(_EDGE_PUNCTUATION)
-        if not core or _common(core) or allowed.touches(start, end) or done.covers(*words.core_span(index)):
+        # a guess holding a digit is dropped: « <PERSONNE_1> », « 4B », « C25-004519 » never start one
+        if not core or _common(core) or _NO_NAME_CHARS.search(core):
+            continue
+        if allowed.touches(start, end) or done.covers(*words.core_span(index)):
             continue
         if _alone_is_name(core) or words.joins(index, -1) or words.joins(index, 1):
             wanted.append(index)

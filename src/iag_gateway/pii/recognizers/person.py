@@ -29,6 +29,7 @@ from iag_gateway.pii.lexicon import (
     TITLES,
     fold,
 )
+from iag_gateway.pii.regex_gate import compile_gated
 
 _LETTER = "A-Za-zÀ-ÖØ-öø-ÿ"
 _UPPER = "A-ZÀ-ÖØ-Þ"
@@ -314,14 +315,14 @@ class PersonRecognizer(LocalRecognizer):
         rf"(?:(?i:d['’]|(?:de(?:\s+la)?|du|des|le|la|da|di|del|van|von|ben|el|al)\s+))?"
         rf"(?:[{_UPPER}][{_LETTER}]*(?:['’\-][{_LETTER}]+)*)"
     )
-    _TITLED: ClassVar[re.Pattern[str]] = re.compile(
+    _TITLED: ClassVar[re.Pattern[str]] = compile_gated(
         rf"(?<![\w])(?:{TITLES})(?:\s+(?:le|la)\s+(?:Dr\.?|Pr\.?|Docteur|Professeur)\.?)?"
         rf"(?:\s+(?:veuve|vve|[ée]pouse|ép\.))?(?:\s+|(?<=\.))"
         rf"(?P<name>(?:[{_UPPER}]\.(?:-?[{_UPPER}]\.)?\s?)?{_NAME_WORD}(?:[ \t]+{_NAME_WORD}){{0,3}})"
     )
 
     # text typed or pasted in capitals: « MME SOPHIANE EL KHOURY ATTEND LE BON DE COMMANDE »
-    _CAPS_TITLED: ClassVar[re.Pattern[str]] = re.compile(
+    _CAPS_TITLED: ClassVar[re.Pattern[str]] = compile_gated(
         r"(?<![\w])(?:MME|MLLE|MR|M\.|DR\.?|PR\.?|MADAME|MONSIEUR|DOCTEUR|PROFESSEUR)[ \t]+"
         rf"(?P<name>[{_UPPER}][{_UPPER}'’\-]*(?:[ \t]+[{_UPPER}][{_UPPER}'’\-]*){{0,4}})(?![\w])"
     )

@@ -21,6 +21,7 @@ from iag_gateway.pii.lexicon import (
     TITLES,
     fold,
 )
+from iag_gateway.pii.regex_gate import compile_gated
 
 
 class SpacyPersonRecognizer(LocalRecognizer):
@@ -32,7 +33,7 @@ class SpacyPersonRecognizer(LocalRecognizer):
         rf"^(?:(?:{TITLES}|(?i:{GREETINGS})(?![\w])|le|la|(?i:mme|mlle|m\.|dr\.?|pr\.?)(?![\w])),?\s*)+"
     )
     # a company cue earlier in the same clause: « fournisseurs consultés : X et Y »
-    COMPANY_CLAUSE: ClassVar[re.Pattern[str]] = re.compile(rf"(?i)\b(?:{COMPANY_CUES})\b[^.!?;\n]*$")
+    COMPANY_CLAUSE: ClassVar[re.Pattern[str]] = compile_gated(rf"(?i)\b(?:{COMPANY_CUES})\b[^.!?;\n]*$")
     SENTENCE_START: ClassVar[re.Pattern[str]] = re.compile(r"(?:^|[.!?\n:]\s*)$")
     LEADING_LOWER: ClassVar[re.Pattern[str]] = re.compile(r"^(?:[a-zà-öø-ÿ]+\s+)+(?=[A-ZÀ-ÖØ-Þ])")
     TRAILING_LOWER: ClassVar[re.Pattern[str]] = re.compile(r"(?:\s+[a-zà-öø-ÿ]+)+$")
