@@ -31,7 +31,9 @@ def _texts() -> list[str]:
     rng = random.Random(20261129)
     texts = ["".join(rng.choice(ALPHABET) for _ in range(300)) for _ in range(200)]
     for path in CORPORA.values():
-        texts.extend(json.loads(line)["text"] for line in path.read_text(encoding="utf-8").splitlines() if line)
+        texts.extend(
+            json.loads(line)["text"] for line in path.read_text(encoding="utf-8").splitlines() if line
+        )
     return texts
 
 
