@@ -39,3 +39,9 @@ class EmailAddressRecognizer(CheckedPatternRecognizer):
             rf"(?i:{_COMMON_TLDS}))(?![\w-])"
         ),
     )
+    # what each pattern's matches hold: most texts have no obfuscated address to look for
+    NEEDS: ClassVar[tuple[re.Pattern[str] | None, ...]] = (
+        re.compile("@"),
+        re.compile(_AT),
+        re.compile(r"\s(?i:at)\s"),
+    )

@@ -148,15 +148,17 @@ class PersonCueRecognizer(LocalRecognizer):
                 wanted.add("".join(reversed(parts)))
         if not wanted:
             return []
+        longest = max(len(name) for name in wanted)
         spans = []
         for run in self.NAME_RUN.finditer(text):
-            letters = re.sub(r"[\s'’\-]", "", fold(run.group()))
-            if not any(name in letters for name in wanted):
-                continue  # no part of this run can spell an address: skip the pairs
             words = list(re.finditer(r"\S+", run.group()))
+            letters = [re.sub(r"['’\-]", "", fold(word.group())) for word in words]
             for i in range(len(words)):
-                for j in range(i + 1, len(words) + 1):
-                    start, end = run.start() + words[i].start(), run.start() + words[j - 1].end()
-                    if re.sub(r"[\s'’\-]", "", fold(text[start:end])) in wanted:
-                        spans.append((start, end))
+                spelled = ""
+                for j in range(i, len(words)):
+                    spelled += letters[j]
+                    if len(spelled) > longest:
+                        break  # longer than any address spells: no later word can help
+                    if spelled in wanted:
+                        spans.append((run.start() + words[i].start(), run.start() + words[j].end()))
         return spans
