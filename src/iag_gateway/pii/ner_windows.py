@@ -37,6 +37,7 @@ from iag_gateway.pii.lexicon import (
     TITLES,
     fold,
 )
+from iag_gateway.pii.recognizers.spacy_person import SpacyPersonRecognizer
 from iag_gateway.pii.spans import SpanSet
 
 # words of context on each side of a word the model must judge
@@ -46,6 +47,8 @@ _WORD = re.compile(r"\S+")
 _EDGE_PUNCTUATION = "\"'’«»“”()[]{}<>.,;:!?*_"
 # a name never runs across these (``SpacyPersonRecognizer`` cuts its guesses there)
 _LINE_BREAKS = frozenset("\n\t")
+# what ends a clause for ``SpacyPersonRecognizer.COMPANY_CLAUSE``
+_CLAUSE_ENDS = frozenset(".!?;\n")
 _NO_NAME_CHARS = re.compile(r"[\d@<>/()]")
 _PIECES = re.compile(r"[^\w]+")
 # an initial or an abbreviated title ends with a full stop that does not end a sentence
@@ -199,11 +202,32 @@ def ner_windows(
             continue
         if allowed.touches(start, end) or done.covers(*words.core_span(index)):
             continue
-        if _alone_is_name(core) or words.joins(index, -1) or words.joins(index, 1):
+        if not (_alone_is_name(core) or words.joins(index, -1) or words.joins(index, 1)):
+            continue
+        if not _after_company_cue(words, index):
             wanted.append(index)
     wanted.extend(_name_edges(words, SpanSet(names), allowed))
     wanted = sorted(set(wanted))
     return NerPlan(_windows(words, wanted, margin), [words.spans[index] for index in wanted])
+
+
+def _after_company_cue(words: _Words, index: int) -> bool:
+    """Tell whether every guess holding word ``index`` starts after a company cue in its clause.
+
+    ``SpacyPersonRecognizer`` drops a guess that a company cue (« fournisseurs consultés : »,
+    « soutenu par ») precedes in the same clause, looking 120 characters back from the
+    guess's start. A guess holding the word starts at the earliest word it could join
+    leftwards, or later; the cue must be found, with nothing ending the clause after it,
+    for each of those starts.
+    """
+    first = index
+    while words.joins(first, -1):
+        first -= 1
+    start = words.spans[first][0]
+    word_end = words.core_span(index)[1]
+    if any(char in _CLAUSE_ENDS for char in words.text[start : words.core_span(index)[0]]):
+        return False
+    return SpacyPersonRecognizer.COMPANY_CLAUSE.search(words.text, max(0, word_end - 120), start) is not None
 
 
 def _name_edges(words: _Words, names: SpanSet, allowed: SpanSet) -> list[int]:
