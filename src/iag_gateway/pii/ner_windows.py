@@ -13,6 +13,9 @@ the model reads only windows around the words where it could still change the re
 - the edges of a name a rule found, when the word beside it could lengthen the name
   (« Le » before « Goff Laurence »).
 
+A word holding a digit (« <PERSONNE_1> », a code) or governed by a company cue
+(« fournisseurs consultés : ») opens no window: the recognizer drops every guess holding it.
+
 Each window takes ``MARGIN`` words of context on each side, more than the model's
 receptive field (four tokens either way for ``fr_core_news_{sm,md}``), so it sees what it
 would see in the whole text; overlapping windows are merged.
