@@ -119,6 +119,7 @@ bench-stream: $(STAMP)
 soak-instances: $(STAMP)
 	$(BIN)/python bench/soak_instances.py
 
+## Redact stage: CPU ms per KB of 1, 10 and 50 KB French texts, ours beside out-of-the-box Presidio.
 bench-pii: $(STAMP)
 	$(BIN)/python bench/bench_pii.py
 

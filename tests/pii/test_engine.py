@@ -37,11 +37,11 @@ def test_when_deployment_adds_a_term_then_it_is_never_masked(engine: PiiEngine) 
 def test_when_a_recognizer_raises_then_pii_analysis_failed(
     engine: PiiEngine, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    def broken(text: str, language: str) -> list[object]:
+    def broken(text: str, windows: object) -> list[object]:
         raise RuntimeError("boom")
 
     failing = PiiEngine.build()
-    monkeypatch.setattr(failing._analyzer.nlp_engine, "process_text", broken)
+    monkeypatch.setattr(failing._analyzer.nlp_engine, "person_spans", broken)
     try:
         with pytest.raises(PiiAnalysisFailed, match="impossible") as caught:
             failing.analyze("Bonjour Jeanne Collomb")
@@ -51,14 +51,14 @@ def test_when_a_recognizer_raises_then_pii_analysis_failed(
 
 
 def test_when_analysis_exceeds_timeout_then_pii_analysis_failed(monkeypatch: pytest.MonkeyPatch) -> None:
-    def slow(text: str, language: str) -> list[object]:
+    def slow(text: str, windows: object) -> list[object]:
         end = time.thread_time() + 0.5  # busy: the timeout counts the analysing thread's CPU time
         while time.thread_time() < end:
             pass
         return []
 
     slow_engine = PiiEngine.build(timeout_s=0.05)
-    monkeypatch.setattr(slow_engine._analyzer.nlp_engine, "process_text", slow)
+    monkeypatch.setattr(slow_engine._analyzer.nlp_engine, "person_spans", slow)
     try:
         with pytest.raises(PiiAnalysisFailed):
             slow_engine.analyze("Bonjour Jeanne Collomb")

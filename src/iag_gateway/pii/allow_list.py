@@ -20,6 +20,7 @@ from pydantic import BaseModel, ConfigDict, ValidationError
 
 from iag_gateway.errors import ConfigError
 from iag_gateway.pii.lexicon import fold
+from iag_gateway.pii.regex_gate import compile_gated
 
 _LETTER = "A-Za-zÀ-ÖØ-öø-ÿ"
 _UPPER = "A-ZÀ-ÖØ-Þ"
@@ -61,7 +62,7 @@ def load_allow_list_file(path: Path) -> AllowListFile:
 class AllowList:
     """Find the spans of a text that name an allowed institution or term."""
 
-    INSTITUTION: ClassVar[re.Pattern[str]] = re.compile(
+    INSTITUTION: ClassVar[re.Pattern[str]] = compile_gated(
         r"(?<![\w])(?:(?i:h[ôo]pital|h[ôo]p\.|centre(?:\s+hospitalier(?:\s+universitaire)?)?|"
         r"groupe(?:ment)?\s+hospitalier|clinique|polyclinique|institut|université|universite|faculté|"
         r"fondation|hospices?|pavillon|bâtiment|amphith[ée][âa]tre|amphi|lycée|collège|école|ecole|"
@@ -74,7 +75,7 @@ class AllowList:
     )
 
     # a company named after its founder: « Laboratoires Pierre Fabre », « Établissements Jean Martin »
-    COMPANY: ClassVar[re.Pattern[str]] = re.compile(
+    COMPANY: ClassVar[re.Pattern[str]] = compile_gated(
         r"(?<![\w])(?i:laboratoires?|labos?|soci[ée]t[ée]|[ée]ts\.?|[ée]tablissements|maison)[ \t]+"
         rf"(?P<name>[{_UPPER}][{_LETTER}'’\-]*(?:[ \t]+[{_UPPER}][{_LETTER}'’\-]*){{0,3}})"
     )

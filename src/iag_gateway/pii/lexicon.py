@@ -15,7 +15,7 @@ def _words(text: str) -> list[str]:
     return text.split()
 
 
-@lru_cache(maxsize=8192)
+@lru_cache(maxsize=65536)
 def fold(word: str) -> str:
     """Lower-case and strip accents, so « Hélène », « HELENE » and « helene » compare equal."""
     decomposed = unicodedata.normalize("NFKD", word)

@@ -12,9 +12,11 @@ import re
 from collections.abc import Sequence
 
 from iag_gateway.pii.lexicon import ACRONYMS, COMPANY_WORDS, NAME_PARTICLES, NOT_SURNAMES, TITLES, fold
+from iag_gateway.pii.spans import SpanSet
 
 _LETTER = "A-Za-zÀ-ÖØ-öø-ÿ"
 _WORD = re.compile(rf"[{_LETTER}]+(?:['’\-][{_LETTER}]+)*")
+_RUN = re.compile(r"[\w'’\-]+")
 _TITLE = re.compile(rf"(?:{TITLES})\.?")
 
 
@@ -40,11 +42,11 @@ def name_echoes(
     words = {word for word in words if _echoable(word)}
     if not words:
         return []
-    alternatives = "|".join(re.escape(word) for word in sorted(words, key=len, reverse=True))
-    pattern = re.compile(rf"(?<![\w'’\-])(?:{alternatives})(?![\w'’\-])")
-    found = []
-    for match in pattern.finditer(text):
-        start, end = match.span()
-        if not any(start < e and s < end for s, e in taken):
-            found.append((start, end))
-    return found
+    # a mention is a whole run of word characters, apostrophes and hyphens equal to one of the
+    # words: one pass over the text, no pattern compiled per text
+    busy = SpanSet(taken)
+    return [
+        match.span()
+        for match in _RUN.finditer(text)
+        if match.group() in words and not busy.touches(*match.span())
+    ]

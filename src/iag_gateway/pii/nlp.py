@@ -9,8 +9,11 @@ attribute ruler cost time and find nothing we use.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 import spacy
 from presidio_analyzer.nlp_engine import NerModelConfiguration, NlpArtifacts, SpacyNlpEngine
+from spacy.language import Language
 from spacy.tokens import Doc
 
 # components of fr_core_news_{sm,md} that person detection does not need
@@ -31,12 +34,31 @@ class FrenchSpacyNlpEngine(SpacyNlpEngine):
             ),
         )
         self.model = model
+        self.pipeline: Language | None = None
 
     def load(self) -> None:
         """Load the installed model without its unused components; never download."""
         if not spacy.util.is_package(self.model):
             raise OSError(f"spaCy model {self.model!r} is not installed")
-        self.nlp = {"fr": spacy.load(self.model, exclude=list(UNUSED_COMPONENTS))}  # type: ignore[assignment]
+        self.pipeline = spacy.load(self.model, exclude=list(UNUSED_COMPONENTS))
+        self.nlp = {"fr": self.pipeline}  # type: ignore[assignment]
+
+    def person_spans(self, text: str, windows: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
+        """Return the spans of ``text`` the model labels PER, reading only the given windows.
+
+        The windows go through ``nlp.pipe`` in one batch; offsets are those of ``text``.
+        """
+        if not windows:
+            return []
+        if self.pipeline is None:
+            raise RuntimeError("the spaCy model is not loaded")
+        spans: list[tuple[int, int]] = []
+        docs = self.pipeline.pipe([text[start:end] for start, end in windows])
+        for (offset, _), doc in zip(windows, docs, strict=True):
+            spans.extend(
+                (offset + ent.start_char, offset + ent.end_char) for ent in doc.ents if ent.label_ == "PER"
+            )
+        return spans
 
     def _doc_to_nlp_artifact(self, doc: Doc, language: str) -> NlpArtifacts:
         """Keep the entities and tokens; skip lemmas and keywords, which no recognizer of ours reads

@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from bisect import bisect_left
 from dataclasses import dataclass
 
 _SPACES = "\u00a0\u202f\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u3000"
@@ -53,6 +54,12 @@ class NormalisedText:
         if self.starts is None or self.ends is None:
             return start, end
         return self.starts[start], self.ends[end - 1]
+
+    def normalised_span(self, start: int, end: int) -> tuple[int, int]:
+        """Map the original span ``[start, end)`` to the normalised text (the characters it kept)."""
+        if self.starts is None:
+            return start, end
+        return bisect_left(self.starts, start), bisect_left(self.starts, end)
 
 
 def _replacement(piece: str) -> str:

@@ -21,6 +21,7 @@ from collections import Counter
 from collections.abc import Callable, Collection, Iterable
 from typing import Any
 
+from iag_gateway.pii.answer_echoes import SentSentences
 from iag_gateway.pii.engine import ECHO_SCORE, GUESS_SCORE, DetectedEntity, PiiEngine
 from iag_gateway.pii.normalise import normalised
 from iag_gateway.pii.placeholders import PLACEHOLDER, PLACEHOLDER_NAMES, mask, placeholder
@@ -68,7 +69,7 @@ def _map_strings(value: Any, function: Callable[[str], str]) -> Any:
 class Pseudonymizer:
     """Pseudonymise the inputs of one request and restore the answer."""
 
-    __slots__ = ("_by_identity", "_engine", "_lock", "_numbers", "_reserved", "_values")
+    __slots__ = ("_by_identity", "_engine", "_lock", "_numbers", "_reserved", "_sent", "_values")
 
     def __init__(self, engine: PiiEngine) -> None:
         self._engine = engine
@@ -76,6 +77,7 @@ class Pseudonymizer:
         self._values: dict[str, str] = {}
         self._numbers: Counter[str] = Counter()
         self._reserved: Counter[str] = Counter()  # highest number already pasted by the caller
+        self._sent = SentSentences()  # the redacted sentences, to skip their echoes in the answer
         self._lock = threading.Lock()
 
     def __repr__(self) -> str:
@@ -119,8 +121,10 @@ class Pseudonymizer:
                 pieces.append(text[cursor : entity.start])
                 pieces.append(self._placeholder_for(entity, text[entity.start : entity.end]))
                 cursor = entity.end
-        pieces.append(text[cursor:])
-        return "".join(pieces)
+            pieces.append(text[cursor:])
+            redacted = "".join(pieces)
+            self._sent.add(redacted)
+        return redacted
 
     @property
     def counts(self) -> dict[str, int]:
@@ -162,8 +166,18 @@ class Pseudonymizer:
         return _replace(text, masked), counts
 
     def response_entities(self, text: str) -> list[DetectedEntity]:
-        """The personal data in an answer that the caller did not send, firm enough to count."""
-        return [e for e in self._engine.analyze(text) if _is_claim(e) and self._is_new(e, text)]
+        """The personal data in an answer that the caller did not send, firm enough to count.
+
+        Placeholders and sentences this request sent word for word are not re-read by spaCy
+        (``known_spans``)."""
+        entities = self._engine.analyze(text, known=self.known_spans(text))
+        return [e for e in entities if _is_claim(e) and self._is_new(e, text)]
+
+    def known_spans(self, answer: str) -> list[tuple[int, int]]:
+        """Return the spans of ``answer`` that hold no new personal data: placeholders, and
+        sentences this request sent word for word (for ``PiiEngine.analyze(known=...)``)."""
+        with self._lock:
+            return self._sent.known_spans(answer)
 
     def _is_new(self, entity: DetectedEntity, text: str) -> bool:
         value = text[entity.start : entity.end]

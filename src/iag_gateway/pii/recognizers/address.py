@@ -6,6 +6,7 @@ import re
 from typing import ClassVar
 
 from iag_gateway.pii.recognizers.base import CheckedPatternRecognizer
+from iag_gateway.pii.regex_gate import compile_gated
 
 _STREET_TYPES = (
     r"rue|r\.|avenue|av\.?|bd|boulevard|blvd|cours|quai|place|pl\.|chemin|ch\.|allée|allee|impasse|imp\.|"
@@ -28,22 +29,22 @@ class AddressRecognizer(CheckedPatternRecognizer):
     ENTITY = "ADDRESS"
     SCORE = 0.85
     PATTERNS: ClassVar[tuple[re.Pattern[str], ...]] = (
-        re.compile(
+        compile_gated(
             rf"(?<![\w,.])(?P<value>{_BUILDING}{{0,2}}\d{{1,4}}(?:\s?(?:(?i:bis|ter|quater)|[BbTt])(?![\w]))?,?\s+"
             rf"(?i:{_STREET_TYPES})(?![\w])\s+{_WORD}(?:[ \-]{_WORD}){{0,6}}"
             rf"(?:(?:\s*[,\-–]\s*|\s+)(?:(?:BP|CS)\s?\d{{1,6}}\s*[,\-–]?\s*)?(?:F-)?\d{{5}}\s+{_CITY})?)"
         ),
-        re.compile(
+        compile_gated(
             rf"(?<![\w,.])(?P<value>{_PLACE}[ \t]+{_WORD}(?:[ \-]{_WORD}){{0,5}}\s*[,\-–]?\s*"
             rf"(?:(?:BP|CS)\s?\d{{1,6}}\s*[,\-–]?\s*)?(?:F-)?\d{{5}}\s+{_CITY})"
         ),
         # no street number, but a postcode and a city: « demeurant chemin des Vignes, 38000 Grenoble »
-        re.compile(
+        compile_gated(
             rf"(?<![\w,.])(?P<value>(?i:{_STREET_TYPES})(?<!\.)(?![\w])\s+{_WORD}(?:[ \-]{_WORD}){{0,6}}"
             rf"(?:\s*[,\-–]\s*|\s+)(?:F-)?\d{{5}}\s+{_CITY})"
         ),
         # English form, as pasted from foreign correspondence: 221 Baker Street, London
-        re.compile(
+        compile_gated(
             r"(?<![\w,.])(?P<value>\d{1,5}[ \t]+(?:[A-Z][\w'’\-]*[ \t]+){1,4}"
             r"(?:Street|St\.|Road|Rd\.|Avenue|Ave\.|Lane|Ln\.|Drive|Boulevard|Blvd\.|Way|Court|"
             r"Square|Terrace|Crescent|Close|Gardens|Row|Hill)(?![\w])"

@@ -10,6 +10,7 @@ import re
 from typing import ClassVar
 
 from iag_gateway.pii.recognizers.base import CheckedPatternRecognizer
+from iag_gateway.pii.regex_gate import compile_gated
 
 
 class AdeliRecognizer(CheckedPatternRecognizer):
@@ -18,7 +19,7 @@ class AdeliRecognizer(CheckedPatternRecognizer):
     ENTITY = "HEALTH_PRO_ID"
     SCORE = 0.9
     PATTERNS: ClassVar[tuple[re.Pattern[str], ...]] = (
-        re.compile(
+        compile_gated(
             r"(?i:\bADELI\b)(?:\s*(?:n[°o]|num[ée]ro|number|no\.?|#))?\s*[:=]?\s*"
             r"(?P<value>\d(?:[ ]?\d){8})(?![\w]|[.,]\d|[ ]\d)"
         ),

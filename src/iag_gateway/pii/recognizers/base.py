@@ -9,6 +9,7 @@ patterns as class constants and decides in ``accept`` which matches are real.
 from __future__ import annotations
 
 import re
+from itertools import zip_longest
 from typing import ClassVar
 
 from presidio_analyzer import LocalRecognizer, RecognizerResult
@@ -21,6 +22,8 @@ class CheckedPatternRecognizer(LocalRecognizer):
     ENTITY: ClassVar[str]
     SCORE: ClassVar[float] = 0.9
     PATTERNS: ClassVar[tuple[re.Pattern[str], ...]]
+    # for each pattern, what every match of it holds (« @ »): a text without it skips the pattern
+    NEEDS: ClassVar[tuple[re.Pattern[str] | None, ...]] = ()
 
     def __init__(self) -> None:
         super().__init__(supported_entities=[self.ENTITY], supported_language="fr", name=type(self).__name__)
@@ -38,7 +41,9 @@ class CheckedPatternRecognizer(LocalRecognizer):
     ) -> list[RecognizerResult]:
         """Run every pattern over ``text`` and keep the matches ``accept`` validates."""
         results: list[RecognizerResult] = []
-        for pattern in self.PATTERNS:
+        for pattern, need in zip_longest(self.PATTERNS, self.NEEDS):
+            if need is not None and need.search(text) is None:
+                continue
             for match in pattern.finditer(text):
                 span = self.accept(match, text)
                 if span is not None and span[1] > span[0]:

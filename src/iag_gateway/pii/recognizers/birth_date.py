@@ -9,6 +9,7 @@ import re
 from typing import ClassVar
 
 from iag_gateway.pii.recognizers.base import CheckedPatternRecognizer
+from iag_gateway.pii.regex_gate import compile_gated
 
 _MONTHS_FR = r"janv(?:ier|\.)?|f[ée]v(?:rier|\.)?|mars|avr(?:il|\.)?|mai|juin|juil(?:let|\.)?|ao[uû]t|sept(?:embre|\.)?|oct(?:obre|\.)?|nov(?:embre|\.)?|d[ée]c(?:embre|\.)?"  # noqa: E501
 _MONTHS_EN = r"jan(?:uary)?|feb(?:ruary)?|march|mar|april|apr|may|june|jun|july|jul|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?"  # noqa: E501
@@ -40,16 +41,16 @@ class BirthDateRecognizer(CheckedPatternRecognizer):
     ENTITY = "DATE_OF_BIRTH"
     SCORE = 0.95
     PATTERNS: ClassVar[tuple[re.Pattern[str], ...]] = (
-        re.compile(
+        compile_gated(
             rf"(?<![\w])(?i:{_BIRTH_WORDS})(?![\w])\s*(?:\(?\s*(?:le|on|the|en|:)\s*\)?\s*)?[:\-,]?\s*"
             rf"(?P<value>{_DATE})(?![\w]|[/.\-]\d)"
         ),
-        re.compile(
+        compile_gated(
             rf"(?<![\w])(?i:{_BIRTH_WORDS})(?![\w])\s*(?:\(?\s*(?:le|on|the|en|:)\s*\)?\s*)?[:\-,]?\s*"
             rf"(?P<value>{_SPELLED_DATE})(?![\w])"
         ),
         # a birthday without its year, after the birth word itself: « né le 12 juillet »
-        re.compile(
+        compile_gated(
             rf"(?<![\w])(?i:n[ée]e?s?(?:\s*\(e\))?\s+le|born\s+on)\s+"
             rf"(?P<value>(?:1er|\d{{1,2}})\s+(?i:{_MONTHS_FR}|{_MONTHS_EN}))(?![\w]|\s+\d)"
         ),

@@ -6,6 +6,7 @@ import re
 from typing import ClassVar
 
 from iag_gateway.pii.recognizers.base import CheckedPatternRecognizer
+from iag_gateway.pii.regex_gate import compile_gated
 
 _LOCAL = r"[\w!#$%&'*+/=?^`{|}~-]+(?:\.[\w!#$%&'*+/=?^`{|}~-]+)*"
 # « [at] », « (at) », « {at} », « [@] », « (arobase) », « [chez] », spaced or not
@@ -22,19 +23,25 @@ class EmailAddressRecognizer(CheckedPatternRecognizer):
     ENTITY = "EMAIL_ADDRESS"
     SCORE = 1.0
     PATTERNS: ClassVar[tuple[re.Pattern[str], ...]] = (
-        re.compile(
+        compile_gated(
             rf"(?<![\w.+-])(?P<value>{_LOCAL}"
             r"@(?:[\w](?:[\w-]*[\w])?\.)+[A-Za-z]{2,24})(?![\w-])"
         ),
         # obfuscated: at least the « @ » written out in brackets (a bare « at » is an English word)
-        re.compile(
+        compile_gated(
             rf"(?<![\w.+-])(?P<value>{_LOCAL}(?:{_AT})"
             rf"(?:[\w](?:[\w-]*[\w])?(?:{_DOT}))+[A-Za-z]{{2,24}})(?![\w-])"
         ),
         # « jean.dupont at chu-exemple dot fr »: spelled out throughout, a dotted local part and a
         # common top-level domain (« look at the dot plot » is English)
-        re.compile(
+        compile_gated(
             rf"(?<![\w.+-])(?P<value>[\w-]+[._][\w.-]*\w\s(?i:at)\s(?:[\w](?:[\w-]*[\w])?\s(?i:dot)\s)+"
             rf"(?i:{_COMMON_TLDS}))(?![\w-])"
         ),
+    )
+    # what each pattern's matches hold: most texts have no obfuscated address to look for
+    NEEDS: ClassVar[tuple[re.Pattern[str] | None, ...]] = (
+        re.compile("@"),
+        re.compile(_AT),
+        re.compile(r"\s(?i:at)\s"),
     )

@@ -7,6 +7,7 @@ from typing import ClassVar
 
 from iag_gateway.pii.checksums import iban_is_valid
 from iag_gateway.pii.recognizers.base import CheckedPatternRecognizer
+from iag_gateway.pii.regex_gate import compile_gated
 
 
 class IbanCodeRecognizer(CheckedPatternRecognizer):
@@ -15,7 +16,7 @@ class IbanCodeRecognizer(CheckedPatternRecognizer):
     ENTITY = "IBAN_CODE"
     SCORE = 1.0
     PATTERNS: ClassVar[tuple[re.Pattern[str], ...]] = (
-        re.compile(r"(?<![\w])(?P<value>[A-Z]{2}\d{2}(?:[ ]?[A-Z0-9]{1,4}){3,8})(?![\w])"),
+        compile_gated(r"(?<![\w])(?P<value>[A-Z]{2}\d{2}(?:[ ]?[A-Z0-9]{1,4}){3,8})(?![\w])"),
     )
     # country -> IBAN length, for the countries staff are likely to paste
     LENGTHS: ClassVar[dict[str, int]] = {

@@ -7,6 +7,7 @@ from typing import ClassVar
 
 from iag_gateway.pii.checksums import nir_is_valid
 from iag_gateway.pii.recognizers.base import CheckedPatternRecognizer
+from iag_gateway.pii.regex_gate import compile_gated
 
 
 class NirRecognizer(CheckedPatternRecognizer):
@@ -16,7 +17,7 @@ class NirRecognizer(CheckedPatternRecognizer):
     SCORE = 1.0
     # sex · year · month · (department · commune | overseas 97x · commune) · order · key
     PATTERNS: ClassVar[tuple[re.Pattern[str], ...]] = (
-        re.compile(
+        compile_gated(
             r"(?<![\w.,])(?P<value>[1-478][ .\-]?\d{2}[ .\-]?\d{2}[ .\-]?"
             r"(?:(?:\d{2}|2[AaBb])[ .\-]?\d{3}|9[78]\d[ .\-]?\d{2})"
             r"[ .\-]?\d{3}(?:[ .]?|\s?[-–/]\s?|\s*\(?(?i:cl[ée]|key)\s*:?\s*)\d{2}\)?)(?![\w]|[.,]\d)"

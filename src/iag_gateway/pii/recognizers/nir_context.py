@@ -12,6 +12,7 @@ import re
 from typing import ClassVar
 
 from iag_gateway.pii.recognizers.base import CheckedPatternRecognizer
+from iag_gateway.pii.regex_gate import compile_gated
 
 _CONTEXT = (
     r"NIR|NIRPP|INS(?:-?[CN])?|SSN|NSS|N°\s*SS|"
@@ -33,7 +34,7 @@ class NirContextRecognizer(CheckedPatternRecognizer):
     ENTITY = "FR_NIR"
     SCORE = 0.85
     PATTERNS: ClassVar[tuple[re.Pattern[str], ...]] = (
-        re.compile(
+        compile_gated(
             rf"(?<![\w])(?:{_CONTEXT})(?![\w])[^\d\n]{{0,30}}?"
             rf"(?<![\w.,])(?P<value>{_BODY}(?:{_KEY_SEPARATOR}\d{{2}}\)?)?)"
             r"(?![\w]|[.,]\d)"

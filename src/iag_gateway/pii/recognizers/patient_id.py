@@ -10,6 +10,7 @@ import re
 from typing import ClassVar
 
 from iag_gateway.pii.recognizers.base import CheckedPatternRecognizer
+from iag_gateway.pii.regex_gate import compile_gated
 
 _CONTEXT = (
     r"IPP|NDA|NIP|MRN|PID|EDS|"
@@ -39,17 +40,17 @@ class PatientIdRecognizer(CheckedPatternRecognizer):
     ENTITY = "PATIENT_ID"
     SCORE = 0.92
     PATTERNS: ClassVar[tuple[re.Pattern[str], ...]] = (
-        re.compile(
+        compile_gated(
             rf"(?i:\b(?:{_CONTEXT})){_FILLER}\s*[:=#]?\s*"
             r"(?P<value>[A-Z]{0,3}\d{5,12})(?![\w]|[.,]\d|\s?(?:€|euros?|EUR|%|ans|jours))"
         ),
         # grouped (80 012 345, 23/004512, 00-123-456): only after a word that names the id itself
-        re.compile(
+        compile_gated(
             rf"(?i:\b(?:{_STRONG_CONTEXT}))(?:\s*\(?(?:n[°o]|num[ée]ro|number|no\.?|#)\)?)?\s*[:=#]?\s*"
             r"(?P<value>\d{2,4}(?:[ /\-]\d{2,8}){1,3})(?![\w]|[.,/\-]\d|\s?(?:€|euros?|EUR|%|ans|jours))"
         ),
         # « Dossier 2025-00418 »: after a bare « dossier », only digits joined by a dash or a slash
-        re.compile(
+        compile_gated(
             r"(?i:\bdossier(?:\s*n[°o])?)\s*[:=#]?\s*(?P<value>\d{2,4}[/\-]\d{3,8})(?![\w]|[.,/\-]\d|\s?(?:€|euros?|EUR|%))"
         ),
     )

@@ -11,8 +11,8 @@ headers (From:/De:/À:) and signatures.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
-from typing import ClassVar
+from functools import lru_cache
+from typing import ClassVar, NamedTuple
 
 from presidio_analyzer import LocalRecognizer, RecognizerResult
 from presidio_analyzer.nlp_engine import NlpArtifacts
@@ -29,13 +29,13 @@ from iag_gateway.pii.lexicon import (
     TITLES,
     fold,
 )
+from iag_gateway.pii.regex_gate import compile_gated
 
 _LETTER = "A-Za-zÀ-ÖØ-öø-ÿ"
 _UPPER = "A-ZÀ-ÖØ-Þ"
 
 
-@dataclass(frozen=True)
-class _Token:
+class _Token(NamedTuple):
     start: int
     end: int
     text: str
@@ -47,6 +47,25 @@ def _is_given_name(word: str) -> bool:
     return folded in FIRST_NAMES or (
         "-" in folded and all(part in FIRST_NAMES for part in folded.split("-") if part)
     )
+
+
+@lru_cache(maxsize=16384)
+def _word_kind(word: str) -> str:
+    """cap | up | init | particle | lower | other: what a word may be in a name (cached: words repeat)."""
+    if len(word) == 2 and word[1] == "." and word[0].isupper():
+        return "init"
+    if fold(word) in NAME_PARTICLES or (fold(word[:2]) in {"d'", "d’"} and len(word) == 2):
+        return "particle"
+    letters = word.replace("-", "").replace("'", "").replace("’", "")
+    if len(letters) < 2:
+        return "other"  # « À » in a heading, « A » in a list: no name is one letter
+    if letters.isupper() and len(letters) >= 2:
+        return "up" if word not in ACRONYMS else "other"
+    if word[0].isupper() and not letters[1:].isupper():
+        return "cap"
+    if word.islower():
+        return "lower"
+    return "other"
 
 
 class PersonRecognizer(LocalRecognizer):
@@ -91,24 +110,8 @@ class PersonRecognizer(LocalRecognizer):
                 word, end = word[:-1], end - 1
             # glued to a digit, a letter is part of a code (« C25-004519 », « 0693456K »), not a name
             glued = (start > 0 and text[start - 1].isdigit()) or (end < len(text) and text[end].isdigit())
-            tokens.append(_Token(start, end, word, "other" if glued else self._kind(word)))
+            tokens.append(_Token(start, end, word, "other" if glued else _word_kind(word)))
         return tokens
-
-    def _kind(self, word: str) -> str:
-        if len(word) == 2 and word[1] == "." and word[0].isupper():
-            return "init"
-        if fold(word) in self.PARTICLES or (fold(word[:2]) in {"d'", "d’"} and len(word) == 2):
-            return "particle"
-        letters = word.replace("-", "").replace("'", "").replace("’", "")
-        if len(letters) < 2:
-            return "other"  # « À » in a heading, « A » in a list: no name is one letter
-        if letters.isupper() and len(letters) >= 2:
-            return "up" if word not in ACRONYMS else "other"
-        if word[0].isupper() and not letters[1:].isupper():
-            return "cap"
-        if word.islower():
-            return "lower"
-        return "other"
 
     def _adjacent(self, text: str, left: _Token, right: _Token) -> bool:
         return self.NAME_GAP.fullmatch(text, left.end, right.start) is not None
@@ -167,13 +170,17 @@ class PersonRecognizer(LocalRecognizer):
 
     def _match_at(self, text: str, tokens: list[_Token], i: int) -> int:
         """Return the index after the name starting at token ``i`` (``i`` when none starts there)."""
+        kind = tokens[i].kind
+        if kind == "other":  # no rule opens a name on it
+            return i
+        if kind == "lower":  # only a hurried « jean dupont » opens on a lower-case word
+            return self._lowercase_pair(text, tokens, i)
         for rule in (
             self._initial_then_surname,
             self._given_then_surname,
             self._capital_surname_then_given,
             self._surname_then_given,
             self._family_name_first,
-            self._lowercase_pair,
         ):
             end = rule(text, tokens, i)
             if end > i:
@@ -282,11 +289,11 @@ class PersonRecognizer(LocalRecognizer):
         token = tokens[i]
         if token.kind != "lower" or i + 1 >= len(tokens):
             return i
-        nxt = tokens[i + 1]
         folded = fold(token.text)
-        if nxt.kind != "lower" or not self._adjacent(text, token, nxt):
-            return i
         if not _is_given_name(folded) or folded in AMBIGUOUS_FIRST_NAMES or folded in STOP_WORDS:
+            return i
+        nxt = tokens[i + 1]
+        if nxt.kind != "lower" or not self._adjacent(text, token, nxt):
             return i
         if len(nxt.text) < 3 or nxt.text in STOP_WORDS or fold(nxt.text) in NOT_SURNAMES:
             return i
@@ -308,14 +315,14 @@ class PersonRecognizer(LocalRecognizer):
         rf"(?:(?i:d['’]|(?:de(?:\s+la)?|du|des|le|la|da|di|del|van|von|ben|el|al)\s+))?"
         rf"(?:[{_UPPER}][{_LETTER}]*(?:['’\-][{_LETTER}]+)*)"
     )
-    _TITLED: ClassVar[re.Pattern[str]] = re.compile(
+    _TITLED: ClassVar[re.Pattern[str]] = compile_gated(
         rf"(?<![\w])(?:{TITLES})(?:\s+(?:le|la)\s+(?:Dr\.?|Pr\.?|Docteur|Professeur)\.?)?"
         rf"(?:\s+(?:veuve|vve|[ée]pouse|ép\.))?(?:\s+|(?<=\.))"
         rf"(?P<name>(?:[{_UPPER}]\.(?:-?[{_UPPER}]\.)?\s?)?{_NAME_WORD}(?:[ \t]+{_NAME_WORD}){{0,3}})"
     )
 
     # text typed or pasted in capitals: « MME SOPHIANE EL KHOURY ATTEND LE BON DE COMMANDE »
-    _CAPS_TITLED: ClassVar[re.Pattern[str]] = re.compile(
+    _CAPS_TITLED: ClassVar[re.Pattern[str]] = compile_gated(
         r"(?<![\w])(?:MME|MLLE|MR|M\.|DR\.?|PR\.?|MADAME|MONSIEUR|DOCTEUR|PROFESSEUR)[ \t]+"
         rf"(?P<name>[{_UPPER}][{_UPPER}'’\-]*(?:[ \t]+[{_UPPER}][{_UPPER}'’\-]*){{0,4}})(?![\w])"
     )

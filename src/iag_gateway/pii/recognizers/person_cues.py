@@ -26,6 +26,7 @@ from iag_gateway.pii.lexicon import (
     ROLE_WORDS,
     fold,
 )
+from iag_gateway.pii.regex_gate import compile_gated
 
 _LETTER = "A-Za-zÀ-ÖØ-öø-ÿ"
 _LOWER = "a-zß-öø-ÿ"
@@ -45,23 +46,23 @@ class PersonCueRecognizer(LocalRecognizer):
 
     ENTITY = "PERSON"
     SCORE = 0.8
-    GREETING: ClassVar[re.Pattern[str]] = re.compile(
+    GREETING: ClassVar[re.Pattern[str]] = compile_gated(
         rf"(?<![\w])(?i:{GREETINGS})[ \t]+(?P<name>{_CAP_WORD})(?=[ \t]*(?:[,!:\n]|$))"
     )
     LONE_NAME_LINE: ClassVar[re.Pattern[str]] = re.compile(
         rf"(?m)^[ \t>]*(?P<name>{_CAP_WORD})[ \t]*[,.!]?[ \t]*$"
     )
-    INITIALS: ClassVar[re.Pattern[str]] = re.compile(
+    INITIALS: ClassVar[re.Pattern[str]] = compile_gated(
         r"(?<![\w])(?i:patient(?:e)?|subject|sujet|participant(?:e)?|enfant|inclus(?:e)?|initiales|initials|"
         r"mr\.?|mrs\.?|ms\.?|mme|mlle|m\.)[ \t]*:?[ \t]*"
         rf"(?P<name>[{_UPPER}]\.(?:[ \t]?-?[{_UPPER}]\.){{1,2}})(?![\w])"
     )
     # after the word itself, initials need no dots: « initiales M-K », « initials: JD »
-    BARE_INITIALS: ClassVar[re.Pattern[str]] = re.compile(
+    BARE_INITIALS: ClassVar[re.Pattern[str]] = compile_gated(
         rf"(?<![\w])(?i:initiales|initials)[ \t]*:?[ \t]*"
         rf"(?P<name>[{_UPPER}](?:[\-.]?[{_UPPER}]){{1,2}}\.?)(?![\w])"
     )
-    LOWER_TITLED: ClassVar[re.Pattern[str]] = re.compile(
+    LOWER_TITLED: ClassVar[re.Pattern[str]] = compile_gated(
         r"(?<![\w.])(?<!\d )(?:[Mm]me|[Mm]lle|[Mm]\.|[Mm]r\.?|[Dd]r\.?|Pr\.?|[Dd]octeur|[Pp]rofesseur|"
         r"[Mm]adame|[Mm]onsieur)[ \t]+"
         rf"(?P<first>{_PARTICLE}[ \t]+[{_LOWER}][{_LOWER}'’\-]+|[{_LETTER}][{_LOWER}'’\-]{{2,}})"
@@ -147,15 +148,17 @@ class PersonCueRecognizer(LocalRecognizer):
                 wanted.add("".join(reversed(parts)))
         if not wanted:
             return []
+        longest = max(len(name) for name in wanted)
         spans = []
         for run in self.NAME_RUN.finditer(text):
-            letters = re.sub(r"[\s'’\-]", "", fold(run.group()))
-            if not any(name in letters for name in wanted):
-                continue  # no part of this run can spell an address: skip the pairs
             words = list(re.finditer(r"\S+", run.group()))
+            letters = [re.sub(r"['’\-]", "", fold(word.group())) for word in words]
             for i in range(len(words)):
-                for j in range(i + 1, len(words) + 1):
-                    start, end = run.start() + words[i].start(), run.start() + words[j - 1].end()
-                    if re.sub(r"[\s'’\-]", "", fold(text[start:end])) in wanted:
-                        spans.append((start, end))
+                spelled = ""
+                for j in range(i, len(words)):
+                    spelled += letters[j]
+                    if len(spelled) > longest:
+                        break  # longer than any address spells: no later word can help
+                    if spelled in wanted:
+                        spans.append((run.start() + words[i].start(), run.start() + words[j].end()))
         return spans

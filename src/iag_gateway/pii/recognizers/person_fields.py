@@ -28,6 +28,7 @@ from iag_gateway.pii.lexicon import (
     ROLE_NOUNS,
     fold,
 )
+from iag_gateway.pii.regex_gate import compile_gated
 
 _LETTER = "A-Za-zÀ-ÖØ-öø-ÿ"
 _UPPER = "A-ZÀ-ÖØ-Þ"
@@ -69,7 +70,7 @@ class PersonFieldRecognizer(LocalRecognizer):
 
     ENTITY = "PERSON"
     SCORE = 0.8
-    FIELD: ClassVar[re.Pattern[str]] = re.compile(
+    FIELD: ClassVar[re.Pattern[str]] = compile_gated(
         rf"(?<![\w])(?i:{_FIELD_LABELS})[ \t]*(?:\([^)\n]{{0,20}}\))?[ \t]*[:=][ \t]*(?P<name>{_NAME})"
         rf"(?=[ \t]*(?:$|[\n;,|/()\t]|[ \t]{{2}}|[ \t]+[{_UPPER}]?[{_LETTER}]*[ \t]*:|[ \t]+[-–]))",
         re.MULTILINE,
@@ -82,7 +83,7 @@ class PersonFieldRecognizer(LocalRecognizer):
         rf"(?<![\w'’\-])(?P<first>{_CAP_WORD})[ \t]+(?:\"|“|«[ \t]?|‘|'|\()[ \t]?{_CAP_WORD}[ \t]?"
         rf"(?:\"|”|[ \t]?»|’|'|\))[ \t]+(?P<last>(?:{_PARTICLE})?{_CAP_WORD})(?![\w'’\-])"
     )
-    ROLE: ClassVar[re.Pattern[str]] = re.compile(
+    ROLE: ClassVar[re.Pattern[str]] = compile_gated(
         rf"(?<![\w])(?i:l['’]|la|le|les|notre|nos|votre|vos|mon|ma|mes|ton|ta|son|sa|ses|leur|cette|ce|"
         rf"the|our|your|my|his|her|their)[ \t]*(?P<role>[a-zà-öø-ÿ][a-zà-öø-ÿ\-]+)"
         rf"(?:[ \t]+(?:de\s+(?:garde|nuit|jour|santé|liaison|coordination)))?[ \t]*,?[ \t]+"

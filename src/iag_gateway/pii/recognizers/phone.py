@@ -6,6 +6,7 @@ import re
 from typing import ClassVar
 
 from iag_gateway.pii.recognizers.base import CheckedPatternRecognizer
+from iag_gateway.pii.regex_gate import compile_gated
 
 
 class PhoneNumberRecognizer(CheckedPatternRecognizer):
@@ -15,21 +16,21 @@ class PhoneNumberRecognizer(CheckedPatternRecognizer):
     SCORE = 0.9
     PATTERNS: ClassVar[tuple[re.Pattern[str], ...]] = (
         # national: one separator style kept throughout the number
-        re.compile(
+        compile_gated(
             r"(?<![\w+.,/-])(?P<value>0[1-9](?P<sep>[ .\-]?)\d{2}(?:(?P=sep)\d{2}){3})(?![\w]|[.,/-]\d)"
         ),
         # national in odd groupings (06 85 144 932, 06 1234 5678, 06/48/21/93/07, 04 72 11 - 52 67):
         # « 0X » set apart, then exactly eight more digits; ``accept`` turns away a date and a number
-        re.compile(
+        compile_gated(
             r"(?<![\w+.,/-])(?<!\d[ ])(?P<value>0[1-9](?:[ ./]|[ ]?-[ ]?)(?:(?:[ ./]|[ ]?-[ ]?)?\d){8})"
             r"(?![\w]|[.,/-]\d|[ ]?\d)"
         ),
         # +33 / 0033, optional (0), one digit then four pairs
-        re.compile(
+        compile_gated(
             r"(?<![\w+])(?P<value>(?:\+|00)\s?33\s?(?:\(0\)\s?)?[1-9](?:[ .\-]?\d{2}){4})(?![\w]|[.,/-]\d)"
         ),
         # other countries: + country code then 6-13 more digits in groups
-        re.compile(
+        compile_gated(
             r"(?<![\w+])(?P<value>\+(?!33)[1-9]\d{0,2}(?:[ .\-]?\(?\d{1,4}\)?){2,6})(?![\w]|[.,/-]\d)"
         ),
     )

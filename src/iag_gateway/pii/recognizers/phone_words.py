@@ -11,6 +11,7 @@ import re
 from typing import ClassVar
 
 from iag_gateway.pii.recognizers.base import CheckedPatternRecognizer
+from iag_gateway.pii.regex_gate import compile_gated
 
 _UNITS = (
     r"z[ée]ro|une?|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|onze|douze|treize|quatorze|quinze|"
@@ -26,7 +27,7 @@ class PhoneWordsRecognizer(CheckedPatternRecognizer):
     ENTITY = "PHONE_NUMBER"
     SCORE = 0.8
     PATTERNS: ClassVar[tuple[re.Pattern[str], ...]] = (
-        re.compile(
+        compile_gated(
             rf"(?<![\w\-])(?P<value>(?i:(?:z[ée]ro|plus{_GAP}trente{_GAP}trois)(?:{_GAP}{_WORD}){{4,30}}))",
         ),
     )

@@ -7,6 +7,7 @@ from typing import ClassVar
 
 from iag_gateway.pii.checksums import luhn_is_valid
 from iag_gateway.pii.recognizers.base import CheckedPatternRecognizer
+from iag_gateway.pii.regex_gate import compile_gated
 
 
 class RppsRecognizer(CheckedPatternRecognizer):
@@ -15,13 +16,13 @@ class RppsRecognizer(CheckedPatternRecognizer):
     ENTITY = "HEALTH_PRO_ID"
     SCORE = 0.95
     PATTERNS: ClassVar[tuple[re.Pattern[str], ...]] = (
-        re.compile(r"(?<![\w.,])(?P<value>\d{11})(?![\w]|[.,]\d)"),
+        compile_gated(r"(?<![\w.,])(?P<value>\d{11})(?![\w]|[.,]\d)"),
         # the national health-professional id is the RPPS prefixed with 8
-        re.compile(r"(?<![\w.,])(?P<value>8\d{11})(?![\w]|[.,]\d)"),
+        compile_gated(r"(?<![\w.,])(?P<value>8\d{11})(?![\w]|[.,]\d)"),
         # written in groups (1010 1234 567, 10 10 123 4567): only right after « RPPS »
-        re.compile(r"(?i:\bRPPS\b)[^\d\n]{0,20}(?P<value>\d{1,5}(?: \d{1,6}){1,4})(?![\w]|[.,]\d)"),
+        compile_gated(r"(?i:\bRPPS\b)[^\d\n]{0,20}(?P<value>\d{1,5}(?: \d{1,6}){1,4})(?![\w]|[.,]\d)"),
     )
-    CONTEXT: ClassVar[re.Pattern[str]] = re.compile(
+    CONTEXT: ClassVar[re.Pattern[str]] = compile_gated(
         r"(?i)\b(?:RPPS|IDNPS|identifiant national)\b[^\n]{0,25}$"
     )
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from typing import ClassVar
 
 from presidio_analyzer import LocalRecognizer, RecognizerResult
@@ -20,6 +21,7 @@ from iag_gateway.pii.lexicon import (
     TITLES,
     fold,
 )
+from iag_gateway.pii.regex_gate import compile_gated
 
 
 class SpacyPersonRecognizer(LocalRecognizer):
@@ -31,7 +33,7 @@ class SpacyPersonRecognizer(LocalRecognizer):
         rf"^(?:(?:{TITLES}|(?i:{GREETINGS})(?![\w])|le|la|(?i:mme|mlle|m\.|dr\.?|pr\.?)(?![\w])),?\s*)+"
     )
     # a company cue earlier in the same clause: « fournisseurs consultés : X et Y »
-    COMPANY_CLAUSE: ClassVar[re.Pattern[str]] = re.compile(rf"(?i)\b(?:{COMPANY_CUES})\b[^.!?;\n]*$")
+    COMPANY_CLAUSE: ClassVar[re.Pattern[str]] = compile_gated(rf"(?i)\b(?:{COMPANY_CUES})\b[^.!?;\n]*$")
     SENTENCE_START: ClassVar[re.Pattern[str]] = re.compile(r"(?:^|[.!?\n:]\s*)$")
     LEADING_LOWER: ClassVar[re.Pattern[str]] = re.compile(r"^(?:[a-zà-öø-ÿ]+\s+)+(?=[A-ZÀ-ÖØ-Þ])")
     TRAILING_LOWER: ClassVar[re.Pattern[str]] = re.compile(r"(?:\s+[a-zà-öø-ÿ]+)+$")
@@ -52,11 +54,16 @@ class SpacyPersonRecognizer(LocalRecognizer):
         """Turn the PER entities of the shared spaCy pass into filtered PERSON results."""
         if nlp_artifacts is None:
             return []
+        spans = [
+            (ent.start_char, ent.end_char) for ent in nlp_artifacts.entities if ent.label_ == self.ENTITY
+        ]
+        return self.from_spans(text, spans)
+
+    def from_spans(self, text: str, spans: Iterable[tuple[int, int]]) -> list[RecognizerResult]:
+        """Turn the model's person spans (offsets in ``text``) into filtered PERSON results."""
         results = []
-        for ent in nlp_artifacts.entities:
-            if ent.label_ != self.ENTITY:
-                continue
-            span = self._clean(text, ent.start_char, ent.end_char)
+        for start, end in spans:
+            span = self._clean(text, start, end)
             if span is not None:
                 results.append(RecognizerResult(self.ENTITY, span[0], span[1], self.SCORE))
         return results
@@ -83,6 +90,11 @@ class SpacyPersonRecognizer(LocalRecognizer):
         if lead:
             start += lead.end()
             value = value[lead.end() :]
+            # and the title the swallowed words hid (« referred by Dr. Rupert Caldwell »)
+            title = self.LEADING_TITLE.match(value)
+            if title:
+                start += title.end()
+                value = value[title.end() :]
         # a field label or a common word after the name (« MARCHAND   Prénom : ») is not part of it
         last = re.search(r"\s+(\S+)$", value)
         while last and fold(last.group(1)) in self.FIELD_LABELS:

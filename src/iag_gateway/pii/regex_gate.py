@@ -1,0 +1,143 @@
+"""Let a pattern skip, in C, the positions where no match can start.
+
+Python's ``re`` scans ahead quickly only for a pattern that opens on a literal or a
+case-sensitive character class. Ours open on a look-behind (``(?<![\\w])``) and a
+case-insensitive list of words, so the engine tries the whole pattern at every position
+of the text, which made the regular expressions half the cost of the rules. ``gated``
+puts in front of a pattern a look-ahead on the characters its matches can start with
+(``(?=(?-i:[0-9])|(?i:[nprd]))``): a position where it fails is left after one class test,
+and the pattern finds exactly the same matches (a look-ahead consumes nothing).
+
+The first characters are read from the parsed pattern (``re._parser``, the parser ``re``
+itself uses); a pattern whose start cannot be read that way (a back-reference, a negated
+class, a match of the empty string...) is returned unchanged.
+"""
+
+from __future__ import annotations
+
+import re
+from re import _constants as sre  # type: ignore[attr-defined]
+from re import _parser as sre_parse  # type: ignore[attr-defined]
+from typing import Any
+
+_CATEGORIES = {
+    sre.CATEGORY_WORD: r"\w",
+    sre.CATEGORY_NOT_WORD: r"\W",
+    sre.CATEGORY_DIGIT: r"\d",
+    sre.CATEGORY_NOT_DIGIT: r"\D",
+    sre.CATEGORY_SPACE: r"\s",
+    sre.CATEGORY_NOT_SPACE: r"\S",
+}
+_REPEATS = {sre.MAX_REPEAT, sre.MIN_REPEAT, getattr(sre, "POSSESSIVE_REPEAT", sre.MAX_REPEAT)}
+_ZERO_WIDTH = {sre.ASSERT, sre.ASSERT_NOT, sre.AT}
+_GLOBAL_FLAGS = re.compile(r"\(\?[aiLmsux]+\)")
+# a look-ahead on more first characters than this lets too many positions through to pay
+MAX_FIRST_CHARACTERS = 24
+
+
+def _narrow(item: str) -> bool:
+    """A single character other than a space: not a range, not a category such as ``\\w``."""
+    if item in _CATEGORIES.values():
+        return False
+    char = item[1:] if item.startswith("\\") else item
+    return len(char) == 1 and not char.isspace()
+
+
+class _Unknown(Exception):
+    """The pattern's first characters cannot be told (or would not help)."""
+
+
+class _First:
+    """The characters a (sub)pattern's match may start with, as character-class items."""
+
+    def __init__(self) -> None:
+        self.exact: set[str] = set()
+        self.any_case: set[str] = set()
+
+    def add(self, item: str, flags: int) -> None:
+        (self.any_case if flags & re.IGNORECASE else self.exact).add(item)
+
+    def update(self, other: _First) -> None:
+        self.exact |= other.exact
+        self.any_case |= other.any_case
+
+
+def _char(code: int) -> str:
+    return re.escape(chr(code))
+
+
+def _sequence(items: Any, flags: int, first: _First) -> bool:
+    """Add the first characters of a sequence of parsed items; return whether it can match empty."""
+    # stops at the first item that cannot match empty: what follows it never starts a match
+    return all(_item(op, av, flags, first) for op, av in items)
+
+
+def _item(op: Any, av: Any, flags: int, first: _First) -> bool:
+    """Add the first characters of one parsed item; return whether it can match the empty string."""
+    if op is sre.LITERAL:
+        first.add(_char(av), flags)
+        return False
+    if op is sre.IN:
+        for kind, value in av:
+            if kind is sre.LITERAL:
+                first.add(_char(value), flags)
+            elif kind is sre.RANGE:
+                first.add(f"{_char(value[0])}-{_char(value[1])}", flags)
+            elif kind is sre.CATEGORY and value in _CATEGORIES:
+                first.add(_CATEGORIES[value], flags)
+            else:  # a negated class or something rarer
+                raise _Unknown
+        return False
+    if op is sre.BRANCH:
+        empty = False
+        for alternative in av[1]:
+            empty = _sequence(alternative, flags, first) or empty
+        return empty
+    if op is sre.SUBPATTERN:
+        _group, add_flags, del_flags, pattern = av
+        return _sequence(pattern, (flags | add_flags) & ~del_flags, first)
+    if op in _REPEATS:
+        low, _high, pattern = av
+        return _sequence(pattern, flags, first) or low == 0
+    if op is getattr(sre, "ATOMIC_GROUP", None):
+        return _sequence(av, flags, first)
+    if op in _ZERO_WIDTH:
+        return True
+    raise _Unknown  # ANY, NOT_LITERAL, GROUPREF, GROUPREF_EXISTS...
+
+
+def first_characters(pattern: re.Pattern[str]) -> str | None:
+    """Return a look-ahead matching the characters ``pattern``'s matches start with, or None."""
+    if pattern.flags & (re.ASCII | re.LOCALE):
+        return None
+    first = _First()
+    try:
+        if _sequence(sre_parse.parse(pattern.pattern, pattern.flags), pattern.flags, first):
+            return None  # it can match the empty string: any position may start a match
+    except _Unknown:
+        return None
+    items = first.exact | first.any_case
+    if not all(_narrow(item) for item in items) or len(items) > MAX_FIRST_CHARACTERS:
+        return None  # most positions would pass (any letter, any digit): the look-ahead would only cost
+    classes = []
+    if first.exact:
+        classes.append(f"(?-i:[{''.join(sorted(first.exact))}])")
+    if first.any_case:
+        classes.append(f"(?i:[{''.join(sorted(first.any_case))}])")
+    return f"(?={'|'.join(classes)})"
+
+
+def gated(pattern: re.Pattern[str]) -> re.Pattern[str]:
+    """Return ``pattern`` with a look-ahead on its first characters in front (same matches)."""
+    lookahead = first_characters(pattern)
+    if lookahead is None:
+        return pattern
+    source = pattern.pattern
+    leading = _GLOBAL_FLAGS.match(source)  # global flags must stay at the very start
+    head = leading.group() if leading else ""
+    return re.compile(head + lookahead + source[len(head) :], pattern.flags & ~re.UNICODE)
+
+
+def compile_gated(source: str, flags: int = 0) -> re.Pattern[str]:
+    """``re.compile`` then ``gated``: the pattern of a recognizer that scans whole texts."""
+    return gated(re.compile(source, flags))
