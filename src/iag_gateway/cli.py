@@ -296,6 +296,34 @@ def audit_export(
     click.echo(f"exported {count} records", err=True)
 
 
+def _fold_after_purge(settings: Settings) -> None:
+    """Rebuild the dashboard roll-up's purged days now, so purged users' ids leave it at once.
+
+    The fold runs as the gateway's role (``database_url``), which may rebuild roll-up
+    days; the purge role gets no right on the roll-up. If the fold fails, the roll-up
+    stays marked stale (its ``purged_through_seq`` is behind the new checkpoint): the
+    dashboard reads the records live until its next fold, which drops them.
+    """
+    from sqlalchemy.exc import SQLAlchemyError
+
+    from iag_gateway.audit.rollup import fold
+
+    engine = _engine(settings)
+    try:
+        folded = fold(engine)
+    except SQLAlchemyError as exc:
+        click.echo(
+            f"note: dashboard roll-up not folded ({exc.__class__.__name__}); "
+            "it reads the records live until its next fold",
+            err=True,
+        )
+        return
+    finally:
+        engine.dispose()
+    if folded is not None:
+        click.echo(f"dashboard roll-up folded: {folded.days} days rebuilt")
+
+
 @audit.command("purge")
 @click.option("--dry-run", is_flag=True, help="Count what would be purged; change nothing.")
 @exits_on_error
@@ -333,6 +361,8 @@ def audit_purge(dry_run: bool) -> None:
     click.echo(
         f"{verb} the texts of {report.texts_cleared} records created before {text_before:%Y-%m-%d %H:%M}Z"
     )
+    if report.records_deleted and not dry_run:
+        _fold_after_purge(settings)
     if report.audit_seq is not None:
         click.echo(f"purge recorded as seq={report.audit_seq}")
         signed = sign_now(settings, store)  # a purge is covered by a signed head at once

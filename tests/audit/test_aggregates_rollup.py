@@ -7,26 +7,38 @@ from the records alone (``AuditAggregates(rollup=False)``), on SQLite and Postgr
 from __future__ import annotations
 
 import dataclasses
+import itertools
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
 import pytest
 import sqlalchemy as sa
-from sqlalchemy.engine import Engine
+from click.testing import CliRunner
+from sqlalchemy.engine import Engine, make_url
 from sqlalchemy.exc import ProgrammingError
 
 from iag_gateway.audit.aggregates import AuditAggregates, Scope
 from iag_gateway.audit.models import AUDIT_EVENT_TABLE, AuditEntry
 from iag_gateway.audit.monthly import monthly_lines
 from iag_gateway.audit.rollup import fold, read_state
-from iag_gateway.audit.rollup_models import ROLLUP_CALL_TABLE, ROLLUP_USER_TABLE
+from iag_gateway.audit.rollup_models import (
+    DIMS,
+    ROLLUP_CALL_TABLE,
+    ROLLUP_USER_TABLE,
+    USER_GRAINS,
+    grain_for,
+    grain_keeps,
+)
 from iag_gateway.audit.sql_dialect import PARIS
 from iag_gateway.audit.store import AuditStore
+from iag_gateway.cli import main
 from iag_gateway.storage.engine import make_engine
 from iag_gateway.storage.migrate import upgrade
 from iag_gateway.storage.types import utc_now
+from tests.audit.audit_helpers import make_entry
 from tests.audit.test_aggregates import CALLS, FLAG, REROUTE, SCOPE, T1, call
 from tests.audit.test_audit_privileges import _as_role
+from tests.audit.test_audit_retention import _age
 
 PUBLISHABLE = (T1,)
 
@@ -122,14 +134,56 @@ def test_when_filtered_then_the_roll_up_gives_the_live_figures(engine: Engine) -
         {"model": "mistral-eu"},
         {"models": ("mistral-eu", "azure-gpt-eu")},
         {"department": "nowhere"},
+        {},  # and every pair, and all three: each grain of the user sets is read at least once
+        {"department": "achats", "template": T1},
+        {"department": "achats", "model": "mistral-eu"},
+        {"template": T1, "model": "mistral-eu"},
+        {"department": "finances", "template": T1, "model": "mistral-eu"},
+        {"department": "achats", "models": ("mistral-eu", "onprem-llm"), "bucket": "month"},
     ):
-        assert_same(engine, day_scope(*period, **filters))
+        scope = day_scope(*period, **filters)
+        assert_same(engine, scope)
+        for keys in (
+            ("department", "template_id"),
+            ("model_alias",),
+            ("day",),
+            ("template_id", "model_alias"),
+        ):
+            by_rollup = AuditAggregates(engine).users_by(scope, *keys)
+            assert by_rollup == AuditAggregates(engine, rollup=False).users_by(scope, *keys)
     # A period not made of whole Paris days is read live, exactly the same.
     odd = Scope(since=BASE + timedelta(hours=1), until=BASE + timedelta(days=1, hours=1))
     assert_same(engine, odd)
     month = day_scope("2026-03-01", "2026-04-30")
     folded = {(li.department, li.template): dataclasses.asdict(li) for li in monthly_lines(engine, month)}
     assert folded[("finances", None)]["calls"] == 2 and folded[("finances", None)]["users"] == 1
+
+
+def test_when_filters_and_breakdowns_combine_then_users_are_counted_on_the_narrowest_stored_set() -> None:
+    assert grain_for(()) == 0  # totals and the series, unfiltered: (day, user)
+    assert grain_for(["department"]) == 1
+    assert grain_for(["template_id"]) == 2
+    assert grain_for(["model_alias"]) == 4
+    assert grain_for(["department", "template_id"]) == 3
+    assert grain_for(["department", "model_alias"]) == 5
+    assert grain_for(["template_id", "model_alias"]) == 7  # no narrower set kept: the full one
+    assert grain_for(DIMS) == 7
+    assert set(USER_GRAINS) == {grain_for(c) for n in range(4) for c in itertools.combinations(DIMS, n)} - {6}
+
+
+def test_when_a_day_is_folded_then_each_user_set_is_the_projection_of_the_full_one(engine: Engine) -> None:
+    write(engine, [(entry, BASE + timedelta(hours=6 * i)) for i, entry in enumerate(CALLS)])
+    fold(engine)
+    u = ROLLUP_USER_TABLE.c
+    with engine.connect() as conn:
+        rows = [tuple(r) for r in conn.execute(sa.select(u.grain, u.day, *(u[d] for d in DIMS), u.user_id))]
+    full = {r[1:] for r in rows if r[0] == 7}
+    assert len(full) == 5
+    for grain in USER_GRAINS:
+        kept = [i for i, d in enumerate(DIMS) if grain_keeps(grain, d)]
+        expected = {(r[0], *(r[1 + i] if i in kept else None for i in range(3)), r[4]) for r in full}
+        stored = [r[1:] for r in rows if r[0] == grain]
+        assert len(stored) == len(set(stored)) and set(stored) == expected
 
 
 def test_when_retention_purges_old_records_then_the_figures_drop_them(engine: Engine) -> None:
@@ -190,3 +244,44 @@ def test_when_the_gateway_role_folds_then_it_may_rebuild_days_but_not_rewrite_th
     finally:
         app.dispose()
         owner.dispose()
+
+
+def _role_url(url: str, role: str) -> str:
+    parsed = make_url(url)
+    query = dict(parsed.query)
+    query["options"] = f"{query['options']} -crole={role}"
+    return parsed.set(query=query).render_as_string(hide_password=False)
+
+
+def test_when_audit_purge_runs_then_purged_users_leave_the_roll_up_at_once(db_url: str) -> None:
+    engine = make_engine(db_url)
+    upgrade(engine)
+    try:
+        store = AuditStore(engine)
+        for i, user in enumerate(("u.older", "u.old", "u.new")):
+            store.append(make_entry(i, route="template", user_id=user))
+        _age(engine, {1: 400, 2: 370})  # policy.yaml keeps the metadata 365 days
+        fold(engine)
+        u = ROLLUP_USER_TABLE.c
+        stored = sa.select(u.user_id).distinct()
+        with engine.connect() as conn:
+            assert {x for (x,) in conn.execute(stored)} == {"u.older", "u.old", "u.new"}
+        env = {"IAG_DATABASE_URL": db_url}
+        if engine.dialect.name == "postgresql":  # the purge as its role, the fold as the gateway's
+            purger = _role_url(db_url, "iag_audit_purge")
+            env = {
+                "IAG_DATABASE_URL": _role_url(db_url, "iag_gateway_app"),
+                "IAG_AUDIT_PURGE_DATABASE_URL": purger,
+            }
+            purge_role = make_engine(purger)
+            with pytest.raises(ProgrammingError, match="permission denied"), purge_role.begin() as conn:
+                conn.execute(sa.text("DELETE FROM audit_rollup_user"))  # the purge role leaves the roll-up
+            purge_role.dispose()
+        done = CliRunner().invoke(main, ["audit", "purge"], env=env)
+        assert done.exit_code == 0, done.output
+        assert "deleted 2 records" in done.output and "dashboard roll-up folded" in done.output
+        with engine.connect() as conn:
+            assert {x for (x,) in conn.execute(stored)} == {"u.new"}
+            assert read_state(conn)[1] == 2
+    finally:
+        engine.dispose()

@@ -1,5 +1,7 @@
 """PostgreSQL: the gateway's role may only insert into the audit tables; retention runs as its own role.
 
+Its other tables get the least the gateway needs too (template versions, projects).
+
 Runs against the real server, in a private schema, with the session role switched
 to the group roles that migration 0005 creates (``-c role=...`` at connection).
 """
@@ -19,6 +21,8 @@ from iag_gateway.audit.heads_verify import verify_heads
 from iag_gateway.audit.signing import HeadKey
 from iag_gateway.audit.store import AuditStore
 from iag_gateway.errors import AuditUnavailable
+from iag_gateway.projects.store import ProjectStore
+from iag_gateway.prompts.versions import TemplateVersion, TemplateVersionStore
 from iag_gateway.storage.engine import make_engine
 from iag_gateway.storage.migrate import upgrade
 from iag_gateway.storage.types import utc_now
@@ -95,3 +99,37 @@ def test_when_retention_runs_then_only_the_purge_role_may_delete(
     result = verify_heads(owner, lines, key.public_key, metadata_days=0)
     assert result.ok, result.problem
     assert result.records == 8 and [h for h in lines if '"tree_size":4' in h]
+
+
+def test_when_the_gateway_keeps_template_versions_and_projects_then_it_may_do_only_that(
+    roles: tuple[Engine, Engine, Engine],
+) -> None:
+    _owner, app, _purger = roles
+    versions = TemplateVersionStore(app)
+    submitted = versions.add(
+        TemplateVersion(
+            row_id=0, template_id="note-achat", version="1.1.0", domain="achats", title="Note", origin="db",
+            state="submitted", source="id: note-achat\n", source_digest="0" * 64, served_source=None,
+            digest=None, diff="", diff_base=None, submitted_by="u1", submitted_at=utc_now(),
+            decided_by=None, decided_at=None, comment=None,
+        )
+    )  # fmt: skip
+    decided = versions.decide("note-achat", "1.1.0", state="approved", by="u2", comment="ok")
+    assert decided is not None and decided.state == "approved" and submitted.row_id == decided.row_id
+    assert [v.version for v in versions.history("note-achat")] == ["1.1.0"]
+    projects = ProjectStore(app)
+    project = projects.save(
+        user_id="u1", template_id="note-achat", template_title="Note", template_version="1.1.0",
+        request_id="req_0001", inputs={"objet": "x"}, answer="Réponse",
+    )  # fmt: skip
+    assert projects.mark_reviewed("u1", "req_0001")
+    assert [p.project_id for p in projects.list_for("u1")] == [project.project_id]
+    assert projects.purge(utc_now()) == 1
+    for statement in (
+        "UPDATE template_version SET source = 'x'",
+        "DELETE FROM template_version",
+        "UPDATE project SET answer = 'x'",
+        "TRUNCATE project",
+    ):
+        with pytest.raises(ProgrammingError, match="permission denied"), app.begin() as conn:
+            conn.execute(sa.text(statement))

@@ -39,6 +39,7 @@ from iag_gateway.audit.aggregate_rows import (
 from iag_gateway.audit.models import AUDIT_EVENT_TABLE
 from iag_gateway.audit.rollup import fold_quietly, no_jit, purged_through, read_state
 from iag_gateway.audit.rollup_cubes import Cubes, unindexed
+from iag_gateway.audit.rollup_models import DIMS, grain_for
 from iag_gateway.audit.sql_dialect import PARIS, SqlDialect
 from iag_gateway.audit.store import CALL_ROUTES, FINAL_OUTCOMES
 from iag_gateway.errors import AuditUnavailable
@@ -94,6 +95,12 @@ class Scope:
         if self.models is not None:
             out.append(c.model_alias.in_(self.models))
         return out
+
+    def filtered(self) -> set[str]:
+        """The cube dimensions this scope filters on."""
+        values = {"department": self.department, "template_id": self.template, "model_alias": self.model}
+        out = {dim for dim, value in values.items() if value is not None}
+        return out | {"model_alias"} if self.models is not None else out
 
     def calls(self) -> list[sa.ColumnElement[bool]]:
         """Conditions selecting the calls (final records of chat and template routes) in scope."""
@@ -289,10 +296,16 @@ class AuditAggregates:
         r: Reading,
         keys: tuple[str, ...] = ("all", "bucket", "template_id", "model_alias", "department"),
     ) -> dict[str, dict[Any, int]]:
-        """Distinct users over the period, per period bucket and per template, model and department."""
+        """Distinct users over the period, per period bucket and per template, model and department.
+
+        Each count reads the narrowest set of users that keeps the dimensions filtered on
+        and the one grouped by: (day, user) for the totals, (day, template, user) per template…
+        """
         out: dict[str, dict[Any, int]] = {}
+        filtered = r.scope.filtered()
         for key in keys:
-            u = r.cubes.users(dated=key == "bucket")
+            grain = grain_for(filtered | ({key} if key in DIMS else set()))
+            u = r.cubes.users(dated=key == "bucket", grain=grain)
             column = None if key == "all" else r.bucket(u.c.day) if key == "bucket" else u.c[key]
             if column is None:
                 stmt = sa.select(sa.null(), sa.func.count(sa.distinct(u.c.user_id)))
@@ -427,7 +440,9 @@ class AuditAggregates:
     def users_by(self, scope: Scope, *keys: str) -> dict[tuple[Any, ...], int]:
         """Distinct users per combination of cube columns (the monthly report: department, template)."""
         with self.reading(scope) as r:
-            u = r.cubes.users(dated="day" in keys)
+            u = r.cubes.users(
+                dated="day" in keys, grain=grain_for(scope.filtered() | {k for k in keys if k in DIMS})
+            )
             columns = [u.c[k] for k in keys]
             stmt = sa.select(*columns, sa.func.count(sa.distinct(u.c.user_id))).group_by(*columns)
             return {tuple(row[:-1]): _int(row[-1]) for row in r.rows(stmt)}

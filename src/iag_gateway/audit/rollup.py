@@ -11,8 +11,10 @@ Rebuilding whole days keeps the roll-up exact whatever order records arrive in.
 The dashboard reads the stored rows for the records up to ``through_seq`` and the
 records after it live (``AuditAggregates.reading``), in one snapshot, so its figures are
 exact at any time; folding only keeps that live tail short. Distinct users cannot be
-summed per day: the roll-up keeps the set of (day, dimensions, user) and the dashboard
-counts distinct users over that set and the tail's users together. Until a purge is
+summed per day: the roll-up keeps the set of (day, dimensions, user), and narrower
+projections of it (day, user), (day, department, user)…, and the dashboard counts
+distinct users over the narrowest one its filters and breakdown allow, together with
+the tail's users at the same grain. Until a purge is
 folded, its days are read live (the state's ``purged_through_seq`` tells). The dashboard
 folds before reading when the tail is long (``fold(min_tail=...)``); the migration folds
 the existing trail.
@@ -33,6 +35,7 @@ from sqlalchemy.exc import SQLAlchemyError
 from iag_gateway.audit import rollup_cubes as cubes
 from iag_gateway.audit.models import AUDIT_CHECKPOINT_TABLE, AUDIT_EVENT_TABLE
 from iag_gateway.audit.rollup_models import (
+    FULL_GRAIN,
     ROLLUP_CALL_TABLE,
     ROLLUP_DAY_TABLES,
     ROLLUP_PII_TABLE,
@@ -40,6 +43,7 @@ from iag_gateway.audit.rollup_models import (
     ROLLUP_RULE_TABLE,
     ROLLUP_STATE_TABLE,
     ROLLUP_USER_TABLE,
+    USER_GRAINS,
 )
 from iag_gateway.audit.sql_dialect import PARIS, SqlDialect
 from iag_gateway.audit.tree_models import PURGED_LEAF_TABLE
@@ -172,6 +176,11 @@ def rebuild_day(conn: Connection, sql: SqlDialect, day: date, upto: int) -> None
         (ROLLUP_REVIEW_TABLE, cubes.reviews(sql, where, day=label, acks_through=upto)),
     ):
         conn.execute(sa.insert(table).from_select([c.name for c in select.selected_columns], select))
+    for grain in USER_GRAINS:
+        if grain != FULL_GRAIN:
+            narrower = cubes.narrower_users(text, grain)
+            names = [c.name for c in narrower.selected_columns]
+            conn.execute(sa.insert(ROLLUP_USER_TABLE).from_select(names, narrower))
 
 
 def fold_quietly(engine: Engine, min_tail: int = FOLD_AFTER) -> None:

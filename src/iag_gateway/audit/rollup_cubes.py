@@ -16,11 +16,13 @@ import sqlalchemy as sa
 
 from iag_gateway.audit.models import AUDIT_EVENT_TABLE
 from iag_gateway.audit.rollup_models import (
+    FULL_GRAIN,
     ROLLUP_CALL_TABLE,
     ROLLUP_PII_TABLE,
     ROLLUP_REVIEW_TABLE,
     ROLLUP_RULE_TABLE,
     ROLLUP_USER_TABLE,
+    grain_keeps,
 )
 from iag_gateway.audit.sql_dialect import SqlDialect
 from iag_gateway.audit.store import CALL_ROUTES, FINAL_OUTCOMES
@@ -73,12 +75,31 @@ def calls(day: Any, where: Conditions) -> sa.Select[Any]:
     )
 
 
-def users(day: Any, where: Conditions) -> sa.Select[Any]:
-    """The distinct (day, dimensions, user) of calls."""
+def _grain_dims(table: Any, grain: int) -> tuple[list[Any], list[Any]]:
+    """The dimension columns of ``table`` at ``grain`` (NULL where dropped), and those kept."""
+    dims = _dims(table)
+    columns = [c if grain_keeps(grain, c.name) else sa.cast(sa.null(), sa.String).label(c.name) for c in dims]
+    return columns, [c for c in dims if grain_keeps(grain, c.name)]
+
+
+def users(day: Any, where: Conditions, grain: int = FULL_GRAIN) -> sa.Select[Any]:
+    """The distinct (day, dimensions kept by ``grain``, user) of calls."""
+    columns, kept = _grain_dims(AUDIT_EVENT_TABLE, grain)
     return (
-        sa.select(day.label("day"), *_dims(), E.user_id)
+        sa.select(day.label("day"), *columns, E.user_id, sa.literal(grain, sa.SmallInteger).label("grain"))
         .where(*where, E.user_id.is_not(None))
-        .group_by(day, *_dims(), E.user_id)
+        .group_by(day, *kept, E.user_id)
+    )
+
+
+def narrower_users(day: str, grain: int) -> sa.Select[Any]:
+    """One day's users at ``grain``, projected from the day's full set (already stored)."""
+    u = ROLLUP_USER_TABLE
+    columns, kept = _grain_dims(u, grain)
+    return (
+        sa.select(u.c.day, *columns, u.c.user_id, sa.literal(grain, sa.SmallInteger).label("grain"))
+        .where(u.c.day == day, u.c.grain == FULL_GRAIN)
+        .group_by(u.c.day, *kept, u.c.user_id)
     )
 
 
@@ -222,8 +243,16 @@ class Cubes:
     def calls(self, *, dated: bool = True) -> Any:
         return self._union(ROLLUP_CALL_TABLE, calls(self._day(dated), self.live), "calls")
 
-    def users(self, *, dated: bool = True) -> Any:
-        return self._union(ROLLUP_USER_TABLE, users(self._day(dated), self.live), "users")
+    def users(self, *, dated: bool = True, grain: int = FULL_GRAIN) -> Any:
+        """The users at ``grain`` (which must keep every dimension filtered on or grouped by)."""
+        live = users(self._day(dated), self.live, grain)
+        if self.late is None:
+            return live.subquery("users")
+        u = ROLLUP_USER_TABLE
+        stored = sa.select(*(u.c[c.name] for c in live.selected_columns)).where(
+            u.c.grain == grain, *self.stored(u)
+        )
+        return sa.union_all(stored, live).subquery("users")
 
     def rules(self) -> Any:
         return self._union(ROLLUP_RULE_TABLE, rules(self.sql, self.day, self.live), "rules")

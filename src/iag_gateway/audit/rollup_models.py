@@ -5,15 +5,36 @@ Derived data, rebuilt from the audit trail at will (``rollup.fold``); never evid
 retention checkpoint the folded days reflect (``purged_through_seq``). Dimensions may be
 NULL (free chat has no template), so the tables have no key: a day is always deleted
 and rebuilt whole. ``audit_rollup_user`` is the set of (day, dimensions, user) seen,
-from which distinct users over any period are counted (they cannot be summed per day).
+from which distinct users over any period are counted (they cannot be summed per day),
+kept at several grains: the dimensions a grain drops are NULL, so the count for a
+filter and a breakdown reads the narrowest set that keeps their dimensions (``grain_for``).
 """
 
 from __future__ import annotations
+
+from collections.abc import Iterable
 
 import sqlalchemy as sa
 from sqlmodel import SQLModel
 
 from iag_gateway.storage.types import UtcDateTime
+
+#: The cube dimensions; a user grain is a bit mask over them (1: department, 2: template, 4: model).
+DIMS = ("department", "template_id", "model_alias")
+#: The grains stored, narrowest first. (Template and model, 6, would hardly be smaller than all three:
+#: a user's calls have one department.) 7 is the full set, the others are derived from it.
+USER_GRAINS = (0, 1, 2, 4, 3, 5, 7)
+FULL_GRAIN = 7
+
+
+def grain_for(dims: Iterable[str]) -> int:
+    """The narrowest stored grain keeping ``dims`` (those filtered on and grouped by)."""
+    mask = sum(1 << DIMS.index(d) for d in set(dims))
+    return next(g for g in USER_GRAINS if g & mask == mask)
+
+
+def grain_keeps(grain: int, dim: str) -> bool:
+    return bool(grain & (1 << DIMS.index(dim)))
 
 
 def _day() -> sa.Column[str]:
@@ -21,9 +42,7 @@ def _day() -> sa.Column[str]:
 
 
 def _dims() -> list[sa.Column[str]]:
-    return [
-        sa.Column(name, sa.String(), nullable=True) for name in ("department", "template_id", "model_alias")
-    ]
+    return [sa.Column(name, sa.String(), nullable=True) for name in DIMS]
 
 
 def _count(name: str) -> sa.Column[int]:
@@ -63,7 +82,8 @@ ROLLUP_USER_TABLE = sa.Table(
     _day(),
     *_dims(),
     sa.Column("user_id", sa.String(), nullable=False),
-    sa.Index("ix_audit_rollup_user_day", "day", "department", "template_id", "model_alias", "user_id"),
+    sa.Column("grain", sa.SmallInteger(), nullable=False),
+    sa.Index("ix_audit_rollup_user_day", "grain", "day", *DIMS, "user_id"),
 )
 ROLLUP_RULE_TABLE = sa.Table(
     "audit_rollup_rule",

@@ -1,6 +1,6 @@
 """The dashboard's daily roll-up (``audit_rollup_*``), backfilled from the records already in the trail.
 
-Per Paris day: calls and tokens, the (user, day) set, rule firings, masked data, and
+Per Paris day: calls and tokens, the sets of users (at several grains), rule firings, masked data, and
 acknowledgements, by department, template and model (see ``audit/rollup_models.py``).
 The backfill is the roll-up's own fold (``rollup.fold_chunk``), run on this migration's
 connection until the whole trail is folded; on an empty trail it only sets the state
@@ -11,7 +11,8 @@ On PostgreSQL the gateway's role (``iag_gateway_app``) may read the roll-up, ins
 delete its day rows (a day is rebuilt whole) and move its state row; nothing more. The
 audit tables keep their grants: the fold only reads them. The role also gets, at last,
 ``SELECT, INSERT`` on ``feedback`` (revision 0007 came after 0005's grants), which the
-dashboard reads.
+dashboard reads, and the least it needs on ``template_version`` (0006: read, submit,
+record a decision) and ``project`` (0008: read, save, mark reviewed, delete expired).
 
 Revision ID: 0010
 Revises: 0009
@@ -71,7 +72,12 @@ def upgrade() -> None:
             "ok_completion_tokens",
         ),
     )
-    op.create_table("audit_rollup_user", *_day_and_dims(), sa.Column("user_id", sa.String(), nullable=False))
+    op.create_table(
+        "audit_rollup_user",
+        *_day_and_dims(),
+        sa.Column("user_id", sa.String(), nullable=False),
+        sa.Column("grain", sa.SmallInteger(), nullable=False),  # the dimensions kept, a bit mask
+    )
     op.create_table(
         "audit_rollup_rule",
         *_day_and_dims(),
@@ -94,7 +100,7 @@ def upgrade() -> None:
         sa.Column("delay_sum_s", sa.Float(), nullable=False),
         sa.Column("delay_max_s", sa.Float(), nullable=False),
     )
-    op.create_index("ix_audit_rollup_user_day", "audit_rollup_user", ["day", *DIMS, "user_id"])
+    op.create_index("ix_audit_rollup_user_day", "audit_rollup_user", ["grain", "day", *DIMS, "user_id"])
     for table in ("call", "rule", "pii", "review"):
         op.create_index(f"ix_audit_rollup_{table}_day", f"audit_rollup_{table}", ["day"])
     op.execute("INSERT INTO audit_rollup_state (id, through_seq, purged_through_seq) VALUES (1, 0, 0)")
@@ -106,6 +112,14 @@ def upgrade() -> None:
         # 0007 created ``feedback`` after 0005's grants: the dashboard reads it, the form writes it.
         op.execute(f"GRANT SELECT, INSERT ON feedback TO {APP_ROLE}")
         op.execute(f"GRANT USAGE, SELECT ON SEQUENCE feedback_id_seq TO {APP_ROLE}")
+        # 0006 and 0008 came after them too. Template versions: submitted (insert), decided once
+        # (update of the decision's columns), never deleted. Projects: saved, marked reviewed,
+        # deleted past their retention (``projects.purge_expired``), never rewritten otherwise.
+        decision = "state, decided_by, decided_at, comment, served_source, digest"
+        op.execute(f"GRANT SELECT, INSERT, UPDATE ({decision}) ON template_version TO {APP_ROLE}")
+        op.execute(f"GRANT USAGE, SELECT ON SEQUENCE template_version_id_seq TO {APP_ROLE}")
+        review = "reviewed_at, reviewed_by"
+        op.execute(f"GRANT SELECT, INSERT, UPDATE ({review}), DELETE ON project TO {APP_ROLE}")
     _backfill()
 
 
