@@ -198,7 +198,7 @@ def test_when_a_model_is_asked_by_id_then_its_object_or_an_openai_404(
 def test_when_json_mode_then_the_answer_stays_json_with_restored_values_escaped(
     gateway: LiveGateway, make_key: KeyFactory, streamed: bool
 ) -> None:
-    prompt = f'Fiche de {PERSON}, note "urgent". [[json]]'
+    prompt = f'Mets en JSON la fiche contact de {PERSON} (fournisseur), mention "urgent". [[json]]'
     fields = {"response_format": {"type": "json_object"}}
     if streamed:
         response = stream(gateway, make_key("buyer"), prompt, **fields)
