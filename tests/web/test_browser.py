@@ -11,7 +11,7 @@ from pathlib import Path
 import docx
 import httpx
 import pytest
-from playwright.sync_api import Browser, sync_playwright
+from playwright.sync_api import Browser, expect, sync_playwright
 
 from iag_gateway.audit.store import AuditFilter
 from tests.conftest import ARTEFACTS, KeyFactory
@@ -119,7 +119,8 @@ def test_when_required_field_left_empty_then_browser_blocks_submission(
         page.get_by_role("button", name="Se connecter").click()
         page.get_by_role("alert").wait_for()
         assert "Clé d'accès inconnue" in page.get_by_role("alert").inner_text()
-        assert page.evaluate("document.activeElement.id") == "erreurs"  # the summary takes focus
+        # the summary takes focus (autofocus is applied at the next rendering update: poll for it)
+        expect(page.locator("#erreurs")).to_be_focused()
         assert page.title().startswith("Erreur : ")
         page.screenshot(path=ARTEFACTS / "06-connexion-erreur.png", full_page=True)
 
@@ -147,7 +148,7 @@ def test_when_required_field_left_empty_then_browser_blocks_submission(
         assert page.locator("#erreur-duree_mois").inner_text() == "Valeur trop grande (maximum 96)."
         assert duree.get_attribute("aria-invalid") == "true" and duree.input_value() == "500"
         assert page.get_by_label("Objet du marché").input_value() == "Gants"
-        assert page.evaluate("document.activeElement.id") == "resume-erreurs"
+        expect(page.locator("#resume-erreurs")).to_be_focused()
         assert page.title().startswith("Erreur : ")
         page.screenshot(path=ARTEFACTS / "08-erreur-serveur.png", full_page=True)
     finally:
