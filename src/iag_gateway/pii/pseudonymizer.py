@@ -163,7 +163,7 @@ class Pseudonymizer:
         masked = [e for e in found if labels is None or e.label in labels]
         if not mask or not masked:
             return text, counts
-        return _replace(text, masked), counts
+        return mask_entities(text, masked), counts
 
     def response_entities(self, text: str) -> list[DetectedEntity]:
         """The personal data in an answer that the caller did not send, firm enough to count.
@@ -211,12 +211,22 @@ def _json_escaped(value: str) -> str:
     return json.dumps(value, ensure_ascii=False)[1:-1]
 
 
-def _replace(text: str, entities: list[DetectedEntity]) -> str:
+def mask_entities(
+    text: str, entities: Iterable[DetectedEntity], start: int = 0, end: int | None = None
+) -> str:
+    """Return ``text[start:end]`` with each of ``entities`` replaced by its label's mask (``<TEL>``).
+
+    Entities are taken in order of their start, clipped to the range; one that ends inside
+    a mask already written is skipped.
+    """
+    end = len(text) if end is None else end
     pieces: list[str] = []
-    cursor = 0
-    for entity in entities:
-        pieces.append(text[cursor : entity.start])
+    cursor = start
+    for entity in sorted(entities, key=lambda e: e.start):
+        if entity.end <= cursor:
+            continue
+        pieces.append(text[cursor : max(cursor, entity.start)])
         pieces.append(mask(entity.label))
-        cursor = entity.end
-    pieces.append(text[cursor:])
+        cursor = min(entity.end, end)
+    pieces.append(text[cursor:end])
     return "".join(pieces)

@@ -13,7 +13,8 @@ from iag_gateway.exchange import Exchange
 from iag_gateway.pii.engine import ECHO_SCORE, DetectedEntity
 from iag_gateway.pii.name_echoes import name_echoes
 from iag_gateway.pii.open_tail import open_tail
-from iag_gateway.pii.placeholders import PLACEHOLDER, mask
+from iag_gateway.pii.placeholders import PLACEHOLDER
+from iag_gateway.pii.pseudonymizer import mask_entities
 from iag_gateway.policy.engine import decide_output
 from iag_gateway.policy.loader import LoadedPolicy
 
@@ -23,8 +24,7 @@ def scan(ex: Exchange, loaded: LoadedPolicy, *, text: str | None = None) -> str:
     assert ex.pseudonymizer is not None
     original = ex.answer if text is None else text
     _, counts = ex.pseudonymizer.scan_response(original, mask=False)
-    for label, count in counts.items():
-        ex.response_pii_counts[label] = ex.response_pii_counts.get(label, 0) + count
+    _count(ex, counts)
     # A second analysis only in the rare case where the model produced data to mask.
     outcome = decide_output(loaded.policy, response_pii_counts=counts, text=original)
     if outcome.action == "block":
@@ -105,13 +105,12 @@ class StreamScanner:
         shown = [e for e in entities if e.start < end and e.end > start]
         self._remember(shown)
         counts = dict(Counter(e.label for e in shown))
-        for label, count in counts.items():
-            self._ex.response_pii_counts[label] = self._ex.response_pii_counts.get(label, 0) + count
+        _count(self._ex, counts)
         outcome = decide_output(self._loaded.policy, response_pii_counts=counts, text=text[origin:end])
         if outcome.action == "block":
             raise PolicyDenied(outcome.message, outcome.rules)
         masked = [e for e in shown if outcome.action == "mask" and e.label in outcome.mask_labels]
-        return self._show(_masked(text, start, end, masked), end)
+        return self._show(mask_entities(text, masked, start, end), end)
 
     def _show(self, shown: str, end: int) -> str:
         self._released = end
@@ -162,19 +161,11 @@ class StreamScanner:
         return min(end, len(self._text))
 
 
+def _count(ex: Exchange, counts: dict[str, int]) -> None:
+    """Add an answer's (or a released piece's) personal data counts to the audit record's."""
+    for label, count in counts.items():
+        ex.response_pii_counts[label] = ex.response_pii_counts.get(label, 0) + count
+
+
 def _has_words(text: str) -> bool:
     return any(char.isalnum() for char in text)
-
-
-def _masked(text: str, start: int, end: int, entities: list[DetectedEntity]) -> str:
-    """``text[start:end]`` with each of ``entities`` (sorted, clipped to the range) masked."""
-    pieces: list[str] = []
-    cursor = start
-    for entity in sorted(entities, key=lambda e: e.start):
-        if entity.end <= cursor:
-            continue
-        pieces.append(text[cursor : max(cursor, entity.start)])
-        pieces.append(mask(entity.label))
-        cursor = min(entity.end, end)
-    pieces.append(text[cursor:end])
-    return "".join(pieces)
