@@ -42,9 +42,10 @@ from typing import Any
 import sqlalchemy as sa
 
 from iag_gateway.audit.chain import chain_hash
+from iag_gateway.audit.filters import AuditFilter
 from iag_gateway.audit.models import AUDIT_CHAIN_HEAD_TABLE, AUDIT_EVENT_TABLE, AuditEntry
 from iag_gateway.audit.rollup import FOLD_AFTER, fold
-from iag_gateway.audit.store import AuditFilter, AuditStore
+from iag_gateway.audit.store import AuditStore
 from iag_gateway.feedback.models import FEEDBACK_TABLE
 from iag_gateway.identity.keys import KeyStore
 from iag_gateway.policy.loader import PolicyHolder

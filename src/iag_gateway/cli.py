@@ -284,7 +284,8 @@ def audit_export(
 ) -> None:
     """Export audit records (no personal data) as CSV or JSON lines."""
     from iag_gateway.audit.export import export
-    from iag_gateway.audit.store import AuditFilter, AuditStore
+    from iag_gateway.audit.filters import AuditFilter
+    from iag_gateway.audit.store import AuditStore
 
     store = AuditStore(_engine(Settings(), read_only=True))
     filters = AuditFilter(since=since, until=until, user_id=user, department=department)

@@ -18,10 +18,11 @@ from sqlalchemy.engine import Engine
 
 from iag_gateway.audit.access_review import review_access
 from iag_gateway.audit.aggregates import AuditAggregates, Scope
+from iag_gateway.audit.filters import AuditFilter
 from iag_gateway.audit.models import AUDIT_EVENT_TABLE, AuditEntry
 from iag_gateway.audit.monthly import monthly_lines
 from iag_gateway.audit.rollup import fold
-from iag_gateway.audit.store import AuditFilter, AuditStore
+from iag_gateway.audit.store import AuditStore
 from iag_gateway.feedback.models import FEEDBACK_TABLE
 from iag_gateway.footprint.costing import Costing
 from iag_gateway.footprint.factors import ELECTRICITY_ZONE, all_factors, midpoint

@@ -8,7 +8,8 @@ import sqlalchemy as sa
 from sqlalchemy.engine import Engine
 
 from iag_gateway.audit.chain import verify
-from iag_gateway.audit.store import AuditFilter, AuditStore
+from iag_gateway.audit.filters import AuditFilter
+from iag_gateway.audit.store import AuditStore
 from tests.audit.audit_helpers import append_many, make_entry
 
 PER_WORKER = 150

@@ -10,8 +10,9 @@ from sqlalchemy.engine import Engine
 
 from iag_gateway.audit.chain import chain_hash
 from iag_gateway.audit.export import export
+from iag_gateway.audit.filters import AuditFilter
 from iag_gateway.audit.models import PUBLIC_FIELDS
-from iag_gateway.audit.store import AuditFilter, AuditStore
+from iag_gateway.audit.store import AuditStore
 from tests.audit.audit_helpers import make_entry
 
 

@@ -9,7 +9,8 @@ import sqlalchemy as sa
 from sqlalchemy.engine import Engine
 
 from iag_gateway.audit.chain import verify
-from iag_gateway.audit.store import AuditFilter, AuditStore
+from iag_gateway.audit.filters import AuditFilter
+from iag_gateway.audit.store import AuditStore
 from iag_gateway.errors import AuditUnavailable
 from iag_gateway.storage.engine import SQLITE_IMMEDIATE, make_engine
 from iag_gateway.storage.migrate import upgrade

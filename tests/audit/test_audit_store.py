@@ -7,8 +7,9 @@ from datetime import UTC, datetime, timedelta
 import pytest
 from sqlalchemy.engine import Engine
 
+from iag_gateway.audit.filters import AuditFilter
 from iag_gateway.audit.models import GENESIS_HASH, AuditEntry, AuditEvent, digest_text
-from iag_gateway.audit.store import AuditFilter, AuditStore
+from iag_gateway.audit.store import AuditStore
 from tests.audit.audit_helpers import make_entry
 
 

@@ -128,7 +128,7 @@ def test_when_upstream_fails_then_precise_status(
 
 
 def test_when_n_calls_then_n_audit_records(gateway: LiveGateway, make_key: KeyFactory) -> None:
-    from iag_gateway.audit.store import AuditFilter
+    from iag_gateway.audit.filters import AuditFilter
 
     key = make_key("buyer", user="user-audit-count")
     only_mine = AuditFilter(user_id="user-audit-count")

@@ -247,7 +247,7 @@ def test_when_an_assistant_turn_carries_the_gateway_notice_then_it_is_not_sent_a
 def test_when_the_caller_gives_up_on_a_plain_call_then_cancelled_499_and_nothing_charged(
     gateway: LiveGateway, make_key: KeyFactory
 ) -> None:
-    from iag_gateway.audit.store import AuditFilter
+    from iag_gateway.audit.filters import AuditFilter
 
     key = make_key("buyer", user="user-gives-up")
     body = {

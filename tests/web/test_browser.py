@@ -13,7 +13,7 @@ import httpx
 import pytest
 from playwright.sync_api import Browser, expect, sync_playwright
 
-from iag_gateway.audit.store import AuditFilter
+from iag_gateway.audit.filters import AuditFilter
 from tests.conftest import ARTEFACTS, KeyFactory
 from tests.fakes.oidc_provider import OidcProvider
 from tests.harness import LiveGateway

@@ -12,8 +12,8 @@ from html import unescape
 import httpx
 import pytest
 
+from iag_gateway.audit.filters import AuditFilter
 from iag_gateway.audit.models import AuditEntry
-from iag_gateway.audit.store import AuditFilter
 from iag_gateway.web.markdown import render
 from tests.conftest import KeyFactory
 from tests.harness import LiveGateway

@@ -13,7 +13,7 @@ import httpx
 import pytest
 from docx import Document
 
-from iag_gateway.audit.store import AuditFilter
+from iag_gateway.audit.filters import AuditFilter
 from tests.conftest import KeyFactory
 from tests.harness import LiveGateway
 from tests.web.test_console import chat_call

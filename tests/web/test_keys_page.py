@@ -7,7 +7,7 @@ import re
 import httpx
 import sqlalchemy as sa
 
-from iag_gateway.audit.store import AuditFilter
+from iag_gateway.audit.filters import AuditFilter
 from iag_gateway.identity.models import API_KEY_TABLE
 from tests.conftest import KeyFactory
 from tests.harness import LiveGateway

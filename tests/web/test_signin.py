@@ -15,8 +15,8 @@ from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 import httpx
 import pytest
 
+from iag_gateway.audit.filters import AuditFilter
 from iag_gateway.audit.models import AuditEvent
-from iag_gateway.audit.store import AuditFilter
 from iag_gateway.identity.oidc_client import OidcClient
 from iag_gateway.identity.oidc_config import load_oidc_config
 from tests.conftest import KeyFactory

@@ -11,7 +11,7 @@ from html import unescape
 import httpx
 import pytest
 
-from iag_gateway.audit.store import AuditFilter
+from iag_gateway.audit.filters import AuditFilter
 from tests.conftest import KeyFactory
 from tests.harness import LiveGateway
 

@@ -36,12 +36,12 @@ from iag_gateway.audit.aggregate_rows import (
     Totals,
     UsageRow,
 )
+from iag_gateway.audit.filters import CALL_ROUTES, FINAL_OUTCOMES
 from iag_gateway.audit.models import AUDIT_EVENT_TABLE
 from iag_gateway.audit.rollup import fold_quietly, no_jit, purged_through, read_state
 from iag_gateway.audit.rollup_cubes import Cubes, unindexed
 from iag_gateway.audit.rollup_models import DIMS, grain_for
 from iag_gateway.audit.sql_dialect import PARIS, SqlDialect
-from iag_gateway.audit.store import CALL_ROUTES, FINAL_OUTCOMES
 from iag_gateway.errors import AuditUnavailable
 from iag_gateway.feedback.models import FEEDBACK_TABLE
 from iag_gateway.identity.models import API_KEY_TABLE

@@ -13,8 +13,9 @@ import csv
 import json
 from typing import Any, TextIO
 
+from iag_gateway.audit.filters import AuditFilter
 from iag_gateway.audit.models import PUBLIC_FIELDS
-from iag_gateway.audit.store import AuditFilter, AuditStore
+from iag_gateway.audit.store import AuditStore
 
 FORMATS = ("csv", "jsonl")
 _FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")

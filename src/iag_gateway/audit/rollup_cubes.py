@@ -14,6 +14,7 @@ from typing import Any
 
 import sqlalchemy as sa
 
+from iag_gateway.audit.filters import CALL_ROUTES, FINAL_OUTCOMES
 from iag_gateway.audit.models import AUDIT_EVENT_TABLE
 from iag_gateway.audit.rollup_models import (
     FULL_GRAIN,
@@ -25,7 +26,6 @@ from iag_gateway.audit.rollup_models import (
     grain_keeps,
 )
 from iag_gateway.audit.sql_dialect import SqlDialect
-from iag_gateway.audit.store import CALL_ROUTES, FINAL_OUTCOMES
 
 ACK_ROUTE = "review.ack"
 E = AUDIT_EVENT_TABLE.c

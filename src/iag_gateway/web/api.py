@@ -10,7 +10,7 @@ from anyio import to_thread
 from fastapi import APIRouter, Query, Request
 from fastapi.responses import JSONResponse, Response, StreamingResponse
 
-from iag_gateway.audit.store import AuditFilter
+from iag_gateway.audit.filters import AuditFilter
 from iag_gateway.errors import FiredRule, ModelNotFound, PayloadTooLarge, PolicyDenied
 from iag_gateway.exchange import Exchange
 from iag_gateway.pipeline import Pipeline

@@ -23,8 +23,8 @@ from starlette.background import BackgroundTask
 
 from iag_gateway.audit.chain import VerifyResult, verify
 from iag_gateway.audit.export import FORMATS
+from iag_gateway.audit.filters import AuditFilter
 from iag_gateway.audit.models import AuditEntry
-from iag_gateway.audit.store import AuditFilter
 from iag_gateway.errors import FiredRule, GatewayError, NotFound, PolicyDenied
 from iag_gateway.exchange import new_request_id
 from iag_gateway.identity.keys import Identity

@@ -12,8 +12,9 @@ import csv
 from collections.abc import Callable
 from typing import Any, TextIO
 
+from iag_gateway.audit.filters import AuditFilter
 from iag_gateway.audit.models import AuditEvent, format_timestamp
-from iag_gateway.audit.store import AuditFilter, AuditStore
+from iag_gateway.audit.store import AuditStore
 from iag_gateway.web.console_views import (
     DECISION_LABELS,
     EFFECT_LABELS,

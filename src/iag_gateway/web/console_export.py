@@ -19,7 +19,8 @@ from collections.abc import Callable, Iterator
 from typing import TYPE_CHECKING
 
 from iag_gateway.audit.export import export
-from iag_gateway.audit.store import AuditFilter, AuditStore
+from iag_gateway.audit.filters import AuditFilter
+from iag_gateway.audit.store import AuditStore
 from iag_gateway.web.console_csv import write_french_csv
 
 if TYPE_CHECKING:

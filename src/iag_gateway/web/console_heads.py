@@ -6,7 +6,7 @@ from anyio import to_thread
 from fastapi import APIRouter, Request
 from fastapi.responses import Response
 
-from iag_gateway.audit.store import AuditFilter
+from iag_gateway.audit.filters import AuditFilter
 from iag_gateway.web import console
 from iag_gateway.web import console_views as views
 from iag_gateway.web.console_heads_view import report_view, run_check, signed_head_view

@@ -18,8 +18,8 @@ from urllib.parse import urlencode
 from zoneinfo import ZoneInfo
 
 from iag_gateway.audit.chain import VerifyResult
+from iag_gateway.audit.filters import AuditFilter
 from iag_gateway.audit.models import OUTCOMES, PUBLIC_FIELDS, AuditEvent, format_timestamp
-from iag_gateway.audit.store import AuditFilter
 
 #: Known outcomes, in the order of the filter's select.
 OUTCOME_LABELS: dict[str, str] = {

@@ -12,7 +12,7 @@ from datetime import date, datetime, timedelta
 from urllib.parse import urlencode
 
 from iag_gateway.audit.aggregates import Scope
-from iag_gateway.audit.store import AuditFilter
+from iag_gateway.audit.filters import AuditFilter
 from iag_gateway.policy.models import PolicySet
 from iag_gateway.web.console_views import day_start, paris
 
