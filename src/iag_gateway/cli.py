@@ -37,17 +37,10 @@ def exits_on_error(func: F) -> F:
 
 
 def _engine(settings: Settings, url: str | None = None, *, read_only: bool = False) -> Any:
-    """An engine on a database already at this version's schema (never migrates it).
+    """An engine on a database already at this version's schema (``storage.migrate.open_current``)."""
+    from iag_gateway.storage.migrate import open_current
 
-    Migrations run only from ``serve`` and ``db upgrade``; read-only commands open the
-    database read-only, so checking a forensic copy leaves it byte for byte unchanged.
-    """
-    from iag_gateway.storage.engine import make_engine
-    from iag_gateway.storage.migrate import require_current_schema
-
-    engine = make_engine(url or settings.database_url, read_only=read_only)
-    require_current_schema(engine)
-    return engine
+    return open_current(url or settings.database_url, read_only=read_only)
 
 
 @click.group()
@@ -271,110 +264,11 @@ def audit_verify(heads_file: Path | None, public_key: Path | None) -> None:
     sys.exit(1)
 
 
-@audit.command("export")
-@click.option("--format", "fmt", type=click.Choice(["csv", "jsonl"]), default="jsonl", show_default=True)
-@click.option("--output", type=click.Path(dir_okay=False, path_type=Path), default=None)
-@click.option("--since", type=click.DateTime(), default=None)
-@click.option("--until", type=click.DateTime(), default=None)
-@click.option("--user", default=None)
-@click.option("--department", default=None)
-@exits_on_error
-def audit_export(
-    fmt: str, output: Path | None, since: Any, until: Any, user: str | None, department: str | None
-) -> None:
-    """Export audit records (no personal data) as CSV or JSON lines."""
-    from iag_gateway.audit.export import export
-    from iag_gateway.audit.filters import AuditFilter
-    from iag_gateway.audit.store import AuditStore
-
-    store = AuditStore(_engine(Settings(), read_only=True))
-    filters = AuditFilter(since=since, until=until, user_id=user, department=department)
-    if output is None:
-        count = export(store, fmt, sys.stdout, filters)
-    else:
-        with output.open("w", encoding="utf-8", newline="") as out:
-            count = export(store, fmt, out, filters)
-    click.echo(f"exported {count} records", err=True)
-
-
-def _fold_after_purge(settings: Settings) -> None:
-    """Rebuild the dashboard roll-up's purged days now, so purged users' ids leave it at once.
-
-    The fold runs as the gateway's role (``database_url``), which may rebuild roll-up
-    days; the purge role gets no right on the roll-up. If the fold fails, the roll-up
-    stays marked stale (its ``purged_through_seq`` is behind the new checkpoint): the
-    dashboard reads the records live until its next fold, which drops them.
-    """
-    from sqlalchemy.exc import SQLAlchemyError
-
-    from iag_gateway.audit.rollup import fold
-
-    engine = _engine(settings)
-    try:
-        folded = fold(engine)
-    except SQLAlchemyError as exc:
-        click.echo(
-            f"note: dashboard roll-up not folded ({exc.__class__.__name__}); "
-            "it reads the records live until its next fold",
-            err=True,
-        )
-        return
-    finally:
-        engine.dispose()
-    if folded is not None:
-        click.echo(f"dashboard roll-up folded: {folded.days} days rebuilt")
-
-
-@audit.command("purge")
-@click.option("--dry-run", is_flag=True, help="Count what would be purged; change nothing.")
-@exits_on_error
-def audit_purge(dry_run: bool) -> None:
-    """Apply the policy's retention: clear old redacted texts, delete old records behind a checkpoint."""
-    from iag_gateway.audit.store import AuditStore
-    from iag_gateway.policy.loader import load_policy
-    from iag_gateway.storage.types import utc_now
-
-    settings = Settings()
-    loaded = load_policy(settings.policies_dir, settings.charter_dir)
-    rule = loaded.policy.meta.audit.retention
-    if rule.digests_days < rule.metadata_days:
-        click.echo(
-            "note: digests are kept as long as the metadata (the hash chain commits to them)", err=True
-        )
-    now = utc_now()
-    metadata_before, text_before = rule.cutoff("metadata", now), rule.cutoff("redacted_text", now)
-    from iag_gateway.audit.commands import sign_now
-
-    # On PostgreSQL the gateway's role cannot delete: retention runs as iag_audit_purge.
-    store = AuditStore(_engine(settings, settings.audit_purge_database_url))
-    report = store.purge(
-        metadata_before=metadata_before,
-        text_before=text_before,
-        dry_run=dry_run,
-        reason=f"{rule.id} (policy {loaded.version})",
-    )
-    verb = "would delete" if dry_run else "deleted"
-    through = "" if report.purged_through_seq is None else f", through seq={report.purged_through_seq}"
-    click.echo(
-        f"{verb} {report.records_deleted} records created before {metadata_before:%Y-%m-%d %H:%M}Z{through}"
-    )
-    verb = "would clear" if dry_run else "cleared"
-    click.echo(
-        f"{verb} the texts of {report.texts_cleared} records created before {text_before:%Y-%m-%d %H:%M}Z"
-    )
-    if report.records_deleted and not dry_run:
-        _fold_after_purge(settings)
-    if report.audit_seq is not None:
-        click.echo(f"purge recorded as seq={report.audit_seq}")
-        signed = sign_now(settings, store)  # a purge is covered by a signed head at once
-        if signed is not None:
-            click.echo(f"signed head: {signed.head.tree_size} records")
-
-
 def _add_audit_commands() -> None:
     from iag_gateway.audit.commands import keygen, prove, sign
+    from iag_gateway.audit.trail_commands import export, purge
 
-    for command in (keygen, sign, prove):
+    for command in (export, purge, keygen, sign, prove):
         assert command.callback is not None
         command.callback = exits_on_error(command.callback)
         audit.add_command(command)

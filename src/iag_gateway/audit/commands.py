@@ -19,12 +19,9 @@ def _store(settings: Settings, *, read_only: bool) -> Any:
     it unchanged; only ``sign`` writes (the signed head it appends).
     """
     from iag_gateway.audit.store import AuditStore
-    from iag_gateway.storage.engine import make_engine
-    from iag_gateway.storage.migrate import require_current_schema
+    from iag_gateway.storage.migrate import open_current
 
-    engine = make_engine(settings.database_url, read_only=read_only)
-    require_current_schema(engine)
-    return AuditStore(engine)
+    return AuditStore(open_current(settings.database_url, read_only=read_only))
 
 
 def sign_now(settings: Settings, store: Any) -> Any:

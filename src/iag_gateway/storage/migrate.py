@@ -86,6 +86,18 @@ def require_current_schema(engine: Engine) -> None:
         )
 
 
+def open_current(url: str, *, read_only: bool = False) -> Engine:
+    """An engine on the database at ``url``, already at this version's schema (never migrated).
+
+    Migrations run only from ``serve`` and ``db upgrade``; read-only commands open the
+    database read-only, so checking a forensic copy leaves it byte for byte unchanged.
+    Raises ``AuditUnavailable`` as ``require_current_schema`` does.
+    """
+    engine = make_engine(url, read_only=read_only)
+    require_current_schema(engine)
+    return engine
+
+
 def current_revision(engine: Engine) -> str | None:
     """Return the database's schema revision, or ``None`` when it was never migrated."""
     with engine.connect() as connection:
