@@ -74,6 +74,7 @@ import unicodedata
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import partial
 
 from tests.pii.check_digits import iban_with_key, luhn_complete, nir_with_key
 from tests.pii.data.markup import build_records, write_jsonl
@@ -91,40 +92,10 @@ def k(what: str, value: str) -> str:
     return f"⟪{what}|{value}⟫"
 
 
-def per(value: str) -> str:
-    return m("PERSON", value)
-
-
-def adr(value: str) -> str:
-    return m("ADDRESS", value)
-
-
-def dob(value: str) -> str:
-    return m("DATE_OF_BIRTH", value)
-
-
-def pid(value: str) -> str:
-    return m("PATIENT_ID", value)
-
-
-def nir(value: str) -> str:
-    return m("FR_NIR", value)
-
-
-def hpi(value: str) -> str:
-    return m("HEALTH_PRO_ID", value)
-
-
-def tel(value: str) -> str:
-    return m("PHONE_NUMBER", value)
-
-
-def mail(value: str) -> str:
-    return m("EMAIL_ADDRESS", value)
-
-
-def iban(value: str) -> str:
-    return m("IBAN_CODE", value)
+# one shortcut per label, so that templates read like the text they produce
+per, adr, dob, pid = (partial(m, label) for label in ("PERSON", "ADDRESS", "DATE_OF_BIRTH", "PATIENT_ID"))
+nir, hpi, tel = (partial(m, label) for label in ("FR_NIR", "HEALTH_PRO_ID", "PHONE_NUMBER"))
+mail, iban = (partial(m, label) for label in ("EMAIL_ADDRESS", "IBAN_CODE"))
 
 
 def unaccent(markup: str) -> str:
@@ -257,6 +228,30 @@ def french_year(year: int) -> str:
     return f"{head} {french_number(rest)}" if rest else head
 
 
+def _english_ordinal(day: int) -> str:
+    return f"{day}" + {1: "st", 21: "st", 2: "nd", 22: "nd", 3: "rd", 23: "rd"}.get(day, "th")
+
+
+# style name -> (day, month, year) -> text; « premier »/« 1er » for the first of the month
+DATE_STYLES: dict[str, Callable[[int, int, int], str]] = {
+    "slash": lambda d, mo, y: f"{d:02d}/{mo:02d}/{y}",
+    "short": lambda d, mo, y: f"{d}/{mo}/{y % 100:02d}",
+    "dot": lambda d, mo, y: f"{d:02d}.{mo:02d}.{y}",
+    "iso": lambda d, mo, y: f"{y}-{mo:02d}-{d:02d}",
+    "dash": lambda d, mo, y: f"{d:02d}-{mo:02d}-{y}",
+    "long": lambda d, mo, y: f"{'1er' if d == 1 else d} {MONTHS[mo - 1]} {y}",
+    "long61": lambda d, mo, y: f"{d} {MONTHS[mo - 1]} {y % 100:02d}",
+    "abbr": lambda d, mo, y: f"{d:02d} {MONTHS_ABBR[mo - 1]} {y}",
+    "spelled": lambda d, mo, y: (
+        f"{'premier' if d == 1 else french_number(d)} {MONTHS[mo - 1]} {french_year(y)}"
+    ),
+    "en": lambda d, mo, y: f"{MONTHS_EN[mo - 1]} {d}, {y}",
+    "en_ord": lambda d, mo, y: f"{_english_ordinal(d)} {MONTHS_EN[mo - 1]} {y}",
+    "crf": lambda d, mo, y: f"{d:02d}{MONTHS_EN[mo - 1][:3].upper()}{y}",
+    "compact": lambda d, mo, y: f"{y}{mo:02d}{d:02d}",
+}
+
+
 @dataclass(frozen=True)
 class Person:
     given: str
@@ -360,36 +355,7 @@ class Fake:
         style = style or self.pick(
             ("slash", "slash", "short", "dot", "iso", "dash", "long", "long61", "abbr")
         )
-        d, mo, y = b.day, b.month, b.year
-        if style == "slash":
-            return f"{d:02d}/{mo:02d}/{y}"
-        if style == "short":
-            return f"{d}/{mo}/{y % 100:02d}"
-        if style == "dot":
-            return f"{d:02d}.{mo:02d}.{y}"
-        if style == "iso":
-            return f"{y}-{mo:02d}-{d:02d}"
-        if style == "dash":
-            return f"{d:02d}-{mo:02d}-{y}"
-        if style == "long":
-            return f"{'1er' if d == 1 else d} {MONTHS[mo - 1]} {y}"
-        if style == "long61":
-            return f"{d} {MONTHS[mo - 1]} {y % 100:02d}"
-        if style == "abbr":
-            return f"{d:02d} {MONTHS_ABBR[mo - 1]} {y}"
-        if style == "spelled":
-            day = "premier" if d == 1 else french_number(d)
-            return f"{day} {MONTHS[mo - 1]} {french_year(y)}"
-        if style == "en":
-            return f"{MONTHS_EN[mo - 1]} {d}, {y}"
-        if style == "en_ord":
-            suffix = "st" if d in (1, 21) else "nd" if d in (2, 22) else "rd" if d in (3, 23) else "th"
-            return f"{d}{suffix} {MONTHS_EN[mo - 1]} {y}"
-        if style == "crf":
-            return f"{d:02d}{MONTHS_EN[mo - 1][:3].upper()}{y}"
-        if style == "compact":
-            return f"{y}{mo:02d}{d:02d}"
-        raise ValueError(style)
+        return DATE_STYLES[style](b.day, b.month, b.year)
 
     def other_date(self) -> str:
         d, mo, y = self.rng.randint(1, 28), self.rng.randint(1, 12), self.rng.choice((2024, 2025, 2026))
@@ -1472,19 +1438,7 @@ TEMPLATES: tuple[tuple[Callable[[Fake], Record], int], ...] = (
     (whatsapp_research, 4),
 )
 
-LABELS = frozenset(
-    {
-        "PERSON",
-        "FR_NIR",
-        "PHONE_NUMBER",
-        "EMAIL_ADDRESS",
-        "IBAN_CODE",
-        "ADDRESS",
-        "DATE_OF_BIRTH",
-        "PATIENT_ID",
-        "HEALTH_PRO_ID",
-    }
-)
+LABELS = frozenset(shortcut.args[0] for shortcut in (per, adr, dob, pid, nir, hpi, tel, mail, iban))
 _VALUES = re.compile(r"⟦[A-Z_]+\|([^⟧]*)⟧|⟪[a-z_]+\|([^⟫]*)⟫")
 
 
