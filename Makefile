@@ -73,7 +73,7 @@ coverage: $(STAMP) browser
 
 PII_CORPORA := ../shared/eval/pii_fr_dev.jsonl tests/pii/data/pii_fr_generalisation.jsonl \
 	tests/pii/data/pii_fr_holdout.jsonl tests/pii/data/pii_fr_field.jsonl \
-	tests/pii/data/pii_fr_heldout2.jsonl
+	tests/pii/data/pii_fr_heldout2.jsonl tests/pii/data/pii_fr_heldout3.jsonl
 
 ## Personal-data detection: every corpus's figures per class, then the bars (dev, generalisation, holdout).
 eval-pii: $(STAMP)
