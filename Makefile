@@ -92,6 +92,7 @@ train-usage: $(STAMP)
 eval-usage: $(STAMP)
 	$(BIN)/python -m iag_gateway.usage.commands eval
 	$(BIN)/python -m iag_gateway.usage.commands eval --test tests/usage/data/usage_test_2.jsonl
+	$(BIN)/python -m iag_gateway.usage.commands eval --test tests/usage/data/usage_test_3.jsonl
 
 ## Cross-validation on the training data only (the place to tune).
 cv-usage: $(STAMP)
