@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 from pydantic import ValidationError
 
+from iag_gateway.errors import ConfigError
 from iag_gateway.settings import Settings
 from iag_gateway.web.session import session_secret
 
@@ -41,3 +42,13 @@ def test_when_a_cookie_is_forged_with_any_shipped_default_then_it_is_refused(tmp
 def test_when_prod_has_no_secret_then_settings_refuse(tmp_path: Path) -> None:
     with pytest.raises(ValidationError, match="IAG_SESSION_SECRET"):
         Settings(env="prod", database_url=f"sqlite:///{tmp_path / 'gateway.db'}")
+
+
+@pytest.mark.parametrize("mode", [0o644, 0o640, 0o604])
+def test_when_the_kept_secret_is_readable_by_others_then_it_is_refused(tmp_path: Path, mode: int) -> None:
+    settings = Settings(env="dev", database_url=f"sqlite:///{tmp_path / 'gateway.db'}")
+    kept = tmp_path / ".iag-session-secret"
+    kept.write_text("x" * 48 + "\n", encoding="ascii")
+    kept.chmod(mode)  # e.g. a file that came with a checkout: every clone would sign with it
+    with pytest.raises(ConfigError, match="readable by other users"):
+        session_secret(settings)

@@ -32,6 +32,7 @@ from sqlalchemy.engine import make_url
 from starlette.middleware.sessions import SessionMiddleware
 from starlette.types import ASGIApp, Receive, Scope, Send
 
+from iag_gateway.errors import ConfigError
 from iag_gateway.identity.keys import Identity, KeyStore
 from iag_gateway.settings import Settings
 
@@ -188,6 +189,8 @@ def session_secret(settings: Settings) -> str:
     No secret is shipped: outside prod (where the setting is required), a random one is
     generated on first start and kept, readable by the gateway's user only, beside the
     SQLite database (the working directory for PostgreSQL), so sessions survive a restart.
+    A kept file that other users may read (copied, committed, unpacked with mode 0644)
+    is refused with ``ConfigError``: its secret may be known elsewhere.
     """
     if settings.session_secret:
         return settings.session_secret
@@ -202,11 +205,15 @@ def _kept_secret(path: Path) -> str:
     try:
         fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
     except FileExistsError:
+        if os.stat(path).st_mode & 0o077:  # copied, committed or unpacked: others may know it
+            raise ConfigError(
+                str(path), "session secret readable by other users; delete the file to generate a new one"
+            ) from None
         secret = path.read_text(encoding="ascii").strip()
         if len(secret) >= 32:
             return secret
-        raise RuntimeError(
-            f"{path}: session secret too short; delete the file to generate a new one"
+        raise ConfigError(
+            str(path), "session secret too short; delete the file to generate a new one"
         ) from None
     secret = secrets.token_urlsafe(48)
     with os.fdopen(fd, "w", encoding="ascii") as out:
