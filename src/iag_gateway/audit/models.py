@@ -88,7 +88,7 @@ class AuditEntry:
         Text that no UTF-8 encoder accepts (a lone surrogate) is replaced by U+FFFD, so
         that building a record never fails on what a caller or a provider sent.
         """
-        values: dict[str, Any] = _encodable(dataclasses.asdict(self))
+        values: dict[str, Any] = _encodable(vars(self))  # a copy: new dicts and lists all through
         if self.latency_ms is not None:
             # Rounded before storage so that the hashed value is exactly the stored one.
             values["latency_ms"] = round(float(self.latency_ms), 3)
@@ -102,6 +102,10 @@ def _encodable(value: Any) -> Any:
         return {_encodable(k): _encodable(v) for k, v in value.items()}
     if isinstance(value, list):
         return [_encodable(v) for v in value]
+    if isinstance(value, tuple):
+        return tuple(_encodable(v) for v in value)
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        return _encodable(dataclasses.asdict(value))
     return value
 
 

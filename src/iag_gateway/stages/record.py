@@ -6,8 +6,6 @@ pseudonymised ones, and are stored only when the policy says so.
 
 from __future__ import annotations
 
-from dataclasses import asdict
-
 from iag_gateway.audit.models import IN_FLIGHT, AuditEntry, digest_text
 from iag_gateway.audit.store import AuditStore
 from iag_gateway.exchange import Exchange
@@ -40,7 +38,7 @@ def build_entry(
         template_version=template.version if template else None,
         template_digest=template.digest if template else None,
         decision="deny" if ex.outcome == "denied" else (decision.action if decision else None),
-        rules=[asdict(rule) for rule in rules],
+        rules=[dict(vars(rule)) for rule in rules],  # flat fields: no recursive ``asdict``
         articles=articles,
         policy_version=policy_version,
         policy_digest=policy_digest,
@@ -89,10 +87,10 @@ def record_start(ex: Exchange, store: AuditStore, **kwargs: object) -> None:
     entry.status_code = None
     entry.latency_ms = None
     entry.error_type = entry.error_code = None
-    store.append(entry)
+    store.append_seq(entry)
 
 
 def record(ex: Exchange, store: AuditStore, **kwargs: object) -> None:
     """Append the entry durably; raises ``AuditUnavailable`` when it cannot."""
-    store.append(build_entry(ex, **kwargs))  # type: ignore[arg-type]
+    store.append_seq(build_entry(ex, **kwargs))  # type: ignore[arg-type]
     ex.recorded = True
