@@ -89,11 +89,13 @@ def test_when_the_only_worker_dies_of_sigbus_mid_call_then_serve_answers_again_w
         with pytest.raises(httpx.TransportError):
             cut.result(timeout=60)
 
-        assert eventually(lambda: answers(gateway.base_url + "/readyz")), gateway.log_text()
+        assert eventually(lambda: answers(gateway.base_url + "/readyz"), 120), gateway.log_text()
         answer = chat(gateway.base_url, key, "Bonjour, résume ce paragraphe.")
         assert answer.status_code == 200, answer.text
         assert gateway.process.poll() is None and len(gateway.workers() - {serving}) == 1
         assert "killed by SIGBUS" in gateway.log_text()
+        metrics = httpx.get(gateway.base_url + "/metrics", timeout=30)  # multiprocess mode, one worker
+        assert metrics.status_code == 200 and "iag_requests_total{" in metrics.text
     verify = cli(env, "audit", "verify")
     assert verify.returncode == 0, verify.stdout + verify.stderr
     assert "1 call(s) sent to a provider never completed" in verify.stdout

@@ -9,11 +9,12 @@ request: 429 with Retry-After, 5xx, timeouts, streams cut mid-answer, clean clos
 a finish reason, plain bodies cut short. Part-way through, one gateway (``serve`` and its
 worker) is killed with SIGKILL and restarted. With ``--cut-shm N``, SQLite's shared-memory
 file is also truncated N times while both serve (issue #10): a worker that dies of it is
-restarted by its ``serve`` and counted by signal from that log line. Each request carries a nonce, and the soak's policy keeps the
-pseudonymised texts in the trail, so every call the provider saw can be matched to its
-audit record. The report: requests sent, answered, refused by status, original personal
-values found in what left the gateway (must be 0), provider calls vs calls with a
-record, calls never completed, and ``audit verify``.
+restarted by its ``serve`` and counted by signal from that log line. Each request carries
+a nonce, and the soak's policy keeps the pseudonymised texts in the trail, so every call
+the provider saw can be matched to its audit record. The report: requests sent, answered,
+refused by status, original personal values found in what left the gateway (must be 0),
+provider calls vs calls with a record, calls never completed, worker deaths, and
+``audit verify``.
 """
 
 from __future__ import annotations
@@ -215,8 +216,10 @@ class Soak:
             print(f"soak: {done}/{self.total} answered or refused", file=sys.stderr, flush=True)
 
     def revive(self, slot: int, dead: GatewayProcess) -> None:
-        """Count a ``serve`` that died on its own and restart it, as systemd would (a dead worker
-        is restarted by ``serve`` itself and counted from its log line)."""
+        """Count a ``serve`` that died on its own and restart it, as systemd would.
+
+        A dead worker is restarted by ``serve`` itself and counted from its log line.
+        """
         with self.lock:
             if (
                 slot in self.restarting
