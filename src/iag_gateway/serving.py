@@ -1,13 +1,17 @@
-"""Run the gateway under uvicorn: one process, or a parent and N forked workers on one socket.
+"""Run the gateway under uvicorn: a supervising parent and N ≥ 1 forked workers on one socket.
 
 Before anything listens, the parent checks what would otherwise fail in every worker
-(settings, policies, templates against the provider configuration, Redis) and migrates
-the database once, so a mistake stops startup with one line, not N tracebacks. « listening »
-is printed only once ``/healthz`` answers on the port. With several workers:
+(settings, policies, templates against the provider configuration, the OIDC configuration,
+the head-signing key, Redis) and migrates the database once, so a mistake stops startup
+with one line, not N tracebacks, and never becomes a worker restarted forever. « listening »
+is printed only once ``/healthz`` answers on the port. For every worker count, one alone
+included (a worker killed by SIGBUS or the OOM killer must not take the gateway down):
 
 - the parent loads the models (personal data, usage) and imports litellm once, then
   forks (``supervisor.Supervisor``): workers share those pages copy-on-write and start
   in milliseconds; each builds its own engines, clients, exporters and thread pools;
+  one that dies is forked again, while the parent keeps the socket (callers wait in its
+  backlog, they are not refused);
 - prometheus-client's multiprocess mode: a fresh directory in ``PROMETHEUS_MULTIPROC_DIR``
   (set before any metric exists), summed by whichever worker answers ``/metrics``;
 - ``SIGHUP`` to the parent is forwarded to every worker, each reloading its policy;
@@ -39,6 +43,8 @@ SUPERVISOR_ENV = "IAG_SUPERVISOR_PID"
 
 def preflight(settings: Settings) -> None:
     """Fail fast, in one process, on every configuration error a worker would hit."""
+    from iag_gateway.audit.heads_config import load_head_key
+    from iag_gateway.identity.oidc_config import load_oidc_config
     from iag_gateway.policy.loader import load_policy
     from iag_gateway.policy.provider_check import check_provider_fallbacks
     from iag_gateway.policy.quotas import build_quota_enforcer
@@ -52,6 +58,9 @@ def preflight(settings: Settings) -> None:
     config = load_provider_config(settings.config)
     check_provider_fallbacks(policy, config.router_settings.fallbacks, str(settings.config))
     check_templates_resolve(TemplateCatalogue.load(settings.templates_dir).all(), policy, config)
+    if settings.oidc_config is not None:
+        load_oidc_config(settings.oidc_config)
+    load_head_key(settings)
     engine = make_engine(settings.database_url)
     try:
         upgrade(engine)
@@ -74,14 +83,6 @@ def run(settings: Settings, host: str, port: int, workers: int) -> None:
     }
     sock = _bind(host, port)
     announcer = threading.Thread(target=_announce, args=(host, port), daemon=True)
-    if workers == 1:
-        from iag_gateway.app import build_services, create_app
-
-        services = build_services(settings)  # before listening: errors are one line
-        server = uvicorn.Server(uvicorn.Config(create_app(settings, services), **options))
-        announcer.start()
-        server.run(sockets=[sock])
-        return
     metrics_dir = tempfile.mkdtemp(prefix="iag-metrics-")
     _multiprocess_metrics(metrics_dir)
     os.environ[SUPERVISOR_ENV] = str(os.getpid())  # workers exit if this process disappears

@@ -126,7 +126,7 @@ class Supervisor:
                 continue
             self._on_worker_exit(pid)
             if restart:
-                log.warning("worker %d exited (status %d); starting another", pid, status)
+                log.warning("worker %d exited (%s); starting another", pid, _exit_cause(status))
                 if time.monotonic() - forked < CRASH_LOOP_S:
                     time.sleep(1.0)
                 self._fork()
@@ -146,3 +146,10 @@ class Supervisor:
                 pass
             self._workers.pop(pid, None)
             self._on_worker_exit(pid)
+
+
+def _exit_cause(status: int) -> str:
+    """« killed by SIGBUS » or « code 1 », from a ``waitpid`` status."""
+    if os.WIFSIGNALED(status):
+        return f"killed by {signal.Signals(os.WTERMSIG(status)).name}"
+    return f"code {os.waitstatus_to_exitcode(status)}"

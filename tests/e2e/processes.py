@@ -18,7 +18,7 @@ import subprocess
 import sys
 import time
 from collections.abc import Iterator, Sequence
-from contextlib import ExitStack, contextmanager
+from contextlib import ExitStack, contextmanager, suppress
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO, Any
@@ -43,6 +43,21 @@ def free_ports(count: int) -> list[int]:
         return [sock.getsockname()[1] for sock in sockets]
 
 
+def children(pid: int) -> set[int]:
+    """The live child processes of ``pid`` (Linux ``/proc``)."""
+    found = set()
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit():
+            try:
+                stat = (entry / "stat").read_text()
+            except OSError:
+                continue
+            fields = stat[stat.rindex(")") + 2 :].split()
+            if int(fields[1]) == pid and fields[0] != "Z":
+                found.add(int(entry.name))
+    return found
+
+
 def gateway_env(
     database_url: str, config: Path, *, policies_dir: Path | None = None, watch_policies: bool = False
 ) -> dict[str, str]:
@@ -53,7 +68,7 @@ def gateway_env(
         IAG_DATABASE_URL=database_url,
         IAG_CONFIG=str(config),
         IAG_WATCH_POLICIES="true" if watch_policies else "false",
-        IAG_WORKERS="1",  # one process per gateway unless a test asks for more
+        IAG_WORKERS="1",  # one worker per gateway unless a test asks for more
         IAG_TEST_UPSTREAM_KEY=os.environ.get("IAG_TEST_UPSTREAM_KEY", UPSTREAM_KEY),
     )
     if policies_dir is not None:
@@ -109,6 +124,19 @@ class GatewayProcess:
 
     def send_signal(self, signum: signal.Signals) -> None:
         self.process.send_signal(signum)
+
+    def workers(self) -> set[int]:
+        """The pids of the workers ``serve`` forked (its live children)."""
+        return children(self.process.pid)
+
+    def kill(self) -> None:
+        """SIGKILL ``serve`` and its workers together, as the OOM killer or a cgroup kill would."""
+        self.process.send_signal(signal.SIGSTOP)  # it cannot fork a replacement while we look
+        workers = self.workers()
+        self.process.kill()
+        for pid in workers:
+            with suppress(ProcessLookupError):
+                os.kill(pid, signal.SIGKILL)
 
     def stop(self) -> None:
         if self.process.poll() is None:

@@ -1,4 +1,4 @@
-"""``serve --workers 2``: workers forked from one loaded parent, restarted when they die.
+"""``serve``: workers forked from one loaded parent, restarted when they die, one alone included.
 
 A real ``iag-gateway serve`` process on loopback, the fake upstream, SQLite; the
 workers are found in ``/proc`` as the parent's children.
@@ -6,35 +6,23 @@ workers are found in ``/proc`` as the parent's children.
 
 from __future__ import annotations
 
+import json
 import os
 import signal
 import time
 from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
+import httpx
 import pytest
 
 from iag_gateway.storage.testing import sqlite_url
-from tests.e2e.processes import chat, copy_policies, create_key, gateway_env, running
+from tests.e2e.processes import chat, children, cli, copy_policies, create_key, gateway_env, running
 from tests.fakes.upstream import FakeUpstream
 from tests.harness import provider_config
 
 pytestmark = pytest.mark.slow
-
-
-def children(pid: int) -> set[int]:
-    """The live child processes of ``pid`` (Linux ``/proc``)."""
-    found = set()
-    for entry in Path("/proc").iterdir():
-        if entry.name.isdigit():
-            try:
-                stat = (entry / "stat").read_text()
-            except OSError:
-                continue
-            fields = stat[stat.rindex(")") + 2 :].split()
-            if int(fields[1]) == pid and fields[0] != "Z":
-                found.add(int(entry.name))
-    return found
 
 
 def eventually(check: Callable[[], bool], timeout_s: float = 60.0) -> bool:
@@ -44,6 +32,13 @@ def eventually(check: Callable[[], bool], timeout_s: float = 60.0) -> bool:
             return False
         time.sleep(0.2)
     return True
+
+
+def answers(url: str) -> bool:
+    try:
+        return httpx.get(url, timeout=30).status_code == 200
+    except httpx.TransportError:
+        return False
 
 
 def test_when_a_worker_is_killed_then_the_parent_forks_another_and_calls_are_answered(
@@ -73,3 +68,34 @@ def test_when_a_worker_is_killed_then_the_parent_forks_another_and_calls_are_ans
         gateway.send_signal(signal.SIGTERM)
         assert gateway.process.wait(timeout=60) == 0  # after its workers stopped: none is left behind
         assert not any(Path(f"/proc/{pid}").exists() for pid in workers)
+
+
+def test_when_the_only_worker_dies_of_sigbus_mid_call_then_serve_answers_again_without_a_restart(
+    tmp_path: Path, upstream: FakeUpstream
+) -> None:
+    # SIGBUS is how a process dies when SQLite's shared-memory file is cut under its mapping (#10).
+    env = gateway_env(
+        sqlite_url(tmp_path / "gateway.db"),
+        provider_config(tmp_path / "p.yaml", upstream.base_url, timeout_s=30),
+        policies_dir=copy_policies(tmp_path / "policies"),
+    )
+    env["IAG_WORKERS"] = "1"
+    key = create_key(env, "agent-exploitation", "buyer")
+    with running([(env, tmp_path / "gateway.log")]) as (gateway,), ThreadPoolExecutor(1) as side:
+        serving = next(iter(gateway.workers()), gateway.process.pid)  # ``serve`` itself if it forked none
+        cut = side.submit(chat, gateway.base_url, key, "Résume ce paragraphe sur les gants. [[slow]]")
+        assert eventually(lambda: "[[slow]]" in json.dumps(upstream.received)), gateway.log_text()
+        os.kill(serving, signal.SIGBUS)
+        with pytest.raises(httpx.TransportError):
+            cut.result(timeout=60)
+
+        assert eventually(lambda: answers(gateway.base_url + "/readyz"), 120), gateway.log_text()
+        answer = chat(gateway.base_url, key, "Bonjour, résume ce paragraphe.")
+        assert answer.status_code == 200, answer.text
+        assert gateway.process.poll() is None and len(gateway.workers() - {serving}) == 1
+        assert "killed by SIGBUS" in gateway.log_text()
+        metrics = httpx.get(gateway.base_url + "/metrics", timeout=30)  # multiprocess mode, one worker
+        assert metrics.status_code == 200 and "iag_requests_total{" in metrics.text
+    verify = cli(env, "audit", "verify")
+    assert verify.returncode == 0, verify.stdout + verify.stderr
+    assert "1 call(s) sent to a provider never completed" in verify.stdout

@@ -3,17 +3,18 @@
     python -m tests.soak.soak --requests 10000      (``make soak``)
 
 Mixed requests (plain, streamed, template runs, texts carrying personal data) are
-spread over two ``iag-gateway serve`` processes sharing one SQLite audit trail. The
-fake provider records every call and injects faults chosen by the request: 429 with
-Retry-After, 5xx, timeouts, streams cut mid-answer, clean closes without a finish
-reason, plain bodies cut short. Part-way through, one process is killed with SIGKILL
-and restarted. With ``--cut-shm N``, SQLite's shared-memory file is also truncated N times
-while both serve (issue #10): a process that dies of it is counted by signal and restarted,
-as its supervisor would. Each request carries a nonce, and the soak's policy keeps the
-pseudonymised texts in the trail, so every call the provider saw can be matched to its
-audit record. The report: requests sent, answered, refused by status, original personal
-values found in what left the gateway (must be 0), provider calls vs calls with a
-record, calls never completed, and ``audit verify``.
+spread over two ``iag-gateway serve`` processes (one worker each) sharing one SQLite
+audit trail. The fake provider records every call and injects faults chosen by the
+request: 429 with Retry-After, 5xx, timeouts, streams cut mid-answer, clean closes without
+a finish reason, plain bodies cut short. Part-way through, one gateway (``serve`` and its
+worker) is killed with SIGKILL and restarted. With ``--cut-shm N``, SQLite's shared-memory
+file is also truncated N times while both serve (issue #10): a worker that dies of it is
+restarted by its ``serve`` and counted by signal from that log line. Each request carries
+a nonce, and the soak's policy keeps the pseudonymised texts in the trail, so every call
+the provider saw can be matched to its audit record. The report: requests sent, answered,
+refused by status, original personal values found in what left the gateway (must be 0),
+provider calls vs calls with a record, calls never completed, worker deaths, and
+``audit verify``.
 """
 
 from __future__ import annotations
@@ -68,6 +69,7 @@ FIRST = ("Roseline", "Gwenaël", "Maëlys", "Hervé", "Soizic", "Yannick", "Brig
 LAST = ("Quéméner", "Le Goff", "Kerbrat", "Tanguy", "Riou", "Le Bihan", "Guillou", "Morvan")
 TEMPLATE = "achats-reformulation-specification"
 NONCE = re.compile(r"soak(\d{7})")
+WORKER_DEATH = re.compile(r"worker \d+ exited \((?:killed by )?([^)]+)\)")
 
 
 @dataclass
@@ -104,7 +106,7 @@ class Report:
             ("  of which WITHOUT a record", self.without_record),
             ("calls never completed (killed mid-call)", self.never_completed),
             ("shared-memory file truncations", self.shm_cuts),
-            ("gateway deaths besides the kill -9", deaths),
+            ("worker or gateway deaths besides the kill -9", deaths),
             ("audit verify", self.chain),
             ("duration (s)", f"{self.seconds:.1f}"),
         ]
@@ -214,7 +216,10 @@ class Soak:
             print(f"soak: {done}/{self.total} answered or refused", file=sys.stderr, flush=True)
 
     def revive(self, slot: int, dead: GatewayProcess) -> None:
-        """Count a gateway that died on its own and restart it, as its supervisor would."""
+        """Count a ``serve`` that died on its own and restart it, as systemd would.
+
+        A dead worker is restarted by ``serve`` itself and counted from its log line.
+        """
         with self.lock:
             if (
                 slot in self.restarting
@@ -237,7 +242,7 @@ class Soak:
 
     def kill_and_restart(self, env: dict[str, str]) -> None:
         victim = self.gateways[1]
-        victim.send_signal(signal.SIGKILL)  # first, so calls in flight on it are cut
+        victim.kill()  # serve and its worker, first, so calls in flight on it are cut
         self.down.add(1)
         victim.process.wait(timeout=30)
         victim.stop()
@@ -270,6 +275,8 @@ class Soak:
     def check(self, env: dict[str, str], upstream: FakeUpstream) -> None:
         egress = upstream.sent_text()
         report = self.report
+        for log in self.workdir.glob("gateway-*.log"):
+            report.deaths.update(WORKER_DEATH.findall(log.read_text(encoding="utf-8", errors="replace")))
         report.leaks = sum(1 for value in self.originals if value in egress)
         report.upstream_calls = len(upstream.received)
         seen = set(NONCE.findall(egress))

@@ -4,17 +4,17 @@ In WAL mode every connection maps ``<db>-shm`` with ``mmap(MAP_SHARED)``; a page
 mapped past the file's end raises SIGBUS on access, which kills the process. These
 tests run a real ``iag-gateway serve`` process (a crash must not take pytest down),
 damage the file under it as another process (or an operator) would, and check what the
-caller gets, that the process is still alive, that it recovers, and ``audit verify``.
+caller gets, that its worker is still alive (the same pid: ``serve`` would replace a dead
+one), that it recovers, and ``audit verify``.
 """
 
 from __future__ import annotations
 
 import contextlib
 import os
-import signal
 import subprocess
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import httpx
@@ -34,6 +34,7 @@ class Served:
     gateway: GatewayProcess
     key: str
     database: Path
+    workers: set[int] = field(default_factory=set)  # the pids serving when the test began
 
     @property
     def shm(self) -> Path:
@@ -43,15 +44,15 @@ class Served:
         try:
             return chat(self.gateway.base_url, self.key, text)
         except httpx.TransportError as exc:
-            code = self.gateway.process.wait(timeout=30)
-            name = signal.Signals(-code).name if code < 0 else f"exit {code}"
-            raise AssertionError(f"the gateway died ({name}) instead of answering: {exc!r}") from exc
+            died = [line for line in self.gateway.log_text().splitlines() if "exited (" in line]
+            raise AssertionError(f"a worker died instead of answering: {exc!r} {died}") from exc
 
     def ready(self) -> httpx.Response:
         return httpx.get(self.gateway.base_url + "/readyz", timeout=30)
 
     def alive(self) -> bool:
-        return self.gateway.process.poll() is None
+        """``serve`` runs and the worker that served first was never replaced (so never died)."""
+        return self.gateway.process.poll() is None and self.gateway.workers() == self.workers
 
 
 def _serve(directory: Path, upstream: FakeUpstream, logs: Path) -> Iterator[Served]:
@@ -60,7 +61,8 @@ def _serve(directory: Path, upstream: FakeUpstream, logs: Path) -> Iterator[Serv
     env = gateway_env(sqlite_url(database), config)
     key = create_key(env, "agent-shm", "buyer")
     with running([(env, logs / "gateway.log")]) as [gateway]:
-        served = Served(env, gateway, key, database)
+        served = Served(env, gateway, key, database, gateway.workers())
+        assert len(served.workers) == 1, gateway.log_text()
         first = served.call()
         assert first.status_code == 200, first.text  # the gateway has mapped the -shm file
         assert served.shm.exists()

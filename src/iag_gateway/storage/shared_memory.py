@@ -26,10 +26,12 @@ and ``/readyz`` says not ready, until it can.
 What stays out of reach: a truncation that lands *during* a transaction already past its
 check still raises SIGBUS (the mapping is SQLite's, in C). Under load this is not rare:
 with 12 concurrent callers on two processes, 3 of 10 process×cut pairs died (``make soak
-SOAK_CUT_SHM=5``). The process then dies like under ``kill -9`` and its supervisor restarts
-it: the call in flight keeps its in-flight record, the chain is intact, and the restarted
-process maps the file afresh. Only no shared mapping cures it (``locking_mode=EXCLUSIVE``,
-one process per database, or PostgreSQL).
+SOAK_CUT_SHM=5``). The worker then dies like under ``kill -9``; ``serve`` always runs its
+workers under a supervising parent (``supervisor.Supervisor``, one worker included), which
+holds no database connection and forks another worker: the gateway stays up, the
+call in flight keeps its in-flight record (« never completed » in ``audit verify``), the
+chain is intact, and the new worker maps the file afresh. Only no shared mapping cures
+the death itself (``locking_mode=EXCLUSIVE``, one process per database, or PostgreSQL).
 """
 
 from __future__ import annotations
