@@ -28,7 +28,7 @@ _COLUMNS = {
     "ADDRESS": "adresse address adressepostale domicile adresseducomicile streetaddress",
     "DATE_OF_BIRTH": "ddn datenaissance datedenaissance naissance dob birthdate dateofbirth nele nee",
     "PATIENT_ID": "ipp nda mrn sejour numsejour numerosejour numerodesejour dossier numdossier numerodossier "
-    "patientid idpatient identifiantpatient hospitalnumber hospitalno hospitalid medicalrecordnumber",
+    "venue patientid idpatient identifiantpatient hospitalnumber hospitalno hospitalid medicalrecordnumber",
     "HEALTH_PRO_ID": "rpps adeli idnps numrpps",
 }
 
@@ -41,6 +41,9 @@ class CsvColumnRecognizer(LocalRecognizer):
         key: label for label, keys in _COLUMNS.items() for key in keys.split()
     }
     DELIMITERS: ClassVar[tuple[str, ...]] = (";", "\t", "|", ",")
+    # what may stand before a column's name once folded: numéro, num, no (n° is dropped), then de/du/d'
+    NUMBER_WORD: ClassVar[re.Pattern[str]] = re.compile(r"^(?:numero|num|no)(?=[a-z]{3})")
+    OF_WORD: ClassVar[re.Pattern[str]] = re.compile(r"^(?:de|du|d)(?=[a-z]{3})")
 
     def __init__(self) -> None:
         super().__init__(
@@ -111,6 +114,9 @@ class CsvColumnRecognizer(LocalRecognizer):
             for index, cell in enumerate(cells):
                 key = re.sub(r"[^a-z]", "", fold(cell).replace("n°", "").strip().strip("\"'"))
                 label = self.COLUMN_LABELS.get(key)
+                if label is None:  # « Numéro IPP », « N° de séjour », « No dossier », « Num. venue »
+                    bare = self.NUMBER_WORD.sub("", key)
+                    label = self.COLUMN_LABELS.get(bare) or self.COLUMN_LABELS.get(self.OF_WORD.sub("", bare))
                 if label is not None:
                     columns[index] = label
             if columns:
