@@ -37,6 +37,10 @@ ADDRESSES = [
     ("adresse : 12-14 rue Victor Hugo 69002 Lyon", ["12-14 rue Victor Hugo 69002 Lyon"]),
     ("Adresse : Le Bourg, 26400 Crest", ["Le Bourg, 26400 Crest"]),
     ("domicile: ferme des Aubiers\n07340 Peaugres", ["ferme des Aubiers\n07340 Peaugres"]),
+    ("elle habite 12 rue des Lilas, Lyon.", ["12 rue des Lilas, Lyon"]),
+    ("adresse : 5 impasse Berthelot, Lyon 3e", ["5 impasse Berthelot, Lyon 3e"]),
+    ("envoyer au 7 rue Gambetta, Saint-Genis-Laval", ["7 rue Gambetta, Saint-Genis-Laval"]),
+    ("Mme X\n4 avenue du 8 mai 1945\n69200 Vénissieux", ["4 avenue du 8 mai 1945\n69200 Vénissieux"]),
 ]
 
 NOT_ADDRESSES = [
@@ -46,8 +50,13 @@ NOT_ADDRESSES = [
     ("rue barrée, j'ai 12 minutes de retard", []),
 ]
 
+TOWN_NOT_FOLLOWING = [
+    ("livrer au 12 rue des Lilas, Merci de rappeler", ["12 rue des Lilas"]),
+    ("12 rue des Lilas, Medline a livré hier", ["12 rue des Lilas"]),
+]
 
-@pytest.mark.parametrize(("text", "expected"), ADDRESSES + NOT_ADDRESSES)
+
+@pytest.mark.parametrize(("text", "expected"), ADDRESSES + NOT_ADDRESSES + TOWN_NOT_FOLLOWING)
 def test_when_address_in_a_pasted_form_then_one_exact_span(
     engine: PiiEngine, text: str, expected: list[str]
 ) -> None:

@@ -17,7 +17,8 @@ _STREET_TYPES = (
     r"hameau|lieu-dit|faubourg|fbg|parvis|esplanade|promenade|villa|chaussée|chaussee|clos|"
     r"domaine|lotissement|mail|quartier|rampe|ruelle|traverse|venelle|sente|côte|cote|carrefour"
 )
-_WORD = r"(?:[A-ZÀ-ÖØ-Þ0-9][\w'’\-]*|d['’][\wÀ-ÿ'’\-]+|l['’][\wÀ-ÿ'’\-]+|de|du|des|la|le|les|et|aux?|sur|sous|en)(?![\w'’])"  # noqa: E501
+# (a month, for the streets named after a date: « rue du 8 mai 1945 », « place du 14 juillet »)
+_WORD = r"(?:[A-ZÀ-ÖØ-Þ0-9][\w'’\-]*|d['’][\wÀ-ÿ'’\-]+|l['’][\wÀ-ÿ'’\-]+|de|du|des|la|le|les|et|aux?|sur|sous|en|janvier|f[ée]vrier|mars|avril|mai|juin|juillet|ao[uû]t|septembre|octobre|novembre|d[ée]cembre)(?![\w'’])"  # noqa: E501
 _CITY_WORD = r"(?!(?i:cedex)(?![\w]))[A-ZÀ-ÖØ-Þ][\w'’]*(?:-[\w'’]+)*"
 _CITY = rf"{_CITY_WORD}(?:[ \t](?:(?:sur|sous|les|lès|en|de|du|des|la|le|aux?)[ \t])?{_CITY_WORD}){{0,3}}(?:[ \t]+(?i:cedex)(?:[ \t]\d{{1,2}})?)?"  # noqa: E501
 # a building or residence named before the street number: « Résidence Les Tilleuls, 45 allée... »
@@ -42,6 +43,11 @@ _SENTENCE_WORD = (
     r"(?:depuis|pour|avec|mais|donc|qui|que|quand|chez|dans|et|ou|à|a|au|est|sont|il|elle|on|je|nous|vous|"
     r"merci|svp|stp|demain|hier|pas|ne|n['’]|c['’]|j['’]|y|se|sa|son|ses|puis|car|si)(?![\w])"
 )
+# the town with no postcode before it, ending its line or sentence: « 12 rue des Lilas, Lyon », « …, Lyon 3e »
+_TOWN_ONLY = (
+    r"[ \t]*,[ \t]*(?!(?i:cedex))[A-ZÀ-ÖØ-Þ][\w'’]*(?:[ \-](?:(?:sur|sous|les|lès|en|de|du|la|le)[ \-])?"
+    r"[A-ZÀ-ÖØ-Þ][\w'’]*){0,3}(?:[ \t]+(?:\d{5}|\d{1,2}(?:e|er|ème|eme)))?(?=[ \t]*(?:[.;)\n]|$))"
+)
 _POSTCODE = r"(?:(?:BP|CS)\s?\d{1,6}\s*[,\-–]?\s*)?(?:F-)?\d{5}"
 # a place with no street number: « Lieu-dit La Croix Blanche, 43200 YSSINGEAUX » (the postcode is required)
 _PLACE = r"(?i:lieu-dit|lieudit|lieu\s+dit|hameau|l\.-d\.|ld)"
@@ -57,7 +63,7 @@ class AddressRecognizer(CheckedPatternRecognizer):
             rf"(?<![\w,.])(?P<value>{_BUILDING}{{0,2}}{_NUMBER},?\s+"
             rf"(?:(?i:{_STREET_TYPES})(?![\w])\s+{_WORD}(?:[ \-]{_WORD}){{0,6}}"
             rf"|(?i:grande?[ \-]rue|grand['’]rue)(?![\w])(?:[ \t]+{_WORD}(?:[ \-]{_WORD}){{0,6}})?)"
-            rf"{_COMPLEMENT}{{0,3}}(?:(?:\s*[,\-–]\s*|\s+){_POSTCODE}\s+{_CITY})?)"
+            rf"{_COMPLEMENT}{{0,3}}(?:(?:\s*[,\-–]\s*|\s+){_POSTCODE}\s+{_CITY}|{_TOWN_ONLY})?)"
         ),
         # all in small letters, as typed in a message: the postcode and the town make it an address
         compile_gated(
