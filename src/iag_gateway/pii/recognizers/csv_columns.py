@@ -25,12 +25,18 @@ _COLUMNS = {
     "PHONE_NUMBER": "tel telephone portable mobile phone telephonenumber phonenumber gsm fixe",
     "EMAIL_ADDRESS": "email mail courriel adressemail adresseemail emailaddress",
     "IBAN_CODE": "iban rib",
-    "ADDRESS": "adresse address adressepostale domicile adresseducomicile streetaddress",
+    "ADDRESS": "adresse address adressepostale domicile adresseducomicile adressedudomicile streetaddress "
+    "adressepatient complementadresse",
     "DATE_OF_BIRTH": "ddn datenaissance datedenaissance naissance dob birthdate dateofbirth nele nee",
     "PATIENT_ID": "ipp nda mrn sejour numsejour numerosejour numerodesejour dossier numdossier numerodossier "
-    "patientid idpatient identifiantpatient hospitalnumber hospitalno hospitalid medicalrecordnumber",
+    "venue patientid idpatient identifiantpatient hospitalnumber hospitalno hospitalid medicalrecordnumber",
     "HEALTH_PRO_ID": "rpps adeli idnps numrpps",
 }
+
+# columns that belong to an address only in a table that has an address column
+_ADDRESS_PARTS = (
+    "cp codepostal postcode zipcode zip ville commune city town localite bureaudistributeur complement"
+)
 
 
 class CsvColumnRecognizer(LocalRecognizer):
@@ -41,6 +47,10 @@ class CsvColumnRecognizer(LocalRecognizer):
         key: label for label, keys in _COLUMNS.items() for key in keys.split()
     }
     DELIMITERS: ClassVar[tuple[str, ...]] = (";", "\t", "|", ",")
+    ADDRESS_PARTS: ClassVar[frozenset[str]] = frozenset(_ADDRESS_PARTS.split())
+    # what may stand before a column's name once folded: numéro, num, no (n° is dropped), then de/du/d'
+    NUMBER_WORD: ClassVar[re.Pattern[str]] = re.compile(r"^(?:numero|num|no)(?=[a-z]{3})")
+    OF_WORD: ClassVar[re.Pattern[str]] = re.compile(r"^(?:de|du|d)(?=[a-z]{3})")
 
     def __init__(self) -> None:
         super().__init__(
@@ -111,8 +121,15 @@ class CsvColumnRecognizer(LocalRecognizer):
             for index, cell in enumerate(cells):
                 key = re.sub(r"[^a-z]", "", fold(cell).replace("n°", "").strip().strip("\"'"))
                 label = self.COLUMN_LABELS.get(key)
+                if label is None:  # « Numéro IPP », « N° de séjour », « No dossier », « Num. venue »
+                    bare = self.NUMBER_WORD.sub("", key)
+                    label = self.COLUMN_LABELS.get(bare) or self.COLUMN_LABELS.get(self.OF_WORD.sub("", bare))
                 if label is not None:
                     columns[index] = label
+            if "ADDRESS" in columns.values():  # the postcode and the town of that address
+                for index, cell in enumerate(cells):
+                    if re.sub(r"[^a-z]", "", fold(cell)) in self.ADDRESS_PARTS:
+                        columns[index] = "ADDRESS"
             if columns:
                 return delimiter, columns
         return None

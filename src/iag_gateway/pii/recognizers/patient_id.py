@@ -12,12 +12,13 @@ from typing import ClassVar
 from iag_gateway.pii.recognizers.base import CheckedPatternRecognizer
 from iag_gateway.pii.regex_gate import compile_gated
 
+# as words or as field names (« num_sejour », « numeroSejour », « no_dossier », « id_patient »)
 _CONTEXT = (
     r"IPP|NDA|NIP|MRN|PID|EDS|"
-    r"n[°o]\s*(?:de\s+)?(?:s[ée]jour|dossier|patient|venue|passage|admission|IPP|NDA)|"
-    r"num[ée]ro\s+(?:de\s+|d['’])?(?:s[ée]jour|dossier(?:\s+(?:patient|m[ée]dical))?|patient|venue|"
+    r"n[°o]\.?[\s_]*(?:de[\s_]+)?(?:s[ée]jour|dossier|patient|venue|passage|admission|IPP|NDA)|"
+    r"num(?:[ée]ro)?[\s_]*(?:de[\s_]+|d['’])?(?:s[ée]jour|dossier(?:\s+(?:patient|m[ée]dical))?|patient|venue|"
     r"passage|admission|IPP|NDA)|"
-    r"identifiant\s+(?:du\s+)?(?:patient|s[ée]jour)|id(?:entifiant)?\s+patient|"
+    r"identifiant[\s_]+(?:du[\s_]+)?(?:patient|s[ée]jour)|id(?:entifiant)?[\s_]*patient|"
     r"dossier(?:\s+(?:patient|m[ée]dical|administratif))?|s[ée]jour|venue|admission|"
     r"patient\s+(?:id|number|no\.?|n[°o])|medical\s+record(?:\s+number)?|hospital\s+(?:number|id|no\.?|n[°o])|"
     r"encounter(?:\s+(?:id|number))?|visit\s+(?:id|number)|case\s+(?:id|number)|stay(?:\s+(?:id|number))?|"
@@ -29,9 +30,18 @@ _FILLER = (
     r"(?:\s*\(?(?:n[°o]|num[ée]ro|number|no\.?|#|id)\)?)?"
 )
 _STRONG_CONTEXT = (
-    r"IPP|NDA|MRN|n[°o]\s*(?:de\s+)?(?:s[ée]jour|dossier|patient|venue|passage|admission|IPP|NDA)|"
-    r"num[ée]ro\s+(?:de\s+|d['’])?(?:s[ée]jour|dossier|patient|venue|passage|admission|IPP|NDA)"
+    r"IPP|NDA|MRN|n[°o]\.?[\s_]*(?:de[\s_]+)?(?:s[ée]jour|dossier|patient|venue|passage|admission|IPP|NDA)|"
+    r"num(?:[ée]ro)?[\s_]*(?:de[\s_]+|d['’])?(?:s[ée]jour|dossier|patient|venue|passage|admission|IPP|NDA)|"
+    r"(?:s[ée]jour|dossier(?:\s+(?:patient|m[ée]dical))?|venue|passage|admission)\s*(?:n[°o]|num[ée]ro)"
 )
+# a field name's quotes and its colon: « "ipp": "12345678" », « ipp='12345678' »
+_KEY_END = r"""["']?\s*[:=#]?\s*["']?"""
+# a few words (no digit, no sentence end) between the id's name and the id:
+# « l'IPP de la patiente est le 12345678 », « IPP (identifiant permanent du patient) : 12345678 »
+_FEW_WORDS = r"(?:[ \t]+(?:\([^()\d\n]{1,60}\)|[^\W\d]+['’]?)){1,6}[ \t]*:?[ \t]*"
+# grouped digits: « 80 012 345 », « 23/004512 », « 12.345.678 »
+_GROUPED = r"\d{2,4}(?:[ /.\-]\d{2,8}){1,3}"
+_NOT_AFTER = r"(?![\w]|[.,/\-]\d|\s?(?:€|euros?|EUR|%|ans|jours))"
 
 
 class PatientIdRecognizer(CheckedPatternRecognizer):
@@ -41,13 +51,20 @@ class PatientIdRecognizer(CheckedPatternRecognizer):
     SCORE = 0.92
     PATTERNS: ClassVar[tuple[re.Pattern[str], ...]] = (
         compile_gated(
-            rf"(?i:\b(?:{_CONTEXT})){_FILLER}\s*[:=#]?\s*"
+            rf"(?i:\b(?:{_CONTEXT})){_FILLER}{_KEY_END}"
             r"(?P<value>[A-Z]{0,3}\d{5,12})(?![\w]|[.,]\d|\s?(?:€|euros?|EUR|%|ans|jours))"
         ),
         # grouped (80 012 345, 23/004512, 00-123-456): only after a word that names the id itself
         compile_gated(
-            rf"(?i:\b(?:{_STRONG_CONTEXT}))(?:\s*\(?(?:n[°o]|num[ée]ro|number|no\.?|#)\)?)?\s*[:=#]?\s*"
-            r"(?P<value>\d{2,4}(?:[ /\-]\d{2,8}){1,3})(?![\w]|[.,/\-]\d|\s?(?:€|euros?|EUR|%|ans|jours))"
+            rf"(?i:\b(?:{_STRONG_CONTEXT}))(?:\s*\(?(?:n[°o]|num[ée]ro|number|no\.?|#)\)?)?{_KEY_END}"
+            rf"(?P<value>{_GROUPED}){_NOT_AFTER}"
+        ),
+        # the id's name a few words before it; never « NDA » alone, which also names a non-disclosure
+        # agreement in procurement
+        compile_gated(
+            rf"(?i:\b(?:IPP|(?<!\w)n[°o]\.?\s*(?:de\s+)?(?:s[ée]jour|venue|IPP)|"
+            rf"num[ée]ro\s+(?:de\s+|d['’])?(?:s[ée]jour|venue|IPP)))(?![\w]){_FEW_WORDS}"
+            rf"(?P<value>[A-Z]{{0,3}}\d{{5,12}}|{_GROUPED}){_NOT_AFTER}"
         ),
         # « Dossier 2025-00418 »: after a bare « dossier », only digits joined by a dash or a slash
         compile_gated(
@@ -55,6 +72,17 @@ class PatientIdRecognizer(CheckedPatternRecognizer):
         ),
     )
 
+    # a word between the id's name and a number that makes the number something else
+    OTHER_NUMBER: ClassVar[re.Pattern[str]] = re.compile(
+        r"(?i:\b(?:factures?|commandes?|bons?|lots?|march[ée]s?|contrats?|devis|r[ée]f(?:[ée]rences?)?|"
+        r"siret|siren|finess|articles?|codes?|tickets?|demandes?|t[ée]l[ée]phone|tel|poste|montant|total)\b)"
+    )
+
     def accept(self, match: re.Match[str], text: str) -> tuple[int, int] | None:
         digits = sum(char.isdigit() for char in match.group("value"))
-        return match.span("value") if 5 <= digits <= 12 else None
+        if not 5 <= digits <= 12:
+            return None
+        between = (match.start(), match.start("value"))
+        if match.re is self.PATTERNS[2] and self.OTHER_NUMBER.search(text, *between):
+            return None
+        return match.span("value")

@@ -41,7 +41,8 @@ _FIELD_LABELS = (
     r"nom\s+et\s+pr[ée]nom|pr[ée]nom\s+et\s+nom|nom\s*[/,]\s*pr[ée]nom|"
     r"nom\s+(?:du|de\s+la|de\s+l['’])\s*(?:patient(?:e)?|m[ée]decin|praticien(?:ne)?|agent|demandeur|"
     r"demandeuse|contact|b[ée]n[ée]ficiaire|r[ée]f[ée]rent(?:e)?|interlocut(?:eur|rice)|titulaire)|"
-    r"name|first\s+name|last\s+name|surname|given\s+name|full\s+name|maiden\s+name|"
+    r"name|first[\s_]*name|last[\s_]*name|surname|given[\s_]*name|full[\s_]*name|maiden[\s_]*name|"
+    r"nom[\s_]*(?:patient|naissance|usage)|pr[ée]nom[\s_]*patient|patient[\s_]*(?:name|nom|pr[ée]nom)|"
     r"patient(?:e)?|contact|interlocut(?:eur|rice)|r[ée]f[ée]rent(?:e)?|demandeu(?:r|se)|signataire|"
     r"r[ée]dact(?:eur|rice)|m[ée]decin(?:\s+traitant)?|praticien(?:ne)?|infirmi[èe]re?|"
     r"b[ée]n[ée]ficiaire|titulaire(?:\s+du\s+compte)?|conjoint(?:e)?|personne\s+[àa]\s+pr[ée]venir"
@@ -71,8 +72,10 @@ class PersonFieldRecognizer(LocalRecognizer):
     ENTITY = "PERSON"
     SCORE = 0.8
     FIELD: ClassVar[re.Pattern[str]] = compile_gated(
-        rf"(?<![\w])(?i:{_FIELD_LABELS})[ \t]*(?:\([^)\n]{{0,20}}\))?[ \t]*[:=][ \t]*(?P<name>{_NAME})"
-        rf"(?=[ \t]*(?:$|[\n;,|/()\t]|[ \t]{{2}}|[ \t]+[{_UPPER}]?[{_LETTER}]*[ \t]*:|[ \t]+[-–]))",
+        # a JSON key or a quoted value: « "nom": "Kowalczyk" »
+        rf"(?<![\w])(?i:{_FIELD_LABELS})[ \t]*(?:\([^)\n]{{0,20}}\))?[\x22\x27]?[ \t]*[:=][ \t]*[\x22\x27]?"
+        rf"(?P<name>{_NAME})"
+        rf"(?=[ \t]*(?:$|[\n;,|/()\t\x22\x27]|[ \t]{{2}}|[ \t]+[{_UPPER}]?[{_LETTER}]*[ \t]*:|[ \t]+[-–]))",
         re.MULTILINE,
     )
     # two or more given names in a row, separated by commas, « et », « and » or slashes
