@@ -253,3 +253,16 @@ def test_when_unknown_names_were_asked_then_the_dashboard_and_the_monthly_csv_li
         assert not leaked(text)
         assert "nope" not in text
     assert UNKNOWN in dashboard  # the refused calls are still counted, under no caller's name
+
+
+def test_when_personal_data_is_typed_into_a_console_or_form_address_then_the_trail_does_not_hold_it(
+    names: tuple[LiveGateway, InMemorySpanExporter],
+) -> None:
+    gateway, _ = names
+    with signed_in(gateway, key_for(gateway, "auditor", department="controle-interne")) as auditor:
+        assert auditor.get(f"/audit/{quote(PII_TEMPLATE)}").status_code == 404
+    with signed_in(gateway, key_for(gateway, "buyer")) as buyer:
+        assert buyer.get(f"/formulaires/{quote(PII_TEMPLATE)}").status_code == 404
+    readings = gateway.services.audit.query(AuditFilter(route="audit.console"))[0]
+    assert UNKNOWN in {r.extra.get("viewed_request_id") for r in readings}
+    assert not leaked(trail(gateway))
