@@ -18,17 +18,9 @@ from tests.harness import LiveGateway
 from tests.prompts.test_shipped_templates import SAMPLES
 from tests.web.test_dashboard import card, unique
 from tests.web.test_form import signed_in
+from tests.web.test_templates_live import run
 
 DRAFT = "achats-clauses-ccap"
-
-
-def run_draft(gateway: LiveGateway, key: str) -> httpx.Response:
-    return httpx.post(
-        f"{gateway.base_url}/v1/templates/{DRAFT}/run",
-        headers={"Authorization": f"Bearer {key}"},
-        json={"inputs": SAMPLES[DRAFT][0]},
-        timeout=60,
-    )
 
 
 def test_when_an_admin_lists_templates_then_each_draft_says_it_is_a_trial(
@@ -48,7 +40,7 @@ def test_when_an_admin_runs_a_draft_then_the_answer_and_the_trail_say_trial_and_
     gateway: LiveGateway, make_key: KeyFactory
 ) -> None:
     department = unique("service-essais")
-    response = run_draft(gateway, make_key("admin", department=department))
+    response = run(gateway.base_url, make_key("admin", department=department), DRAFT, SAMPLES[DRAFT][0])
 
     assert response.status_code == 200, response.text
     iag = response.json()["iag"]
@@ -65,12 +57,7 @@ def test_when_an_admin_runs_a_draft_then_the_answer_and_the_trail_say_trial_and_
 def test_when_a_buyer_runs_an_approved_template_then_it_is_no_trial(
     gateway: LiveGateway, make_key: KeyFactory
 ) -> None:
-    response = httpx.post(
-        f"{gateway.base_url}/v1/templates/achats-cctp/run",
-        headers={"Authorization": f"Bearer {make_key('buyer')}"},
-        json={"inputs": SAMPLES["achats-cctp"][0]},
-        timeout=60,
-    )
+    response = run(gateway.base_url, make_key("buyer"), "achats-cctp", SAMPLES["achats-cctp"][0])
     assert response.status_code == 200, response.text
     iag = response.json()["iag"]
     assert iag["template"]["trial"] is False
