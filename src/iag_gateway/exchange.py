@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import time
 import uuid
 from dataclasses import dataclass, field
@@ -15,6 +16,10 @@ if TYPE_CHECKING:
     from iag_gateway.policy.loader import LoadedPolicy
     from iag_gateway.prompts.models import PromptTemplate
     from iag_gateway.usage.verdict import UsageVerdict
+
+
+#: The shape of the request ids ``new_request_id`` issues.
+REQUEST_ID = re.compile(r"req_[0-9a-f]{32}")
 
 
 def new_request_id() -> str:

@@ -1,7 +1,8 @@
 """Prometheus metrics of one gateway instance (``prometheus-client``), served on ``/metrics``.
 
 Every label value comes from a closed set the gateway itself defines or reads from its
-configuration: route templates, model aliases, outcomes, HTTP statuses, charter article
+configuration: route templates, HTTP methods, model aliases (``recorded_names``: an alias
+the policy does not list is ``<inconnu>``), outcomes, HTTP statuses, charter article
 ids, personal-data entity types, provider names, stage names. No label ever carries a
 prompt, an answer, a user id or any other free text.
 
@@ -20,6 +21,7 @@ from prometheus_client import CollectorRegistry, Counter, Gauge, Histogram, gene
 from prometheus_client.exposition import CONTENT_TYPE_LATEST
 
 from iag_gateway.errors import PolicyDenied, RateLimited, UpstreamError
+from iag_gateway.recorded_names import recorded_model, recorded_route
 
 if TYPE_CHECKING:
     from iag_gateway.exchange import Exchange
@@ -94,8 +96,8 @@ class Metrics:
 
     def exchange_done(self, ex: Exchange) -> None:
         """Count one finished pipeline call (answered, refused or failed)."""
-        model = ex.model or "none"
-        self.requests.labels(ex.route, model, ex.outcome, str(ex.status_code)).inc()
+        model = recorded_model(ex) or "none"  # never the caller's text: one series per known alias
+        self.requests.labels(recorded_route(ex), model, ex.outcome, str(ex.status_code)).inc()
         for entity, count in ex.pii_counts.items():
             self.pii_masked.labels(entity).inc(count)
         if ex.usage.prompt_tokens:

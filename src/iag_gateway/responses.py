@@ -8,6 +8,7 @@ from typing import Any
 
 from iag_gateway.exchange import Exchange
 from iag_gateway.providers.labels import DEMO_LABEL
+from iag_gateway.recorded_names import is_trial
 from iag_gateway.services import Services
 
 #: What a template's answer says of itself before anyone has read it (charter: human review).
@@ -48,7 +49,13 @@ def response_metadata(ex: Exchange, services: Services) -> dict[str, Any]:
         "pii_masked": dict(ex.pii_counts),
         "dropped_params": sorted(ex.dropped_params),
         "template": (
-            {"id": ex.template.id, "version": ex.template.version, "publishable": ex.template.publishable}
+            {
+                "id": ex.template.id,
+                "version": ex.template.version,
+                "publishable": ex.template.publishable,
+                "status": ex.template.status,
+                "trial": is_trial(ex),  # a draft tried before approval, audited as ``template.trial``
+            }
             if ex.template
             else None
         ),

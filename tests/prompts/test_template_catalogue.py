@@ -128,6 +128,7 @@ def test_when_summarised_then_a_listing_gets_exactly_the_public_fields(shipped: 
         "description": shipped.get("achats-cctp").description,
         "domain": "achats",
         "status": "approved",
+        "trial": False,
         "publishable": True,
         "needs": {"capabilities": ["chat", "long_context"], "preferred": ["onprem-llm"]},
         "data_class": "internal",

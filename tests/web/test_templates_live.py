@@ -96,6 +96,8 @@ def test_when_a_template_runs_on_its_resolved_model_then_it_answers_with_its_men
         "id": template.id,
         "version": template.version,
         "publishable": template.publishable,
+        "status": template.status,
+        "trial": template.status == "draft",  # a draft runs for admins as a trial before approval
     }
     mention = body["iag"]["ai_mention"]
     assert mention and content.endswith(mention)  # every answer ends with its visible AI mention
@@ -105,7 +107,8 @@ def test_when_a_template_runs_on_its_resolved_model_then_it_answers_with_its_men
     [record] = [
         r
         for r in gateway.services.audit.get(body["iag"]["request_id"])
-        if r.route == "template" and r.outcome != "in_flight"
+        if r.route == ("template.trial" if template.status == "draft" else "template")
+        and r.outcome != "in_flight"
     ]
     served = gateway.services.templates.get(template.id)
     assert (record.template_id, record.template_version, record.template_digest) == (

@@ -76,6 +76,9 @@ class TemplateCatalogue:
     def visible_to(self, roles: frozenset[str]) -> list[PromptTemplate]:
         """Return the approved templates open to one of ``roles``; admins also see every draft.
 
+        Drafts are for trying before approval: listed with ``trial: true``, run and audited
+        as trials (route ``template.trial``), never counted as a use case's calls.
+
         Retired templates are never listed (they stay loadable so old audit records resolve).
         """
         is_admin = "admin" in roles
@@ -105,6 +108,8 @@ def summary(template: PromptTemplate) -> dict[str, Any]:
         "description": template.description,
         "domain": template.domain,
         "status": template.status,
+        # a draft is served to administrators as a trial before approval, audited as such
+        "trial": template.status == "draft",
         "publishable": template.publishable,
         "needs": template.needs.model_dump(),
         "data_class": template.data_class,

@@ -107,8 +107,10 @@ def receive_template(
         if key not in {"inputs", "stream"}:
             raise InvalidField(key, "champ non pris en charge")
     assert ex.template_id is not None and ex.identity is not None
+    # Known from here on, so the record names it even if the roles refuse it; an id the
+    # catalogue lacks stays unnamed in the record (``recorded_names``), named in the error.
+    ex.template = catalogue.get(ex.template_id)
     template = catalogue.get_for(ex.template_id, ex.identity.roles)
-    ex.template = template
     ex.model = require_template_model(template, policy, providers, ex.identity.roles)
     ex.stream = _bool(body, "stream")
     inputs = body.get("inputs", {})

@@ -9,13 +9,18 @@ from __future__ import annotations
 from iag_gateway.audit.models import IN_FLIGHT, AuditEntry, digest_text
 from iag_gateway.audit.store import AuditStore
 from iag_gateway.exchange import Exchange
+from iag_gateway.recorded_names import recorded_model, recorded_route, recorded_template
 from iag_gateway.stages.redact import prompt_text
 
 
 def build_entry(
     ex: Exchange, *, store_text: bool, policy_version: str | None, policy_digest: str | None
 ) -> AuditEntry:
-    """Turn the exchange into the audit entry (no raw personal data)."""
+    """Turn the exchange into the audit entry (no raw personal data).
+
+    The call's names (route, model, template) are the gateway's own, never what the
+    caller typed: see ``recorded_names``.
+    """
     identity = ex.identity
     decision = ex.decision
     template = ex.template
@@ -31,10 +36,10 @@ def build_entry(
         user_id=identity.user_id if identity else None,
         department=identity.department if identity else None,
         roles=sorted(identity.roles) if identity else [],
-        route=ex.route,
-        model_alias=ex.model or None,
+        route=recorded_route(ex),
+        model_alias=recorded_model(ex),
         provider_model=ex.provider_model,
-        template_id=template.id if template else ex.template_id,
+        template_id=recorded_template(ex),
         template_version=template.version if template else None,
         template_digest=template.digest if template else None,
         decision="deny" if ex.outcome == "denied" else (decision.action if decision else None),

@@ -26,11 +26,12 @@ from iag_gateway.audit.export import FORMATS
 from iag_gateway.audit.filters import AuditFilter
 from iag_gateway.audit.models import AuditEntry
 from iag_gateway.errors import FiredRule, GatewayError, NotFound, PolicyDenied
-from iag_gateway.exchange import new_request_id
+from iag_gateway.exchange import REQUEST_ID, new_request_id
 from iag_gateway.identity.keys import Identity
 from iag_gateway.policy.charter import charter_files
 from iag_gateway.policy.engine import article_refs, can_read_audit
 from iag_gateway.policy.models import PolicySet
+from iag_gateway.recorded_names import UNKNOWN
 from iag_gateway.services import Services
 from iag_gateway.web import console_views as views
 from iag_gateway.web.console_export import ExportStream
@@ -257,7 +258,8 @@ async def audit_detail(request: Request, request_id: str) -> Response:
         return to_login()
     services = services_of(request)
     async with console_call(request, identity, "detail") as call:
-        call.extra.update(viewed_request_id=request_id[:100])
+        # a request id the gateway could have issued, not any text typed into the address
+        call.extra.update(viewed_request_id=request_id if REQUEST_ID.fullmatch(request_id) else UNKNOWN)
         events = await to_thread.run_sync(services.audit.get, request_id)
         if not events:
             raise WebError(

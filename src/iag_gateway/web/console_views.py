@@ -37,6 +37,7 @@ assert set(OUTCOME_LABELS) == OUTCOMES, "every audit outcome needs a French labe
 ROUTE_LABELS: dict[str, str] = {
     "chat": "Conversation",
     "template": "Gabarit",
+    "template.trial": "Essai d'un brouillon de gabarit",
     "review.ack": "Attestation de relecture",
     "feedback": "Avis sur une réponse",
     "models": "Liste des modèles (API)",

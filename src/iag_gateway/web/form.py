@@ -110,10 +110,14 @@ async def home(request: Request) -> Response:
         return to_login()
     services = services_of(request)
     visible = services.templates.visible_to(identity.roles)
+    validated = [t for t in visible if t.status != "draft"]
     own = own_domains(services, identity)
     ordered = sorted(DOMAINS, key=lambda item: (item[0] not in own, DOMAINS.index(item)))
-    groups = [(label, [t for t in visible if t.domain == domain]) for domain, label in ordered]
-    return page(request, "home.html", groups=[(label, items) for label, items in groups if items])
+    groups = [(label, [t for t in validated if t.domain == domain]) for domain, label in ordered]
+    drafts = [t for t in visible if t.status == "draft"]  # an administrator's trials, never « validé »
+    return page(
+        request, "home.html", groups=[(label, items) for label, items in groups if items], drafts=drafts
+    )
 
 
 @router.get("/formulaires/{template_id}")

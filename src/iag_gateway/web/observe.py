@@ -1,8 +1,9 @@
 """One log line, one server span and one HTTP count per request (pure ASGI middleware).
 
-The line says the request id, method, route template (``/v1/templates/{template_id}/run``,
-never the filled-in path nor the query), status and latency to the last byte of the
-body; never a header, a body or any user text. Health probes are counted, not logged.
+The line says the request id, method (``_OTHER`` if not a standard one), route template
+(``/v1/templates/{template_id}/run``, never the filled-in path nor the query), status and
+latency to the last byte of the body; never a header, a body or any user text. Health
+probes are counted, not logged.
 """
 
 from __future__ import annotations
@@ -16,6 +17,9 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 log = logging.getLogger("iag_gateway.access")
 PROBES = frozenset({"/healthz", "/readyz", "/metrics"})
+#: Methods named as sent; a caller may send any token as a method, so any other is named
+#: ``_OTHER`` (OpenTelemetry's convention): no caller text in a label, a log line or a span.
+KNOWN_METHODS = frozenset({"GET", "HEAD", "POST", "PUT", "DELETE", "PATCH", "OPTIONS", "CONNECT", "TRACE"})
 
 
 class ObserveRequests:
@@ -32,6 +36,7 @@ class ObserveRequests:
         started = time.perf_counter()
         status = 500
         method = scope.get("method", "GET")
+        method = method if method in KNOWN_METHODS else "_OTHER"
 
         async def observed_send(message: Message) -> None:
             nonlocal status

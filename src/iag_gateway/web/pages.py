@@ -24,6 +24,7 @@ from iag_gateway.exchange import new_request_id
 from iag_gateway.identity.keys import Identity
 from iag_gateway.services import Services
 from iag_gateway.web import session as web_session
+from iag_gateway.web.observe import route_of
 from iag_gateway.web.session import CSRF_FIELD
 from iag_gateway.web.views import WebError, error_page
 
@@ -46,7 +47,8 @@ def french_pages(handler: Handler) -> Handler:
             return await handler(*args, **kwargs)
         except Exception as exc:  # GatewayError, WebError, or a bug: never a stack trace on the page
             if not isinstance(exc, GatewayError | WebError):
-                log.error("unexpected error on %s", kwargs["request"].url.path, exc_info=exc)
+                # the route's template, never the path: a path carries what the caller typed
+                log.error("unexpected error on %s", route_of(kwargs["request"].scope), exc_info=exc)
             return error_page(kwargs["request"], exc)
 
     return wrapper
