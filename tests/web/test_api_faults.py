@@ -136,7 +136,9 @@ def test_when_the_answer_holds_a_lone_surrogate_then_replaced_noted_and_recorded
 def test_when_streamed_tool_call_arguments_carry_placeholders_then_they_are_restored(
     gateway: LiveGateway, make_key: KeyFactory, upstream: Any
 ) -> None:
-    response = stream(gateway, make_key("buyer"), f"Ajoute {PERSON} à la liste des participants de la réunion. [[toolcall]]")
+    response = stream(
+        gateway, make_key("buyer"), f"Ajoute {PERSON} à la liste des participants de la réunion. [[toolcall]]"
+    )
     arguments = "".join(
         (call.get("function") or {}).get("arguments") or ""
         for e in events(response)
@@ -281,7 +283,12 @@ def test_when_the_provider_refuses_with_a_4xx_then_status_message_code_param_pas
     body = {
         "model": "onprem-llm",
         "stream": streamed,
-        "messages": [{"role": "user", "content": f"Résume le courrier adressé à {PERSON} pour le comité. [[badrequest]]"}],
+        "messages": [
+            {
+                "role": "user",
+                "content": f"Résume le courrier adressé à {PERSON} pour le comité. [[badrequest]]",
+            }
+        ],
     }
     response = post(gateway, make_key("buyer"), json=body)
     assert response.status_code == 400, response.text

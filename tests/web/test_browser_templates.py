@@ -56,7 +56,9 @@ def test_when_a_referent_submits_and_the_directorate_approves_then_a_buyer_uses_
         referent.screenshot(path=ARTEFACTS / "22-soumis-en-attente.png", full_page=True)
 
         # 2. The directorate reviews the diff and approves with a comment.
-        director = sign_in(browser, gateway, make_key("direction", user="directrice-data"), "/tableau-de-bord")
+        director = sign_in(
+            browser, gateway, make_key("direction", user="directrice-data"), "/tableau-de-bord"
+        )
         pages.append(director)
         director.get_by_role("link", name="Gestion des gabarits").click()  # the header link
         director.wait_for_url(gateway.base_url + "/gabarits")

@@ -248,7 +248,9 @@ def test_when_streamed_answer_invents_a_phone_number_then_it_is_masked_before_sh
 def test_when_answer_contains_a_new_nir_then_it_never_reaches_the_caller(
     gateway: LiveGateway, make_key: KeyFactory, stream: bool
 ) -> None:
-    response = chat(gateway, make_key("research"), "Retrouve le dossier du marché de gants [[leak-nir]]", stream=stream)
+    response = chat(
+        gateway, make_key("research"), "Retrouve le dossier du marché de gants [[leak-nir]]", stream=stream
+    )
     assert "1840775123456" not in response.text and "1 84 07" not in response.text
     if stream:
         assert "Dossier retrouvé." in response.text and '"error"' in response.text
