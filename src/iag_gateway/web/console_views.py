@@ -20,6 +20,7 @@ from zoneinfo import ZoneInfo
 from iag_gateway.audit.chain import VerifyResult
 from iag_gateway.audit.filters import AuditFilter
 from iag_gateway.audit.models import OUTCOMES, PUBLIC_FIELDS, AuditEvent, format_timestamp
+from iag_gateway.errors import EFFECTS
 
 #: Known outcomes, in the order of the filter's select.
 OUTCOME_LABELS: dict[str, str] = {
@@ -84,7 +85,11 @@ EFFECT_LABELS = {
     "reroute": "changement de modèle",
     "cap": "plafonnement",
     "strip": "paramètres retirés",
+    "raise": "classe de données relevée",
+    "block": "réponse bloquée",
+    "mask": "données masquées dans la réponse",
 }
+assert set(EFFECT_LABELS) == EFFECTS, "every rule effect needs a French label"
 #: Short French names of the masked data types, for the table: (singular, plural).
 PII_SHORT: dict[str, tuple[str, str]] = {
     "PERSON": ("nom", "noms"),
