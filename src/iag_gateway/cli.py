@@ -14,6 +14,7 @@ import click
 from pydantic import ValidationError
 
 from iag_gateway.errors import GatewayError
+from iag_gateway.identity.roles import ROLES
 from iag_gateway.settings import Settings, settings_error_line
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -81,13 +82,15 @@ def db() -> None:
 def db_upgrade() -> None:
     """Create or migrate the database schema (Alembic, to head)."""
     from iag_gateway.storage.engine import make_engine
-    from iag_gateway.storage.migrate import upgrade
+    from iag_gateway.storage.migrate import upgrade, upgrade_summary
 
     logging.getLogger("alembic").setLevel(logging.WARNING)
     engine = make_engine(Settings().database_url)
-    upgrade(engine)
-    engine.dispose()
-    click.echo("database is up to date")
+    try:
+        before, after = upgrade(engine)
+    finally:
+        engine.dispose()
+    click.echo(upgrade_summary(before, after))
 
 
 #: Account names that name a function, not a person: the charter wants every access nominative.
@@ -149,7 +152,7 @@ def keys() -> None:
     "roles",
     multiple=True,
     required=True,
-    type=click.Choice(["buyer", "finance", "research", "staff", "auditor", "admin", "direction"]),
+    type=click.Choice(sorted(ROLES)),
 )
 @click.option("--label", default="")
 @click.option(
@@ -306,7 +309,7 @@ def policy_check(policies_dir: Path | None, charter_dir: Path | None) -> None:
 
 @policy.command("explain")
 @click.option("--key", "key", default=None, help="Explain for the holder of this API key.")
-@click.option("--role", "roles", multiple=True)
+@click.option("--role", "roles", multiple=True, type=click.Choice(sorted(ROLES)))
 @click.option("--department", default="unknown")
 @click.option("--trained/--not-trained", default=True)
 @click.option("--model", required=True)

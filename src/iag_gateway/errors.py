@@ -37,7 +37,7 @@ the adapter that imports the library, with ``raise ... from exc``.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any, ClassVar
+from typing import Any, ClassVar, Literal, get_args
 
 
 class GatewayError(Exception):
@@ -117,13 +117,18 @@ class PermissionDenied(GatewayError):
     outcome = "denied"
 
 
+#: What a fired rule did to a call; every one has a French label (``web/console_views.EFFECT_LABELS``).
+Effect = Literal["deny", "flag", "raise", "strip", "cap", "review", "label", "reroute", "block", "mask"]
+EFFECTS: frozenset[str] = frozenset(get_args(Effect))
+
+
 @dataclass(frozen=True)
 class FiredRule:
     """A policy rule that contributed to a decision, with the charter articles it cites."""
 
     rule_id: str
     articles: tuple[str, ...]
-    effect: str
+    effect: Effect
     message: str = ""
 
 

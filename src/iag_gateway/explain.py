@@ -53,7 +53,7 @@ def explain_cli(
     elif roles:
         role_set = frozenset(roles)
     else:
-        raise InvalidField("role", "give --key or at least one --role")
+        raise InvalidField("role", "indiquez --key ou au moins un --role")
     template = TemplateCatalogue.load(settings.templates_dir).get(template_id) if template_id else None
     counts: dict[str, int] = {}
     redacted = ""

@@ -3,7 +3,8 @@
 ``configure_logging`` is called once by ``iag-gateway serve`` (and in each worker), never
 at import. Request lines come from ``web/observe.py`` (request id, route, status, latency);
 outages from :func:`log_outage` (the failing dependency and the cause's type and first
-line, never a SQL statement or its parameters).
+line, never a SQL statement or its parameters); internal errors (the 500s) from
+:func:`log_internal_error` (types and frames, never an exception's text).
 """
 
 from __future__ import annotations
@@ -11,8 +12,12 @@ from __future__ import annotations
 import json
 import logging
 import sys
+import traceback
 from datetime import UTC, datetime
+from pathlib import Path
 from typing import Any
+
+from iag_gateway.errors import ConfigError
 
 #: Third-party loggers that speak at INFO about things an operator does not need.
 QUIET = (
@@ -27,6 +32,7 @@ QUIET = (
 #: Extra fields a record may carry into the JSON line.
 FIELDS = ("request_id", "route", "method", "status", "latency_ms", "dependency", "cause", "policy_version")
 outage_log = logging.getLogger("iag_gateway.outage")
+internal_log = logging.getLogger("iag_gateway.internal")
 
 
 class JsonFormatter(logging.Formatter):
@@ -99,4 +105,31 @@ def log_outage(dependency: str, exc: BaseException, request_id: str | None = Non
         "%s unavailable",
         dependency,
         extra={"dependency": dependency, "cause": safe_cause(exc), "request_id": request_id},
+    )
+
+
+def internal_cause(exc: BaseException) -> str:
+    """Name an internal error without quoting data: the types of it and its causes, and where it was raised.
+
+    An exception's text may quote a prompt, so only type names and the raising frame
+    (``module.py:line in function``) are kept; a configuration error's text names files
+    and settings only, so it is kept too.
+    """
+    types: list[str] = []
+    seen: set[int] = set()
+    current: BaseException | None = exc
+    while current is not None and id(current) not in seen and len(types) < 10:
+        seen.add(id(current))
+        types.append(type(current).__name__)
+        current = current.__cause__ or current.__context__
+    frames = traceback.extract_tb(exc.__traceback__)
+    where = f" at {Path(frames[-1].filename).name}:{frames[-1].lineno} in {frames[-1].name}" if frames else ""
+    said = f": {exc.message}" if isinstance(exc, ConfigError) else ""
+    return " <- ".join(types) + where + said
+
+
+def log_internal_error(exc: BaseException, path: str, request_id: str | None = None) -> None:
+    """Log the cause of a 500 answered on ``path`` (the route's template: a raw path carries caller text)."""
+    internal_log.error(
+        "internal error on %s", path, extra={"cause": internal_cause(exc), "request_id": request_id}
     )

@@ -195,3 +195,44 @@ def test_when_a_prohibited_use_is_explained_then_the_classifier_score_and_refusa
     assert "Usage (classifieur) : catégorie la plus probable prescription, score " in out.stdout
     assert "REFUS" in out.stdout and "usage-intent-prescription" in out.stdout
     assert "Lemaire" not in out.stdout
+
+
+def test_when_a_role_offered_by_the_admin_page_is_given_to_the_cli_then_the_key_is_created(db: Path) -> None:
+    from iag_gateway.identity.roles import ROLES
+
+    assert cli(db, "db", "upgrade").returncode == 0
+    args = ("keys", "create", "--user", "referente", "--department", "achats")
+    created = cli(db, *args, "--role", "referent_achats", "--role", "direction")
+    assert created.returncode == 0, created.stderr
+    help_text = " ".join(cli(db, "keys", "create", "--help").stdout.split())
+    assert all(role in help_text for role in ROLES), help_text
+
+
+def test_when_the_readme_lists_the_roles_then_it_lists_every_role_a_key_may_carry() -> None:
+    import re
+
+    from iag_gateway.identity.roles import ROLES
+
+    readme = (Path(__file__).resolve().parents[2] / "README.md").read_text(encoding="utf-8")
+    line = " ".join(readme.split("\nRoles: ", 1)[1].split("(rights", 1)[0].split())
+    assert set(re.findall(r"`([a-z_]+)`", line)) == ROLES
+
+
+def test_when_db_upgrade_runs_then_it_says_created_migrated_or_already_up_to_date(db: Path) -> None:
+    from iag_gateway.storage.migrate import current_revision, head_revision, upgrade
+
+    head = head_revision()
+    created = cli(db, "db", "upgrade")
+    assert created.returncode == 0 and created.stdout.strip() == f"database created at revision {head}"
+    again = cli(db, "db", "upgrade")
+    assert again.stdout.strip() == f"database already up to date (revision {head})"
+    older = db.with_name("older.db")
+    upgrade(f"sqlite:///{older}", "+1")  # the first revision only
+    from iag_gateway.storage.engine import make_engine
+
+    engine = make_engine(f"sqlite:///{older}")
+    first = current_revision(engine)
+    engine.dispose()
+    assert first is not None and first != head
+    migrated = cli(older, "db", "upgrade")
+    assert migrated.stdout.strip() == f"database migrated from revision {first} to {head}"

@@ -91,7 +91,7 @@ def test_when_quota_usage_created_then_shape_is_exactly_as_specified(engine: Eng
 
 def test_when_database_unreachable_then_upgrade_raises_audit_unavailable() -> None:
     engine = make_engine("postgresql+psycopg://postgres@127.0.0.1:1/x", connect_timeout_s=1)
-    with pytest.raises(AuditUnavailable, match="could not be migrated"):
+    with pytest.raises(AuditUnavailable, match="n'a pas pu être migré"):
         upgrade(engine)
     engine.dispose()
 

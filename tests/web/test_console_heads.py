@@ -67,6 +67,24 @@ def test_when_gateway_starts_then_a_head_is_signed_and_the_console_shows_its_age
         assert client.post("/audit/verifier-tetes", data={"csrf_token": "faux"}).status_code == 403
 
 
+def test_when_the_heads_export_is_unreadable_then_409_in_french_and_the_cause_is_logged(
+    signing: LiveGateway, caplog: pytest.LogCaptureFixture
+) -> None:
+    export = Path(signing.settings.audit_heads_file)
+    kept = export.read_bytes()
+    with signed_in(signing, _key(signing, "auditor", "auditrice-export")) as client:
+        html = unescape(client.get("/audit").text)
+        export.unlink()
+        try:
+            with caplog.at_level("ERROR", logger="iag_gateway.internal"):
+                response = client.post("/audit/verifier-tetes", data={"csrf_token": csrf_of(html)})
+        finally:
+            export.write_bytes(kept)
+    assert response.status_code == 409 and "Vérification impossible" in unescape(response.text)
+    [record] = [r for r in caplog.records if r.name == "iag_gateway.internal"]
+    assert "ConfigError" in record.cause and "heads.jsonl" in record.cause  # type: ignore[attr-defined]
+
+
 def test_when_gateway_stops_then_the_last_records_are_covered_by_a_head(signing: LiveGateway) -> None:
     chat_call(signing, _key(signing, "buyer", "acheteur-arret"))
     signing.stop()
@@ -89,3 +107,15 @@ def _at(text: str):  # type: ignore[no-untyped-def]
     from datetime import UTC, datetime
 
     return datetime.fromisoformat(text).replace(tzinfo=UTC)
+
+
+def test_when_no_signing_key_is_configured_then_the_console_says_so_and_the_check_answers_409(
+    gateway: LiveGateway,
+) -> None:
+    assert gateway.services.heads is None
+    with signed_in(gateway, _key(gateway, "auditor", "auditrice-sans-cle")) as client:
+        html = unescape(client.get("/audit").text)
+        assert "Têtes signées" in html and "IAG_AUDIT_SIGNING_KEY_FILE" in html
+        response = client.post("/audit/verifier-tetes", data={"csrf_token": csrf_of(html)})
+    assert response.status_code == 409
+    assert "IAG_AUDIT_SIGNING_KEY_FILE" in unescape(response.text)

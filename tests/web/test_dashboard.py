@@ -228,3 +228,23 @@ def test_when_monthly_report_is_downloaded_then_docx_and_french_csv_hold_the_dep
     assert seeded["department"] in cells
     assert any("EcoLogits" in p.text for p in document.paragraphs)
     assert auditor.get("/tableau-de-bord/rapport.csv", params={"mois": "novembre"}).status_code == 400
+
+
+def test_when_a_rule_raised_the_data_class_then_the_rule_table_names_its_category_in_french(
+    gateway: LiveGateway, make_key: KeyFactory, auditor: httpx.Client
+) -> None:
+    department = unique("service-classe")
+    response = httpx.post(
+        gateway.base_url + "/v1/chat/completions",
+        headers={
+            "Authorization": f"Bearer {make_key('buyer', department=department)}",
+            "X-IAG-Data-Class": "confidential",
+        },
+        json={"model": "onprem-llm", "messages": [{"role": "user", "content": "Rédige l'objet du marché."}]},
+        timeout=30,
+    )
+    assert response.status_code == 200, response.text
+    page = unescape(auditor.get("/tableau-de-bord", params={"service": department}).text)
+    table = page.split("Règles appliquées par catégorie", 1)[1].split("</table>", 1)[0]
+    assert "class-caller-declared" in table and "classe de données relevée" in table
+    assert not re.search(r">\s*raise\s*<", table)

@@ -60,7 +60,7 @@ def review_access(engine: Engine) -> list[HolderReview]:
             holders = sorted({row.user_id for row in keys})
             trained = {r[0] for r in conn.execute(sa.select(t.user_id).where(t.user_id.in_(holders)))}
     except SQLAlchemyError as exc:
-        raise AuditUnavailable("audit store unavailable") from exc
+        raise AuditUnavailable("Journal d'audit indisponible : il n'a pas pu être lu.") from exc
     by_holder: dict[str, list[Any]] = {}
     for row in keys:
         by_holder.setdefault(row.user_id, []).append(row)

@@ -198,7 +198,7 @@ class AuditAggregates:
                 no_jit(conn)
                 yield Reading(conn, scope, self._cubes(conn, scope))
         except SQLAlchemyError as exc:
-            raise AuditUnavailable("audit store unavailable") from exc
+            raise AuditUnavailable("Journal d'audit indisponible : il n'a pas pu être lu.") from exc
 
     def _cubes(self, conn: Connection, scope: Scope) -> Cubes:
         days = scope.days() if self._rollup else None
@@ -466,5 +466,5 @@ class AuditAggregates:
                     conn.execute(sa.select(k.department).group_by(k.department).order_by(k.department))
                 )
         except SQLAlchemyError as exc:
-            raise AuditUnavailable("audit store unavailable") from exc
+            raise AuditUnavailable("Journal d'audit indisponible : il n'a pas pu être lu.") from exc
         return {"department": [str(r[0]) for r in rows]}

@@ -259,7 +259,9 @@ class HeadSigner:
                     )
             except SQLAlchemyError as exc:
                 self.abandoned()
-                raise AuditUnavailable("audit store unavailable: the tree head was not signed") from exc
+                raise AuditUnavailable(
+                    "Journal d'audit indisponible : la tête de l'arbre n'a pas été signée."
+                ) from exc
             # After the commit: a crash in between leaves the database one head ahead of the
             # export, which verification accepts; the export never holds a head the database lacks.
             for sink in self._sinks:
@@ -274,8 +276,8 @@ class HeadSigner:
                 self.last = next((signed for signed, _nodes in self._valid_heads(conn)), None)
             if self.last is not None and head_seq < self.last.head.tree_size:
                 raise AuditUnavailable(
-                    f"refusing to sign: the trail holds {head_seq} records, "
-                    f"the last signed head covered {self.last.head.tree_size}"
+                    f"Signature refusée : le journal contient {head_seq} enregistrements, "
+                    f"la dernière tête signée en couvrait {self.last.head.tree_size}."
                 )
             if not force and self.last is not None and self.last.head.tree_size == head_seq:
                 self._last_at = self._clock()
@@ -294,12 +296,16 @@ class HeadSigner:
         for row in iter_leaf_rows(conn, frontier.size, head_seq):
             if row.seq != frontier.size + 1:
                 self._frontier = None
-                raise AuditUnavailable(f"record {frontier.size + 1} is missing: the tree head was not signed")
+                raise AuditUnavailable(
+                    f"L'enregistrement n° {frontier.size + 1} manque : la tête n'a pas été signée."
+                )
             frontier.append(row.leaf())
             self._tail_hash = row.hash
         if frontier.size != head_seq:
             self._frontier = None
-            raise AuditUnavailable(f"records {frontier.size + 1}..{head_seq} are missing: no head signed")
+            raise AuditUnavailable(
+                f"Les enregistrements n° {frontier.size + 1} à {head_seq} manquent : aucune tête signée."
+            )
         self._frontier = frontier
         return frontier
 

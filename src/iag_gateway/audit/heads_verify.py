@@ -88,7 +88,7 @@ def verify_heads(
     except _Inconsistent as exc:
         return HeadsReport(str(exc), len(heads), records, heads[-1] if heads else None)
     except SQLAlchemyError as exc:
-        raise AuditUnavailable("audit store unavailable: the trail could not be read") from exc
+        raise AuditUnavailable("Journal d'audit indisponible : il n'a pas pu être lu.") from exc
     return HeadsReport(None, len(heads), records, heads[-1] if heads else None)
 
 
@@ -239,23 +239,28 @@ def prove(engine: Engine, request_id: str, head: SignedHead) -> dict[str, Any]:
                 ).scalars()
             ]
     except SQLAlchemyError as exc:
-        raise AuditUnavailable("audit store unavailable: the trail could not be read") from exc
+        raise AuditUnavailable("Journal d'audit indisponible : il n'a pas pu être lu.") from exc
     except _Inconsistent as exc:
-        raise AuditUnavailable(f"no proof: {exc}") from exc
+        raise AuditUnavailable(f"Aucune preuve possible : {exc}") from exc
     size = head.head.tree_size
     covered = sorted(seq for seq in seqs if seq <= size)
     if not covered:
         raise NotFound(
-            "no record of this request is covered by the signed head" if seqs else "no such request"
+            "aucun enregistrement de cette demande n'est couvert par la tête signée"
+            if seqs
+            else "aucune demande ne porte cet identifiant"
         )
     if size > len(rows):
         raise AuditUnavailable(
-            f"no proof: the signed head covers {size} records, the database holds {len(rows)}"
+            f"Aucune preuve possible : la tête signée couvre {size} enregistrements, "
+            f"la base n'en contient que {len(rows)}."
         )
     levels = MerkleLevels([row.leaf() for row in rows[:size]])
     root = bytes.fromhex(head.head.root_hash)
     if levels.root(size) != root:
-        raise AuditUnavailable("no proof: the database's records do not give the signed root")
+        raise AuditUnavailable(
+            "Aucune preuve possible : les enregistrements de la base ne donnent pas la racine signée."
+        )
     proofs = []
     for seq in covered:
         row = rows[seq - 1]

@@ -43,7 +43,7 @@ def _rows(engine: Engine, stmt: sa.Executable) -> list[Any]:
         with engine.connect() as conn:
             return list(conn.execute(stmt))
     except SQLAlchemyError as exc:
-        raise AuditUnavailable("audit store unavailable") from exc
+        raise AuditUnavailable("Journal d'audit indisponible : il n'a pas pu être lu.") from exc
 
 
 def monthly_lines(engine: Engine, scope: Scope) -> list[MonthlyLine]:

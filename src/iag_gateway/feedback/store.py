@@ -42,21 +42,21 @@ class FeedbackInput:
         """Validate a JSON body; raise ``InvalidField`` naming the bad field."""
         ref = body.get("request_id")
         if not isinstance(ref, str) or not ref.startswith("req_") or len(ref) > 100:
-            raise InvalidField("request_id", "must be the request id of a call you made")
+            raise InvalidField("request_id", "doit être l'identifiant (req_…) d'un de vos appels")
         useful = body.get("useful")
         if not isinstance(useful, bool):
-            raise InvalidField("useful", "must be true (utile) or false (pas utile)")
+            raise InvalidField("useful", "doit valoir true (utile) ou false (pas utile)")
         comment = body.get("comment")
         if comment is not None and not isinstance(comment, str):
-            raise InvalidField("comment", "must be a string")
+            raise InvalidField("comment", "doit être une chaîne")
         if comment is not None and len(comment) > MAX_COMMENT:
-            raise InvalidField("comment", f"must be at most {MAX_COMMENT} characters")
+            raise InvalidField("comment", f"doit tenir en {MAX_COMMENT} caractères au plus")
         minutes = body.get("minutes_saved")
         if minutes is not None and (
             isinstance(minutes, bool) or not isinstance(minutes, int) or not 0 <= minutes <= MAX_MINUTES_SAVED
         ):
             raise InvalidField(
-                "minutes_saved", f"must be a whole number of minutes from 0 to {MAX_MINUTES_SAVED}"
+                "minutes_saved", f"doit être un nombre entier de minutes, de 0 à {MAX_MINUTES_SAVED}"
             )
         return cls(ref, useful, (comment or "").strip() or None, minutes)
 
@@ -80,9 +80,11 @@ def record_feedback(services: Services, identity: Identity, given: FeedbackInput
         None,
     )
     if call is None:
-        raise InvalidField("request_id", "no answered call of yours has this request id")
+        raise InvalidField(
+            "request_id", "aucun de vos appels ayant reçu une réponse ne porte cet identifiant"
+        )
     if any(c.route == FEEDBACK_ROUTE for c in calls):
-        raise InvalidField("request_id", "feedback was already given for this call")
+        raise InvalidField("request_id", "un avis a déjà été donné pour cet appel")
     comment, counts = None, {}
     if given.comment:
         pseudonymizer = Pseudonymizer(services.pii)
@@ -104,9 +106,9 @@ def record_feedback(services: Services, identity: Identity, given: FeedbackInput
         with services.audit.engine.begin() as conn:
             conn.execute(sa.insert(FEEDBACK_TABLE), row)
     except IntegrityError as exc:
-        raise InvalidField("request_id", "feedback was already given for this call") from exc
+        raise InvalidField("request_id", "un avis a déjà été donné pour cet appel") from exc
     except SQLAlchemyError as exc:
-        raise AuditUnavailable("feedback store unavailable") from exc
+        raise AuditUnavailable("Registre des avis indisponible : l'avis n'a pas été enregistré.") from exc
     entry = AuditEntry(
         request_id=new_request_id(),
         route=FEEDBACK_ROUTE,

@@ -29,7 +29,8 @@ from sqlalchemy.engine import Engine
 from sqlalchemy.exc import SQLAlchemyError
 
 from iag_gateway.errors import AuditUnavailable
-from iag_gateway.identity.models import API_KEY_TABLE, ROLES, TRAINING_TABLE, ApiKeyInfo
+from iag_gateway.identity.models import API_KEY_TABLE, TRAINING_TABLE, ApiKeyInfo
+from iag_gateway.identity.roles import ROLES
 from iag_gateway.storage.types import utc_now
 
 PREFIX = "iag_"

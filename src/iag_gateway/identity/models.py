@@ -10,22 +10,6 @@ from sqlmodel import Field, SQLModel
 
 from iag_gateway.storage.types import UtcDateTime, utc_now
 
-#: Every role a key may carry; policies refer to these names.
-ROLES: frozenset[str] = frozenset(
-    {
-        "buyer",
-        "finance",
-        "research",
-        "staff",
-        "auditor",
-        "admin",
-        "referent_achats",
-        "referent_comptabilite",
-        "referent_recherche",
-        "direction",
-    }
-)
-
 
 class ApiKey(SQLModel, table=True):
     """One API key. Only a salted hash of its secret is kept; the plaintext is shown once."""

@@ -64,7 +64,9 @@ class OidcClient:
     async def _metadata(self) -> dict[str, Any]:
         metadata: dict[str, Any] = await self._app.load_server_metadata()
         if str(metadata.get("issuer", "")).rstrip("/") != self.config.issuer.rstrip("/"):
-            raise AuthenticationFailed("the provider's discovery document names another issuer")
+            raise AuthenticationFailed(
+                "le document de découverte du fournisseur d'identité désigne un autre émetteur"
+            )
         return metadata
 
     async def begin(self, redirect_uri: str) -> Transaction:
@@ -73,7 +75,7 @@ class OidcClient:
             await self._metadata()
             rv = await self._app.create_authorization_url(redirect_uri)
         except (AuthlibBaseError, JoseError, httpx.HTTPError, KeyError, ValueError, RuntimeError) as exc:
-            raise AuthenticationFailed(f"identity provider unreachable: {type(exc).__name__}") from exc
+            raise AuthenticationFailed(f"fournisseur d'identité injoignable : {type(exc).__name__}") from exc
         return Transaction(rv["url"], rv["state"], rv["nonce"], rv["code_verifier"], redirect_uri)
 
     async def finish(self, *, code: str, redirect_uri: str, code_verifier: str, nonce: str) -> SignedInClaims:
@@ -84,10 +86,10 @@ class OidcClient:
                 redirect_uri=redirect_uri, code=code, code_verifier=code_verifier
             )
             if "id_token" not in token:
-                raise AuthenticationFailed("the provider returned no ID token")
+                raise AuthenticationFailed("le fournisseur d'identité n'a renvoyé aucun jeton d'identité")
             claims = await self._app.parse_id_token(token, nonce=nonce, leeway=CLOCK_LEEWAY_S)
         except (AuthlibBaseError, JoseError, httpx.HTTPError, KeyError, ValueError, RuntimeError) as exc:
-            raise AuthenticationFailed(f"sign-in refused: {type(exc).__name__}") from exc
+            raise AuthenticationFailed(f"connexion refusée : {type(exc).__name__}") from exc
         ends = [float(claims["exp"])]
         if isinstance(token.get("expires_at"), int | float):
             ends.append(float(token["expires_at"]))

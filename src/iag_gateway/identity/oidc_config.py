@@ -25,7 +25,7 @@ import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 from iag_gateway.errors import ConfigError
-from iag_gateway.identity.models import ROLES
+from iag_gateway.identity.roles import ROLES
 
 
 class _Strict(BaseModel):

@@ -14,7 +14,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from iag_gateway.errors import FiredRule, InvalidField, ModelNotFound, PolicyDenied, TrainingRequired
+from iag_gateway.errors import Effect, FiredRule, InvalidField, ModelNotFound, PolicyDenied, TrainingRequired
 from iag_gateway.policy.models import (
     DATA_CLASS_ORDER,
     ModelEntry,
@@ -117,7 +117,7 @@ def article_refs(articles: Iterable[str]) -> str:
     return f"articles {', '.join(numbers[:-1])} et {numbers[-1]}"
 
 
-def fired(rule: Rule, effect: str, message: str = "") -> FiredRule:
+def fired(rule: Rule, effect: Effect, message: str = "") -> FiredRule:
     return FiredRule(rule_id=rule.id, articles=tuple(rule.articles), effect=effect, message=message)
 
 
@@ -131,7 +131,7 @@ class _Trace:
     rules: list[FiredRule] = field(default_factory=list)
     flags: list[str] = field(default_factory=list)
 
-    def add(self, rule: Rule, effect: str, message: str = "") -> None:
+    def add(self, rule: Rule, effect: Effect, message: str = "") -> None:
         self.rules.append(fired(rule, effect, message))
 
 
@@ -218,9 +218,12 @@ def _check_access(policy: PolicySet, request: PolicyRequest, model: ModelEntry) 
     grants = _grants(policy, request.roles)
     if request.route == "chat":
         if not any(g.chat for g in grants):
-            raise _deny(
-                rules.chat, "la conversation libre n'est pas ouverte à votre fonction ; utilisez un gabarit."
-            )
+            # the hint names what the caller's roles do open, never a door that is shut too
+            if any(g.template_domains or g.template_ids for g in grants):
+                hint = "utilisez un gabarit"
+            else:
+                hint = "vos rôles n'ouvrent aucun usage des modèles (ni conversation ni gabarit)"
+            raise _deny(rules.chat, f"la conversation libre n'est pas ouverte à votre fonction ; {hint}.")
     elif request.route == "template":
         domain, template_id = request.template_domain, request.template_id
         if not any(
@@ -231,7 +234,7 @@ def _check_access(policy: PolicySet, request: PolicyRequest, model: ModelEntry) 
         ):
             raise _deny(rules.template, f"le gabarit « {template_id} » n'est pas ouvert à votre fonction.")
     else:
-        raise InvalidField("route", f"unknown route {request.route!r}")
+        raise InvalidField("route", f"route inconnue « {request.route} »")
     if not role_allows_model(policy, request.roles, model.alias):
         raise _deny(rules.model, f"le modèle {model.alias} n'est pas ouvert à votre fonction.")
 
@@ -305,7 +308,8 @@ def _classify(policy: PolicySet, request: PolicyRequest, normalized: str, trace:
         if label not in DATA_CLASS_ORDER:
             field_name = "X-IAG-Data-Class" if source is classification.declared_class else "data_class"
             raise InvalidField(
-                field_name, f"unknown data class {label!r} (known: {', '.join(DATA_CLASS_ORDER)})"
+                field_name,
+                f"classe de données inconnue « {label} » (connues : {', '.join(DATA_CLASS_ORDER)})",
             )
         if class_rank(label) > class_rank(current):
             trace.add(source, "raise", f"classe relevée à {label}")
@@ -365,7 +369,7 @@ def _max_tokens(policy: PolicySet, request: PolicyRequest, trace: _Trace) -> tup
     if request.max_tokens is None:
         return rule.default, False
     if request.max_tokens < 1:
-        raise InvalidField("max_tokens", "must be a positive integer")
+        raise InvalidField("max_tokens", "doit être un entier positif")
     if request.max_tokens > rule.cap:
         trace.add(rule, "cap", f"max_tokens ramené de {request.max_tokens} à {rule.cap}")
         return rule.cap, True

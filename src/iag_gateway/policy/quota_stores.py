@@ -126,7 +126,9 @@ class SqlQuotaStore:
             with self._engine.connect() as conn:
                 conn.exec_driver_sql("SELECT 1")
         except SQLAlchemyError as exc:
-            raise ServiceUnavailable("quota counters unavailable: the database does not answer") from exc
+            raise ServiceUnavailable(
+                "Compteurs de quotas indisponibles : la base de données ne répond pas."
+            ) from exc
 
     @staticmethod
     def _upsert(
@@ -268,8 +270,8 @@ class RedisQuotaStore:
         except redis.RedisError as exc:
             where = self._client.connection_pool.connection_kwargs
             raise ServiceUnavailable(
-                f"Redis does not answer at {where.get('host', '?')}:{where.get('port', '?')} "
-                f"({type(exc).__name__}); fix: check IAG_REDIS_URL"
+                f"Redis ne répond pas sur {where.get('host', '?')}:{where.get('port', '?')} "
+                f"({type(exc).__name__}) ; correctif : vérifiez IAG_REDIS_URL."
             ) from exc
 
     def _key(self, scope: str, window: str) -> str:

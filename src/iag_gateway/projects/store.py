@@ -106,4 +106,4 @@ class ProjectStore:
             with self._engine.begin() as conn:
                 yield conn
         except SQLAlchemyError as exc:
-            raise AuditUnavailable("project store unavailable") from exc
+            raise AuditUnavailable("Registre des projets indisponible.") from exc

@@ -171,7 +171,7 @@ class TemplateVersionStore:
             with self._engine.connect() as conn:
                 count, highest = conn.execute(stmt).one()
         except SQLAlchemyError as exc:
-            raise AuditUnavailable("template store unavailable") from exc
+            raise AuditUnavailable("Registre des gabarits indisponible.") from exc
         return int(count), int(highest)
 
     def _read(self, stmt: sa.Select[tuple[object, ...]]) -> list[TemplateVersion]:
@@ -179,7 +179,7 @@ class TemplateVersionStore:
             with self._engine.connect() as conn:
                 rows = conn.execute(stmt).mappings().all()
         except SQLAlchemyError as exc:
-            raise AuditUnavailable("template store unavailable") from exc
+            raise AuditUnavailable("Registre des gabarits indisponible.") from exc
         return [_version(dict(row)) for row in rows]
 
     @contextmanager
@@ -190,4 +190,4 @@ class TemplateVersionStore:
         except IntegrityError:
             raise
         except SQLAlchemyError as exc:
-            raise AuditUnavailable("template store unavailable: nothing was recorded") from exc
+            raise AuditUnavailable("Registre des gabarits indisponible : rien n'a été enregistré.") from exc

@@ -207,7 +207,9 @@ class ProviderRouter:
             code = "context_length_exceeded" if isinstance(exc, lm.ContextWindowExceededError) else None
             param = getattr(exc, "param", None) or ("messages" if code else None)
             return UpstreamRejected(
-                "Le fournisseur du modèle a refusé la requête : " + _provider_message(exc),
+                "Le fournisseur du modèle a refusé la requête ; sa réponse : « "
+                + _provider_message(exc)
+                + " »",
                 status=int(status),
                 provider_code=code or getattr(exc, "code", None) or "upstream_rejected",
                 param=param if isinstance(param, str) else None,

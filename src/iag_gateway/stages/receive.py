@@ -130,28 +130,32 @@ def _bool(body: dict[str, Any], key: str) -> bool:
 def _messages(value: Any, max_chars: int = DEFAULT_MAX_CHARS) -> list[dict[str, Any]]:
     """Validate every message, part and tool call (known keys only) and the caps, before any analysis."""
     if value is None:
-        raise InvalidField("messages", "is required")
+        raise InvalidField("messages", "est obligatoire")
     if not isinstance(value, list) or not value:
-        raise InvalidField("messages", "must be a non-empty array")
+        raise InvalidField("messages", "doit être un tableau non vide")
     if len(value) > MAX_MESSAGES:
-        raise InvalidField("messages", f"at most {MAX_MESSAGES} messages are accepted ({len(value)} sent)")
+        raise InvalidField(
+            "messages", f"au plus {MAX_MESSAGES} messages sont acceptés ({len(value)} envoyés)"
+        )
     messages: list[dict[str, Any]] = []
     for index, message in enumerate(value):
         where = f"messages[{index}]"
         if not isinstance(message, dict):
-            raise InvalidField(where, "must be an object")
+            raise InvalidField(where, "doit être un objet")
         _known_keys(message, MESSAGE_KEYS, where)
         role = message.get("role")
         if role not in ROLES:
-            raise InvalidField(f"{where}.role", f"must be one of {', '.join(sorted(ROLES))}")
+            raise InvalidField(f"{where}.role", "doit valoir " + ", ".join(f"« {r} »" for r in sorted(ROLES)))
         content = message.get("content")
         if content is None and not message.get("tool_calls") and not message.get("function_call"):
-            raise InvalidField(f"{where}.content", "is required")
+            raise InvalidField(
+                f"{where}.content", "est obligatoire (sauf avec « tool_calls » ou « function_call »)"
+            )
         if content is not None and not isinstance(content, str):
             _parts(content, f"{where}.content")
         for key in ("name", "tool_call_id", "refusal"):
             if message.get(key) is not None and not isinstance(message[key], str):
-                raise InvalidField(f"{where}.{key}", "must be a string")
+                raise InvalidField(f"{where}.{key}", "doit être une chaîne")
         # on a tool or function result, ``name`` is a function's name, forwarded as it is
         if role in ("tool", "function") and message.get("name") is not None:
             _function_name(message["name"], f"{where}.name")
@@ -163,56 +167,62 @@ def _messages(value: Any, max_chars: int = DEFAULT_MAX_CHARS) -> list[dict[str, 
     size = sum(len(text) for text in forwarded_texts(messages, {}))
     if size > max_chars:
         raise PayloadTooLarge(
-            f"The messages hold {size} characters of text; at most {max_chars} are accepted. "
-            "Shorten the request."
+            f"Les messages contiennent {size} caractères de texte ; au plus {max_chars} sont acceptés. "
+            "Raccourcissez la demande."
         )
     return messages
 
 
 def _function_name(name: Any, where: str) -> None:
     if not isinstance(name, str) or FUNCTION_NAME.fullmatch(name) is None:
-        raise InvalidField(where, "must be a function name (letters, digits, _ . - ; at most 64)")
+        raise InvalidField(
+            where, "doit être un nom de fonction (lettres, chiffres, _ . - ; 64 caractères au plus)"
+        )
 
 
 def _known_keys(value: dict[str, Any], known: frozenset[str], where: str) -> None:
     for key in value:
         if key not in known:
-            raise InvalidField(f"{where}.{key}", "unsupported field (never forwarded unchecked)")
+            raise InvalidField(
+                f"{where}.{key}", "champ non pris en charge (rien n'est transmis sans contrôle)"
+            )
 
 
 def _parts(content: Any, where: str) -> None:
     if not isinstance(content, list):
-        raise InvalidField(where, "must be a string or an array of text parts")
+        raise InvalidField(where, "doit être une chaîne ou un tableau de parties texte")
     if len(content) > MAX_PARTS:
-        raise InvalidField(where, f"at most {MAX_PARTS} parts are accepted ({len(content)} sent)")
+        raise InvalidField(where, f"au plus {MAX_PARTS} parties sont acceptées ({len(content)} envoyées)")
     for part_index, part in enumerate(content):
         place = f"{where}[{part_index}]"
         if not (isinstance(part, dict) and part.get("type") == "text" and isinstance(part.get("text"), str)):
-            raise InvalidField(place, "only text parts are accepted (no images or files)")
+            raise InvalidField(place, "seules les parties texte sont acceptées (ni image ni fichier)")
         _known_keys(part, PART_KEYS, place)
 
 
 def _tool_calls(calls: Any, where: str) -> None:
     if not isinstance(calls, list):
-        raise InvalidField(where, "must be an array")
+        raise InvalidField(where, "doit être un tableau")
     if len(calls) > MAX_TOOL_CALLS:
-        raise InvalidField(where, f"at most {MAX_TOOL_CALLS} tool calls are accepted ({len(calls)} sent)")
+        raise InvalidField(
+            where, f"au plus {MAX_TOOL_CALLS} appels d'outil sont acceptés ({len(calls)} envoyés)"
+        )
     for call_index, call in enumerate(calls):
         place = f"{where}[{call_index}]"
         if not isinstance(call, dict):
-            raise InvalidField(place, "must be an object")
+            raise InvalidField(place, "doit être un objet")
         _known_keys(call, TOOL_CALL_KEYS, place)
         for key in ("id", "type"):
             if key in call and not isinstance(call[key], str):
-                raise InvalidField(f"{place}.{key}", "must be a string")
+                raise InvalidField(f"{place}.{key}", "doit être une chaîne")
         _function(call.get("function"), f"{place}.function")
 
 
 def _function(function: Any, where: str) -> None:
     if not isinstance(function, dict):
-        raise InvalidField(where, "must be an object")
+        raise InvalidField(where, "doit être un objet")
     _known_keys(function, FUNCTION_KEYS, where)
     if "name" in function:
         _function_name(function["name"], f"{where}.name")
     if "arguments" in function and not isinstance(function["arguments"], str | dict | list):
-        raise InvalidField(f"{where}.arguments", "must be a JSON string or an object")
+        raise InvalidField(f"{where}.arguments", "doit être une chaîne JSON ou un objet")

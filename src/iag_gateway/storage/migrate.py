@@ -31,38 +31,50 @@ def _config() -> Config:
     return config
 
 
-def upgrade(engine: Engine | str, revision: str = "head") -> None:
-    """Apply every pending migration up to ``revision``.
+def upgrade(engine: Engine | str, revision: str = "head") -> tuple[str | None, str | None]:
+    """Apply every pending migration up to ``revision``; return the revisions (before, after).
 
-    Raises ``AuditUnavailable`` when the database cannot be reached or migrated
-    (e.g. it is at a revision this version does not know): startup must stop.
+    ``before`` is ``None`` for a database that had no schema yet. Raises
+    ``AuditUnavailable`` when the database cannot be reached or migrated (e.g. it is at
+    a revision this version does not know): startup must stop.
     """
     if isinstance(engine, str):
         owned = make_engine(engine)
         try:
-            _upgrade(owned, revision)
+            return _upgrade(owned, revision)
         finally:
             owned.dispose()
-    else:
-        _upgrade(engine, revision)
+    return _upgrade(engine, revision)
 
 
-def _upgrade(engine: Engine, revision: str) -> None:
+def _upgrade(engine: Engine, revision: str) -> tuple[str | None, str | None]:
     try:
-        _run_upgrade(engine, revision)
+        return _run_upgrade(engine, revision)
     except (SQLAlchemyError, CommandError) as exc:
-        raise AuditUnavailable(f"database schema could not be migrated: {exc}") from exc
+        raise AuditUnavailable(f"Le schéma de la base n'a pas pu être migré : {exc}") from exc
 
 
-def _run_upgrade(engine: Engine, revision: str) -> None:
+def _run_upgrade(engine: Engine, revision: str) -> tuple[str | None, str | None]:
     config = _config()
     with engine.connect() as connection:
         connection.execution_options(**{SQLITE_IMMEDIATE: True})
         with connection.begin():
             if connection.dialect.name == "postgresql":
                 connection.exec_driver_sql(f"SELECT pg_advisory_xact_lock({_MIGRATION_LOCK_KEY})")
+            before = MigrationContext.configure(connection).get_current_revision()
             config.attributes["connection"] = connection
             command.upgrade(config, revision)
+            after = MigrationContext.configure(connection).get_current_revision()
+    return before, after
+
+
+def upgrade_summary(before: str | None, after: str | None) -> str:
+    """One line for ``db upgrade``: created, migrated, or already up to date (revisions named)."""
+    if before is None:
+        return f"database created at revision {after}"
+    if before != after:
+        return f"database migrated from revision {before} to {after}"
+    return f"database already up to date (revision {after})"
 
 
 def require_current_schema(engine: Engine) -> None:
@@ -75,14 +87,14 @@ def require_current_schema(engine: Engine) -> None:
         current = current_revision(engine)
     except SQLAlchemyError as exc:
         raise AuditUnavailable(
-            f"database unreachable or missing ({type(getattr(exc, 'orig', None) or exc).__name__}); "
-            "fix: check IAG_DATABASE_URL, then run `iag-gateway db upgrade`"
+            f"Base de données injoignable ou absente ({type(getattr(exc, 'orig', None) or exc).__name__}) ; "
+            "correctif : vérifiez IAG_DATABASE_URL, puis lancez `iag-gateway db upgrade`."
         ) from exc
     head = head_revision()
     if current != head:
         raise AuditUnavailable(
-            f"database schema is at revision {current or 'none'}, this version needs {head}; "
-            "fix: run `iag-gateway db upgrade`"
+            f"Le schéma de la base est à la révision {current or 'aucune'}, cette version attend {head} ; "
+            "correctif : lancez `iag-gateway db upgrade`."
         )
 
 

@@ -15,13 +15,17 @@ from anyio import to_thread
 from fastapi import APIRouter, Request
 from fastapi.responses import Response
 
-from iag_gateway.identity.models import ROLES
+from iag_gateway.identity.roles import ROLES
 from iag_gateway.web.key_forms import EXPIRY_CHOICES, key_expiry, key_name
 from iag_gateway.web.pages import audit_web, french_pages, read_form, require_role, services_of
 from iag_gateway.web.views import WebError, page
 
 router = APIRouter(include_in_schema=False)
 ADMIN = "admin"
+ADMIN_ONLY = (
+    "L'administration de la passerelle (clés, formations, rôles) est réservée au rôle « admin » ; "
+    "vos rôles ne le comprennent pas."
+)
 
 
 async def _page(
@@ -53,7 +57,7 @@ async def _page(
 @router.get("/admin")
 @french_pages
 async def admin_home(request: Request) -> Response:
-    await require_role(request, ADMIN)
+    await require_role(request, ADMIN, ADMIN_ONLY)
     return await _page(request)
 
 
@@ -61,7 +65,7 @@ async def admin_home(request: Request) -> Response:
 @french_pages
 async def admin_create_key(request: Request) -> Response:
     services = services_of(request)
-    identity = await require_role(request, ADMIN)
+    identity = await require_role(request, ADMIN, ADMIN_ONLY)
     fields = await read_form(request)
     user_id, department = fields.get("utilisateur", "").strip(), fields.get("direction", "").strip()
     roles = {r for r in ROLES if fields.get(f"role_{r}") == "oui"}
@@ -95,7 +99,7 @@ async def admin_create_key(request: Request) -> Response:
 @french_pages
 async def admin_revoke_key(request: Request, key_id: str) -> Response:
     services = services_of(request)
-    identity = await require_role(request, ADMIN)
+    identity = await require_role(request, ADMIN, ADMIN_ONLY)
     await read_form(request)
     info = await to_thread.run_sync(services.keys.info, key_id)
     if info is None:
@@ -116,7 +120,7 @@ async def admin_revoke_key(request: Request, key_id: str) -> Response:
 @french_pages
 async def admin_record_training(request: Request) -> Response:
     services = services_of(request)
-    identity = await require_role(request, ADMIN)
+    identity = await require_role(request, ADMIN, ADMIN_ONLY)
     fields = await read_form(request)
     user_id, course = fields.get("utilisateur", "").strip(), fields.get("formation", "").strip()
     try:

@@ -7,11 +7,14 @@ from fastapi import APIRouter, Request
 from fastapi.responses import Response
 
 from iag_gateway.audit.filters import AuditFilter
+from iag_gateway.errors import ConfigError
+from iag_gateway.logs import log_internal_error
 from iag_gateway.web import console
 from iag_gateway.web import console_views as views
-from iag_gateway.web.console_heads_view import report_view, run_check, signed_head_view
+from iag_gateway.web.console_heads_view import NOT_CONFIGURED, report_view, run_check, signed_head_view
 from iag_gateway.web.form import current_identity, french_pages, read_form, services_of, to_login
-from iag_gateway.web.views import page
+from iag_gateway.web.observe import route_of
+from iag_gateway.web.views import WebError, page
 
 router = APIRouter(include_in_schema=False)
 
@@ -25,8 +28,19 @@ async def verify_signed_heads(request: Request) -> Response:
         return to_login()
     services = services_of(request)
     await read_form(request)
+    if services.heads is None:
+        raise WebError(409, "Têtes signées non configurées", NOT_CONFIGURED)
     async with console.console_call(request, identity, "verify-heads") as call:
-        report = await to_thread.run_sync(run_check, services)
+        try:
+            report = await to_thread.run_sync(run_check, services)
+        except ConfigError as exc:
+            log_internal_error(exc, route_of(request.scope))
+            raise WebError(
+                409,
+                "Vérification impossible",
+                "L'export des têtes signées ou la clé publique est illisible : "
+                "le journal du serveur en donne la cause.",
+            ) from exc
         call.extra.update(consistent=report.ok, heads=report.heads_checked, records=report.records)
         events, next_cursor = await to_thread.run_sync(
             lambda: services.audit.query(AuditFilter(), limit=console.PAGE_SIZE, newest_first=True)

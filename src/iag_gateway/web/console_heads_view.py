@@ -16,6 +16,12 @@ from iag_gateway.errors import ConfigError
 from iag_gateway.services import Services
 from iag_gateway.web import console_views as views
 
+#: Why signed heads are neither shown nor checked: the deployment has no signing key.
+NOT_CONFIGURED = (
+    "Les têtes signées ne sont pas configurées sur cette passerelle : elles demandent une clé de "
+    "signature, donnée par IAG_AUDIT_SIGNING_KEY_FILE (créée par « iag-gateway audit keygen »). "
+    "Sans elle, seule la chaîne d'empreintes du journal est vérifiable."
+)
 #: ``verify_heads``'s reasons (English) in French, most specific first.
 HEADS_REASONS: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"hash chain broken at record (\d+)"), "chaîne rompue à l'enregistrement n° {0}"),
@@ -56,18 +62,19 @@ def age_text(timestamp: str, now: datetime | None = None) -> str:
     return f"il y a {seconds} s"
 
 
-def signed_head_view(services: Services) -> dict[str, Any] | None:
-    """The export's last head, for the page (``None`` when the deployment signs nothing)."""
+def signed_head_view(services: Services) -> dict[str, Any]:
+    """The export's last head, for the page (``configured`` false when the deployment signs nothing)."""
     if services.heads is None:
-        return None
+        return {"configured": False, "message": NOT_CONFIGURED}
     try:
         head = last_head(read_heads(services.settings.audit_heads_file))
     except ConfigError:
         head = None
     if head is None:
-        return {"missing": True}
+        return {"configured": True, "missing": True}
     signed_at = datetime.strptime(head.head.timestamp, "%Y-%m-%dT%H:%M:%S.%fZ").replace(tzinfo=UTC)
     return {
+        "configured": True,
         "missing": False,
         "size": views.grouped(head.head.tree_size),
         "root_prefix": head.head.root_hash[:16],

@@ -20,6 +20,7 @@ from zoneinfo import ZoneInfo
 from iag_gateway.audit.chain import VerifyResult
 from iag_gateway.audit.filters import AuditFilter
 from iag_gateway.audit.models import OUTCOMES, PUBLIC_FIELDS, AuditEvent, format_timestamp
+from iag_gateway.errors import EFFECTS
 
 #: Known outcomes, in the order of the filter's select.
 OUTCOME_LABELS: dict[str, str] = {
@@ -41,6 +42,7 @@ ROUTE_LABELS: dict[str, str] = {
     "review.ack": "Attestation de relecture",
     "feedback": "Avis sur une réponse",
     "models": "Liste des modèles (API)",
+    "models.get": "Fiche d'un modèle (API)",
     "templates.list": "Liste des gabarits (API)",
     "templates.get": "Fiche d'un gabarit (API)",
     "audit.read": "Lecture du journal (API)",
@@ -48,6 +50,13 @@ ROUTE_LABELS: dict[str, str] = {
     "audit.purge": "Purge de conservation",
     "dashboard": "Consultation du tableau de bord",
     "web.login": "Connexion",
+    "keys.self.create": "Création de sa propre clé",
+    "keys.self.revoke": "Révocation de sa propre clé",
+    "admin.key.create": "Création d'une clé (administration)",
+    "admin.key.revoke": "Révocation d'une clé (administration)",
+    "admin.training.record": "Formation enregistrée (administration)",
+    "templates.submit": "Soumission d'un gabarit",
+    "templates.decide": "Décision sur un gabarit",
 }
 #: French names of the keys the ``extra`` field may hold; others show as written.
 EXTRA_LABELS: dict[str, str] = {
@@ -66,12 +75,20 @@ EXTRA_LABELS: dict[str, str] = {
     "minutes_saved": "Temps gagné estimé (min)",
     "comment_pii_counts": "Données masquées dans le commentaire",
     "month": "Mois",
+    "consistent": "Journal cohérent avec les têtes signées",
+    "heads": "Têtes signées vérifiées",
+    "key_id": "Clé",
+    "changed": "Modifiée",
+    "method": "Méthode de connexion",
+    "why": "Motif",
+    "target_user": "Personne concernée",
 }
 VIEW_LABELS = {
     "list": "liste",
     "detail": "détail",
     "export": "export",
     "verify": "vérification de la chaîne",
+    "verify-heads": "vérification des têtes signées",
     "dashboard": "tableau de bord",
     "drill-down": "enregistrements d'un chiffre",
     "report": "rapport mensuel",
@@ -85,7 +102,11 @@ EFFECT_LABELS = {
     "reroute": "changement de modèle",
     "cap": "plafonnement",
     "strip": "paramètres retirés",
+    "raise": "classe de données relevée",
+    "block": "réponse bloquée",
+    "mask": "données masquées dans la réponse",
 }
+assert set(EFFECT_LABELS) == EFFECTS, "every rule effect needs a French label"
 #: Short French names of the masked data types, for the table: (singular, plural).
 PII_SHORT: dict[str, tuple[str, str]] = {
     "PERSON": ("nom", "noms"),

@@ -12,9 +12,11 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse, Response
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
-from iag_gateway.errors import BadRequest, GatewayError, NotFound, ServiceUnavailable
+from iag_gateway.errors import BadRequest, GatewayError, NotFound, ServiceUnavailable, UpstreamError
 from iag_gateway.exchange import new_request_id
-from iag_gateway.logs import log_outage
+from iag_gateway.logs import log_internal_error, log_outage
+from iag_gateway.web.observe import route_of
+from iag_gateway.web.validation_messages import french_message, parameter_name
 from iag_gateway.web.views import WebError, error_page
 
 API_PREFIXES = ("/v1", "/healthz", "/readyz", "/metrics")
@@ -56,8 +58,11 @@ def install_error_handlers(app: FastAPI) -> None:
 
     @app.exception_handler(GatewayError)
     async def _gateway(request: Request, exc: GatewayError) -> Response:
+        request_id = getattr(request.state, "request_id", None)
         if isinstance(exc, ServiceUnavailable):  # an outage: say which dependency and why
-            log_outage(exc.code, exc, getattr(request.state, "request_id", None))
+            log_outage(exc.code, exc, request_id)
+        elif exc.status >= 500 and not isinstance(exc, UpstreamError):  # ours, not the provider's
+            log_internal_error(exc, route_of(request.scope), request_id)
         if not is_api_path(request.url.path):
             return error_page(request, exc)
         return error_response(exc, getattr(request.state, "request_id", None))
@@ -79,13 +84,15 @@ def install_error_handlers(app: FastAPI) -> None:
     async def _validation(request: Request, exc: RequestValidationError) -> Response:
         if not is_api_path(request.url.path):
             return error_page(request, BadRequest("Requête invalide."))
-        first = exc.errors()[0] if exc.errors() else {"loc": ("query",), "msg": "invalid"}
-        field = ".".join(str(p) for p in first["loc"][1:]) or "query"
-        error = BadRequest(f"Paramètre « {field} » invalide : {first['msg']}", param=field)
+        errors = exc.errors()
+        first = errors[0] if errors else {"loc": ("query",), "type": "value_error"}
+        field = parameter_name(first["loc"])
+        error = BadRequest(f"Paramètre « {field} » invalide : {french_message(first)}", param=field)
         return error_response(error)
 
     @app.exception_handler(Exception)
     async def _unexpected(request: Request, exc: Exception) -> Response:
+        log_internal_error(exc, route_of(request.scope), getattr(request.state, "request_id", None))
         if not is_api_path(request.url.path):
             return error_page(request, exc)
         return error_response(GatewayError("Erreur interne : la requête n'a pas abouti."))

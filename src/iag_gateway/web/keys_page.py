@@ -40,7 +40,10 @@ def may_self_serve(services: Services, identity: Identity) -> bool:
 
 def _require_self_service(services: Services, identity: Identity) -> None:
     if not may_self_serve(services, identity):
-        raise PermissionDenied("self-service keys are not open to these roles")
+        raise PermissionDenied(
+            "La création de clés d'API en libre-service n'est pas ouverte à vos rôles ; "
+            "demandez une clé à un administrateur de la passerelle."
+        )
 
 
 async def _page(

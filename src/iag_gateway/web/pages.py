@@ -8,7 +8,6 @@ with this session's CSRF token from this host. Any error becomes the French erro
 
 from __future__ import annotations
 
-import logging
 from collections.abc import Awaitable, Callable
 from functools import wraps
 from typing import Any
@@ -19,16 +18,16 @@ from fastapi import Request
 from fastapi.responses import RedirectResponse, Response
 
 from iag_gateway.audit.models import AuditEntry
-from iag_gateway.errors import GatewayError, PayloadTooLarge, PermissionDenied
+from iag_gateway.errors import PayloadTooLarge, PermissionDenied
 from iag_gateway.exchange import new_request_id
 from iag_gateway.identity.keys import Identity
+from iag_gateway.logs import log_internal_error
 from iag_gateway.services import Services
 from iag_gateway.web import session as web_session
 from iag_gateway.web.observe import route_of
 from iag_gateway.web.session import CSRF_FIELD
-from iag_gateway.web.views import WebError, error_page
+from iag_gateway.web.views import WebError, error_page, french_error
 
-log = logging.getLogger("iag_gateway.web")
 FORM_LIMIT = 16 * 1024
 Handler = Callable[..., Awaitable[Response]]
 
@@ -46,9 +45,8 @@ def french_pages(handler: Handler) -> Handler:
         try:
             return await handler(*args, **kwargs)
         except Exception as exc:  # GatewayError, WebError, or a bug: never a stack trace on the page
-            if not isinstance(exc, GatewayError | WebError):
-                # the route's template, never the path: a path carries what the caller typed
-                log.error("unexpected error on %s", route_of(kwargs["request"].scope), exc_info=exc)
+            if not isinstance(exc, WebError) and french_error(exc)[0] == 500:
+                log_internal_error(exc, route_of(kwargs["request"].scope))
             return error_page(kwargs["request"], exc)
 
     return wrapper
@@ -79,10 +77,11 @@ async def require_identity(request: Request) -> Identity:
     return identity
 
 
-async def require_role(request: Request, role: str) -> Identity:
+async def require_role(request: Request, role: str, refusal: str) -> Identity:
+    """The signed-in person if they hold ``role``; else ``PermissionDenied(refusal)`` (what is refused)."""
     identity = await require_identity(request)
     if role not in identity.roles:
-        raise PermissionDenied(f"the {role} role is required")
+        raise PermissionDenied(refusal)
     return identity
 
 

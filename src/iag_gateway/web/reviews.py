@@ -16,10 +16,10 @@ STATEMENT = "J'ai relu et je prends la responsabilité de ce texte"
 def acknowledge(services: Services, identity: Identity, ref: Any) -> int:
     """Append a ``review.ack`` record pointing at one of the caller's own successful calls."""
     if not isinstance(ref, str) or not ref.startswith("req_"):
-        raise InvalidField("request_id", "must be the request id of a call you made")
+        raise InvalidField("request_id", "doit être l'identifiant (req_…) d'un de vos appels")
     calls = services.audit.get(ref)
     if not any(c.user_id == identity.user_id and c.outcome == "ok" for c in calls):
-        raise InvalidField("request_id", "no successful call of yours has this request id")
+        raise InvalidField("request_id", "aucun de vos appels réussis ne porte cet identifiant")
     entry = AuditEntry(
         request_id=new_request_id(),
         route="review.ack",

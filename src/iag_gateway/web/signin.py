@@ -61,7 +61,7 @@ NO_ROLE = WebError(
 
 def _oidc(services: Services) -> OidcClient:
     if services.oidc is None:
-        raise NotFound("institutional sign-in not configured")
+        raise NotFound("La connexion par le compte de l'établissement n'est pas configurée.")
     return services.oidc
 
 

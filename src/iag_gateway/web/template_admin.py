@@ -236,7 +236,7 @@ async def history(request: Request, template_id: str) -> Response:
     library = services.templates
     versions: list[TemplateVersion] = await to_thread.run_sync(library.store.history, template_id)
     if not versions:
-        raise NotFound("unknown template")
+        raise NotFound("Gabarit inconnu.")
     domain = versions[0].domain
     usable = template_id in {t.id for t in library.visible_to(identity.roles)}
     if not (usable or rights.read_audit or covers(rights.submit | rights.approve, domain)):

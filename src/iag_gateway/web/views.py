@@ -71,7 +71,6 @@ INTERNAL_ERROR = (500, "Erreur interne", "Une erreur interne est survenue ; la d
 #: Titles and messages for the gateway's errors, most specific first.
 ERROR_TEXTS: tuple[tuple[type[GatewayError], str, str], ...] = (
     (AuthenticationFailed, "Session expirée", "Votre session a expiré ou votre clé a été révoquée."),
-    (PermissionDenied, "Accès refusé", "Vos rôles ne vous donnent pas accès à ce modèle."),
     (NotFound, "Page introuvable", "La page ou le modèle demandé n'existe pas."),
     (PayloadTooLarge, "Texte trop volumineux", "Le texte envoyé dépasse la taille autorisée."),
     (BadRequest, "Demande invalide", "La demande est incomplète ou mal formée."),
@@ -137,6 +136,8 @@ def french_error(exc: Exception) -> tuple[int, str, str]:
     status = exc.status
     if isinstance(exc, PolicyDenied | RateLimited):
         return status, "Demande refusée" if status == 403 else "Limite d'usage atteinte", exc.message
+    if isinstance(exc, PermissionDenied):  # each refusal says what it refuses
+        return status, "Accès refusé", exc.message
     for kind, title, message in ERROR_TEXTS:
         if isinstance(exc, kind):
             return status, title, message
