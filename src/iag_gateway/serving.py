@@ -8,6 +8,10 @@ is printed only once ``/healthz`` answers on the port. With several workers:
 - the parent loads the models (personal data, usage) and imports litellm once, then
   forks (``supervisor.Supervisor``): workers share those pages copy-on-write and start
   in milliseconds; each builds its own engines, clients, exporters and thread pools;
+- the check above runs meanwhile in a forked process, on the other core (``checked_alongside``):
+  the parent forks no worker before it has succeeded, and its failure is still one line;
+- the collector is paused while the parent imports and loads (``gc.freeze()`` follows before
+  the fork): those objects live as long as the process, and scanning them cost ~10 % of start-up;
 - prometheus-client's multiprocess mode: a fresh directory in ``PROMETHEUS_MULTIPROC_DIR``
   (set before any metric exists), summed by whichever worker answers ``/metrics``;
 - ``SIGHUP`` to the parent is forwarded to every worker, each reloading its policy;
@@ -16,6 +20,8 @@ is printed only once ``/healthz`` answers on the port. With several workers:
 
 from __future__ import annotations
 
+import contextlib
+import gc
 import logging
 import os
 import shutil
@@ -25,7 +31,9 @@ import sys
 import tempfile
 import threading
 import time
+import traceback
 import urllib.request
+from collections.abc import Iterator
 from typing import Any
 
 from iag_gateway.metrics import MULTIPROC_ENV, mark_worker_dead
@@ -65,7 +73,8 @@ def run(settings: Settings, host: str, port: int, workers: int) -> None:
     """Serve on ``host:port`` until SIGINT/SIGTERM."""
     import uvicorn
 
-    preflight(settings)
+    if workers == 1:
+        preflight(settings)
     options: dict[str, Any] = {
         "access_log": False,
         "log_level": "warning",
@@ -86,11 +95,12 @@ def run(settings: Settings, host: str, port: int, workers: int) -> None:
     _multiprocess_metrics(metrics_dir)
     os.environ[SUPERVISOR_ENV] = str(os.getpid())  # workers exit if this process disappears
     try:
-        from iag_gateway.app import build_services, create_app, load_models
-        from iag_gateway.providers.router import import_litellm
+        with checked_alongside(settings), collector_paused():
+            from iag_gateway.app import build_services, create_app, load_models
+            from iag_gateway.providers.router import import_litellm
 
-        import_litellm()
-        models = load_models(settings)
+            import_litellm()
+            models = load_models(settings)
 
         def serve_worker() -> None:
             exit_with_supervisor()
@@ -106,6 +116,57 @@ def run(settings: Settings, host: str, port: int, workers: int) -> None:
         supervisor.run(started=announcer.start)
     finally:
         shutil.rmtree(metrics_dir, ignore_errors=True)
+
+
+@contextlib.contextmanager
+def checked_alongside(settings: Settings) -> Iterator[None]:
+    """Run :func:`preflight` in a forked process while the body runs; leave only once it passed.
+
+    The check (policies, templates, provider configuration, migration: about a second)
+    overlaps the parent's imports and model loading on another core. A failing check
+    prints its one line from the child, the way the command line does, and leaving the
+    block exits with the error's code, before anything else the body raised: as when
+    the check ran first.
+    """
+    sys.stderr.flush()
+    pid = os.fork()
+    if pid == 0:
+        os._exit(_preflight_status(settings))
+    try:
+        yield
+    finally:
+        code = os.waitstatus_to_exitcode(os.waitpid(pid, 0)[1])
+        if code != 0:
+            sys.exit(code if code > 0 else 1)
+
+
+def _preflight_status(settings: Settings) -> int:
+    """In the forked child: run the check, report a failure as the command line does, return the exit code."""
+    from iag_gateway.cli import exits_on_error
+
+    try:
+        exits_on_error(preflight)(settings)
+        return 0
+    except SystemExit as exc:
+        return exc.code if isinstance(exc.code, int) else 1
+    except KeyboardInterrupt:
+        return 130
+    except BaseException:  # a forked child must never return into the parent's code
+        traceback.print_exc()
+        return 1
+    finally:
+        sys.stdout.flush()
+        sys.stderr.flush()
+
+
+@contextlib.contextmanager
+def collector_paused() -> Iterator[None]:
+    """Pause the cyclic garbage collector while the body imports and loads long-lived objects."""
+    gc.disable()
+    try:
+        yield
+    finally:
+        gc.enable()
 
 
 def _multiprocess_metrics(directory: str) -> None:
