@@ -10,8 +10,6 @@ is printed only once ``/healthz`` answers on the port. With several workers:
   in milliseconds; each builds its own engines, clients, exporters and thread pools;
 - the check above runs meanwhile in a forked process, on the other core (``checked_alongside``):
   the parent forks no worker before it has succeeded, and its failure is still one line;
-- the collector is paused while the parent imports and loads (``gc.freeze()`` follows before
-  the fork): those objects live as long as the process, and scanning them cost ~10 % of start-up;
 - prometheus-client's multiprocess mode: a fresh directory in ``PROMETHEUS_MULTIPROC_DIR``
   (set before any metric exists), summed by whichever worker answers ``/metrics``;
 - ``SIGHUP`` to the parent is forwarded to every worker, each reloading its policy;
@@ -21,7 +19,6 @@ is printed only once ``/healthz`` answers on the port. With several workers:
 from __future__ import annotations
 
 import contextlib
-import gc
 import logging
 import os
 import shutil
@@ -95,7 +92,7 @@ def run(settings: Settings, host: str, port: int, workers: int) -> None:
     _multiprocess_metrics(metrics_dir)
     os.environ[SUPERVISOR_ENV] = str(os.getpid())  # workers exit if this process disappears
     try:
-        with checked_alongside(settings), collector_paused():
+        with checked_alongside(settings):
             from iag_gateway.app import build_services, create_app, load_models
             from iag_gateway.providers.router import import_litellm
 
@@ -157,16 +154,6 @@ def _preflight_status(settings: Settings) -> int:
     finally:
         sys.stdout.flush()
         sys.stderr.flush()
-
-
-@contextlib.contextmanager
-def collector_paused() -> Iterator[None]:
-    """Pause the cyclic garbage collector while the body imports and loads long-lived objects."""
-    gc.disable()
-    try:
-        yield
-    finally:
-        gc.enable()
 
 
 def _multiprocess_metrics(directory: str) -> None:
