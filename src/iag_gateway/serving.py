@@ -12,6 +12,8 @@ included (a worker killed by SIGBUS or the OOM killer must not take the gateway 
   in milliseconds; each builds its own engines, clients, exporters and thread pools;
   one that dies is forked again, while the parent keeps the socket (callers wait in its
   backlog, they are not refused);
+- the check above runs meanwhile in a forked process, on the other core (``checked_alongside``):
+  the parent forks no worker before it has succeeded, and its failure is still one line;
 - prometheus-client's multiprocess mode: a fresh directory in ``PROMETHEUS_MULTIPROC_DIR``
   (set before any metric exists), summed by whichever worker answers ``/metrics``;
 - ``SIGHUP`` to the parent is forwarded to every worker, each reloading its policy;
@@ -20,6 +22,7 @@ included (a worker killed by SIGBUS or the OOM killer must not take the gateway 
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import os
 import shutil
@@ -29,9 +32,12 @@ import sys
 import tempfile
 import threading
 import time
+import traceback
 import urllib.request
+from collections.abc import Iterator
 from typing import Any
 
+from iag_gateway.errors import ConfigError
 from iag_gateway.metrics import MULTIPROC_ENV, mark_worker_dead
 from iag_gateway.settings import Settings
 from iag_gateway.supervisor import Supervisor
@@ -74,7 +80,6 @@ def run(settings: Settings, host: str, port: int, workers: int) -> None:
     """Serve on ``host:port`` until SIGINT/SIGTERM."""
     import uvicorn
 
-    preflight(settings)
     options: dict[str, Any] = {
         "access_log": False,
         "log_level": "warning",
@@ -87,11 +92,12 @@ def run(settings: Settings, host: str, port: int, workers: int) -> None:
     _multiprocess_metrics(metrics_dir)
     os.environ[SUPERVISOR_ENV] = str(os.getpid())  # workers exit if this process disappears
     try:
-        from iag_gateway.app import build_services, create_app, load_models
-        from iag_gateway.providers.router import import_litellm
+        with checked_alongside(settings):
+            from iag_gateway.app import build_services, create_app, load_models
+            from iag_gateway.providers.router import import_litellm
 
-        import_litellm()
-        models = load_models(settings)
+            import_litellm()
+            models = load_models(settings)
 
         def serve_worker() -> None:
             exit_with_supervisor()
@@ -109,6 +115,47 @@ def run(settings: Settings, host: str, port: int, workers: int) -> None:
         shutil.rmtree(metrics_dir, ignore_errors=True)
 
 
+@contextlib.contextmanager
+def checked_alongside(settings: Settings) -> Iterator[None]:
+    """Run :func:`preflight` in a forked process while the body runs; leave only once it passed.
+
+    The check (policies, templates, provider configuration, migration: about a second)
+    overlaps the parent's imports and model loading on another core. A failing check
+    prints its one line from the child, the way the command line does, and leaving the
+    block exits with the error's code, before anything else the body raised: as when
+    the check ran first.
+    """
+    sys.stderr.flush()
+    pid = os.fork()
+    if pid == 0:
+        os._exit(_preflight_status(settings))
+    try:
+        yield
+    finally:
+        code = os.waitstatus_to_exitcode(os.waitpid(pid, 0)[1])
+        if code != 0:
+            sys.exit(code if code > 0 else 1)
+
+
+def _preflight_status(settings: Settings) -> int:
+    """In the forked child: run the check, report a failure as the command line does, return the exit code."""
+    from iag_gateway.cli import exits_on_error
+
+    try:
+        exits_on_error(preflight)(settings)
+        return 0
+    except SystemExit as exc:
+        return exc.code if isinstance(exc.code, int) else 1
+    except KeyboardInterrupt:
+        return 130
+    except BaseException:  # a forked child must never return into the parent's code
+        traceback.print_exc()
+        return 1
+    finally:
+        sys.stdout.flush()
+        sys.stderr.flush()
+
+
 def _multiprocess_metrics(directory: str) -> None:
     """Switch prometheus-client to multiprocess mode (the parent may have imported it already)."""
     os.environ[MULTIPROC_ENV] = directory
@@ -121,8 +168,16 @@ def _bind(host: str, port: int) -> socket.socket:
     family = socket.AF_INET6 if ":" in host else socket.AF_INET
     sock = socket.socket(family, socket.SOCK_STREAM)
     sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
-    sock.bind((host, port))
-    sock.listen(2048)
+    try:
+        sock.bind((host, port))
+        sock.listen(2048)
+    except OSError as exc:  # first thing serve does: one line, before seconds of loading
+        sock.close()
+        raise ConfigError(
+            f"{host}:{port}",
+            f"cannot listen ({exc.strerror}); fix: stop what uses it or choose another port "
+            "(--port, IAG_PORT, make run PORT=...)",
+        ) from exc
     sock.set_inheritable(True)
     return sock
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import shutil
 import socket
 import subprocess
 import sys
@@ -13,6 +14,7 @@ import pytest
 
 from iag_gateway.audit.models import AuditEntry
 from iag_gateway.audit.store import AuditStore
+from iag_gateway.settings import PROJECT_ROOT
 from iag_gateway.storage.engine import make_engine
 from iag_gateway.storage.migrate import upgrade
 
@@ -136,6 +138,38 @@ def test_when_the_redis_url_is_wrong_then_startup_stops_naming_it(tmp_path: Path
     assert "IAG_REDIS_URL" in lines[0] and f"127.0.0.1:{dead_port}" in lines[0]
 
 
+@pytest.mark.parametrize("workers", ["1", "2"])
+def test_when_a_policy_file_is_invalid_then_serve_stops_with_one_line_naming_it_and_exit_code_2(
+    tmp_path: Path, workers: str
+) -> None:
+    # With several workers the check runs in a forked process beside the model loading.
+    policies = tmp_path / "policies"
+    shutil.copytree(PROJECT_ROOT / "policies", policies)
+    limits = policies / "limits.yaml"
+    limits.write_text(limits.read_text(encoding="utf-8") + "\nunexpected_key: 1\n", encoding="utf-8")
+    env = {"IAG_POLICIES_DIR": str(policies)}
+
+    result = cli(tmp_path / "p.db", "serve", "--port", "0", "--workers", workers, env=env)
+
+    assert result.returncode == 2, result.stderr
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1, result.stderr
+    assert "limits.yaml" in lines[0] and "unexpected_key" in lines[0]
+
+
+def test_when_the_redis_url_is_wrong_then_several_workers_stop_as_one_does(tmp_path: Path) -> None:
+    with socket.socket() as probe:  # a port nobody listens on
+        probe.bind(("127.0.0.1", 0))
+        dead_port = probe.getsockname()[1]
+    env = {"IAG_REDIS_URL": f"redis://127.0.0.1:{dead_port}/0"}
+
+    one = cli(tmp_path / "r.db", "serve", "--port", "0", "--workers", "1", env=env)
+    several = cli(tmp_path / "r.db", "serve", "--port", "0", "--workers", "2", env=env)
+
+    assert several.returncode == one.returncode != 0
+    assert several.stderr == one.stderr and len(several.stderr.strip().splitlines()) == 1
+
+
 def test_when_an_approved_template_resolves_to_no_configured_model_then_policy_check_fails(
     tmp_path: Path,
 ) -> None:
@@ -149,3 +183,18 @@ def test_when_an_approved_template_resolves_to_no_configured_model_then_policy_c
     assert "prompt_templates/achats/" in result.stderr and "no configured model fits" in result.stderr
     shipped = cli(tmp_path / "p.db", "policy", "check")
     assert shipped.returncode == 0 and "every approved template resolves" in shipped.stdout
+
+
+def test_when_the_port_is_taken_then_serve_stops_with_one_line_before_loading_anything(
+    tmp_path: Path,
+) -> None:
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen(1)
+        port = taken.getsockname()[1]
+        result = cli(tmp_path / "gateway.db", "serve", "--port", str(port), "--workers", "1")
+    assert result.returncode == 2
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1 and "Traceback" not in result.stderr
+    assert f"127.0.0.1:{port}" in lines[0] and "--port" in lines[0]
+    assert not (tmp_path / "gateway.db").exists()  # nothing migrated: it stopped first

@@ -35,6 +35,7 @@ from iag_gateway.policy.models import (
     hosting_rank,
     iter_rules,
 )
+from iag_gateway.yaml_document import parse_document
 
 # Files in policies/ that other components own and read themselves.
 FOREIGN_FILES = frozenset({"pii_allowlist.yaml"})
@@ -113,8 +114,7 @@ def _check_duplicate_keys(doc: _Document, node: yaml.Node | None, loc: Loc = ())
 def _parse(file: str, data: bytes) -> tuple[_Document, Any]:
     try:
         text = data.decode("utf-8")
-        root = yaml.compose(text, Loader=yaml.SafeLoader)
-        content = yaml.safe_load(text)
+        root, content = parse_document(text)
     except UnicodeDecodeError as exc:
         raise PolicyConfigError(file, f"not UTF-8: {exc}") from exc
     except yaml.YAMLError as exc:

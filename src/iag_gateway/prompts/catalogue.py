@@ -22,6 +22,7 @@ from iag_gateway.errors import FiredRule, PolicyDenied, TemplateConfigError, Tem
 from iag_gateway.prompts.models import PromptTemplate
 from iag_gateway.prompts.references import missing_references
 from iag_gateway.prompts.render import FORBIDDEN_NODES, compile_source, parse, render
+from iag_gateway.yaml_document import parse_document
 
 TEMPLATE_SUFFIXES = (".yaml", ".yml")
 # Set by the loader from the file itself; a template may not declare them.
@@ -135,8 +136,7 @@ def parse_template(raw: bytes, name: str, *, folder: str | None) -> PromptTempla
     """
     try:
         text = raw.decode("utf-8")
-        document = yaml.compose(text, Loader=yaml.SafeLoader)
-        data = yaml.safe_load(text)
+        document, data = parse_document(text)
     except UnicodeDecodeError as exc:
         raise TemplateConfigError(name, f"fichier non UTF-8 ({exc.reason})") from exc
     except yaml.YAMLError as exc:
