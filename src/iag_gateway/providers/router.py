@@ -42,6 +42,9 @@ def offline_litellm_environment() -> None:
     os.environ["LITELLM_LOCAL_MODEL_COST_MAP"] = "True"
     os.environ.setdefault("LITELLM_LOG", "ERROR")
     os.environ["LITELLM_TELEMETRY"] = "False"
+    # Outside PRODUCTION, ``import litellm`` loads the first .env found above its own install
+    # directory (the repository's, for a .venv inside it) into the gateway's environment.
+    os.environ["LITELLM_MODE"] = "PRODUCTION"
 
 
 def import_litellm() -> None:
