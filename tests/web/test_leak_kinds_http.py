@@ -237,7 +237,7 @@ def test_when_request_has_too_many_messages_then_400_before_any_analysis(
     assert response.status_code == 400
     assert (
         response.json()["error"]["param"] == "messages"
-        and "25000 sent" in response.json()["error"]["message"]
+        and "25000 envoyés" in response.json()["error"]["message"]
     )
     assert len(upstream.received) == before
 
@@ -250,7 +250,7 @@ def test_when_text_exceeds_the_size_limit_then_413_before_any_analysis(
         gateway, make_key("buyer"), "/v1/chat/completions", {"model": "onprem-llm", "messages": messages}
     )
     assert response.status_code == 413
-    assert "characters" in response.json()["error"]["message"] and "Roche" not in response.text
+    assert "caractères" in response.json()["error"]["message"] and "Roche" not in response.text
 
 
 # -- templates, through a gateway whose CCTP template reaches the fake provider ---------------
