@@ -65,7 +65,7 @@ unit: $(STAMP) ops-tools
 
 ## The whole suite: lint, types, all tests (SQLite + PostgreSQL, browser).
 test: $(STAMP) browser ops-tools lint
-	$(BIN)/pytest -q
+	$(BIN)/pytest -q --durations=30
 
 ## Line coverage of src/ by the in-process tests (gateways started as subprocesses are not traced).
 coverage: $(STAMP) browser

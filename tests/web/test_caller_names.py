@@ -221,14 +221,14 @@ def series(gateway: LiveGateway, metric: str) -> set[str]:
     return set(re.findall(rf"^{metric}\{{[^}}]*\}}", text, re.MULTILINE))
 
 
-def test_when_a_thousand_distinct_unknown_models_are_asked_then_they_make_one_metric_series(
+def test_when_two_hundred_distinct_unknown_models_are_asked_then_they_make_one_metric_series(
     names: tuple[LiveGateway, InMemorySpanExporter],
 ) -> None:
     gateway, _ = names
     key = key_for(gateway, "buyer")
     before = series(gateway, "iag_requests_total")
     with httpx.Client(base_url=gateway.base_url, headers={"Authorization": f"Bearer {key}"}, timeout=30) as c:
-        for n in range(1000):
+        for n in range(200):
             assert c.post("/v1/chat/completions", json=chat(f"modele-invente-{n}")).status_code == 404
     added = series(gateway, "iag_requests_total") - before
     assert len(added) <= 1, sorted(added)[:5]
