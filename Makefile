@@ -79,8 +79,8 @@ PII_CORPORA := ../shared/eval/pii_fr_dev.jsonl tests/pii/data/pii_fr_generalisat
 eval-pii: $(STAMP)
 	@for corpus in $(PII_CORPORA); do \
 	  echo "== $$corpus"; \
-	  $(BIN)/iag-gateway pii scan $$corpus > /tmp/iag-pii-pred.jsonl || exit 1; \
-	  $(BIN)/python ../shared/eval/score_pii.py $$corpus /tmp/iag-pii-pred.jsonl || exit 1; \
+	  $(BIN)/iag-gateway pii scan $$corpus > $${TMPDIR:-/tmp}/iag-pii-pred-$$$$.jsonl || exit 1; \
+	  $(BIN)/python ../shared/eval/score_pii.py $$corpus $${TMPDIR:-/tmp}/iag-pii-pred-$$$$.jsonl || exit 1; \
 	done
 	$(BIN)/pytest -q tests/pii/test_corpora.py
 

@@ -30,12 +30,18 @@ def spans(recognizer: CheckedPatternRecognizer, text: str) -> list[str]:
     [
         (f"RPPS {RPPS}", [RPPS]),
         (f"praticien {RPPS}.", [RPPS]),
-        (f"RPPS {RPPS_BAD}", []),  # fails Luhn
+        (f"RPPS {RPPS_BAD}", [RPPS_BAD]),  # named by its cue: a wrong key is a typo, still masked
+        (
+            f"n° RPPS : {RPPS_BAD[:4]} {RPPS_BAD[4:7]} {RPPS_BAD[7:]}",
+            [f"{RPPS_BAD[:4]} {RPPS_BAD[4:7]} {RPPS_BAD[7:]}"],
+        ),
+        (f"praticien {RPPS_BAD}.", []),  # no cue: the Luhn key is the only evidence
+        ("commande 10987654321 du 3 mars", []),  # 10-prefixed, fails Luhn, no cue
         ("SIRET 73282932000074", []),  # 14 digits
         ("FINESS 690781810", []),
     ],
 )
-def test_when_rpps_candidates_then_only_luhn_valid_match(text: str, expected: list[str]) -> None:
+def test_when_rpps_candidates_then_luhn_valid_or_named_ones_match(text: str, expected: list[str]) -> None:
     assert spans(RppsRecognizer(), text) == expected
 
 

@@ -1,4 +1,11 @@
-"""RPPS number of a health professional: 11 digits with a Luhn check digit."""
+"""RPPS number of a health professional: 11 digits with a Luhn check digit.
+
+Source: ANS, « Répertoire partagé des professionnels intervenant dans le système de santé »
+(RPPS identifiers: 11 digits, Luhn key). Bare, only a Luhn-valid number starting with 10 is
+taken (other 11-digit numbers are common). Named by its cue (« RPPS », « IDNPS »), the number
+is masked whatever its key says: a wrong key is a typo in that person's id, not another
+number (fail closed, as ``NirContextRecognizer`` does for the NIR).
+"""
 
 from __future__ import annotations
 
@@ -11,7 +18,7 @@ from iag_gateway.pii.regex_gate import compile_gated
 
 
 class RppsRecognizer(CheckedPatternRecognizer):
-    """Detect an RPPS number (starts with 10, Luhn-valid), or any Luhn-valid 11 digits after « RPPS »."""
+    """Detect an RPPS number (starts with 10, Luhn-valid), or any 11 digits right after « RPPS »."""
 
     ENTITY = "HEALTH_PRO_ID"
     SCORE = 0.95
@@ -32,8 +39,9 @@ class RppsRecognizer(CheckedPatternRecognizer):
             return None
         if len(value) == 12:
             value = value[1:]
-        if not luhn_is_valid(value):
-            return None
-        if value.startswith("10") or self.CONTEXT.search(text, max(0, match.start() - 40), match.start()):
+        start = match.start("value")
+        if self.CONTEXT.search(text, max(0, start - 40), start):
+            return match.span("value")
+        if value.startswith("10") and luhn_is_valid(value):
             return match.span("value")
         return None
