@@ -2,8 +2,9 @@
 
     python -m tests.storage.shm_child DATABASE
 
-Commands: ``append`` (one record), ``verify`` (the chain), ``quit``. Each answers one
-JSON line: ``{"ok": ...}`` or ``{"status": 503, "message": ...}`` as the caller would see.
+Commands: ``append`` (one record), ``verify`` (the chain), ``burst N`` (N records, one
+line each as it is committed, then ``{"done": true}``), ``quit``. Each answers one JSON
+line: ``{"ok": ...}`` or ``{"status": 503, "message": ...}`` as the caller would see.
 Damaging the ``-shm`` file happens outside, in the test, as another process would do it.
 """
 
@@ -33,6 +34,11 @@ def main() -> None:
         command = line.strip()
         if command == "quit":
             break
+        if command.startswith("burst "):
+            for _ in range(int(command.split()[1])):
+                print(json.dumps(_append(store, next(numbers))), flush=True)
+            print(json.dumps({"done": True}), flush=True)
+            continue
         try:
             if command == "append":
                 answer: dict[str, object] = {"ok": store.append(make_entry(next(numbers))).seq}
@@ -43,6 +49,14 @@ def main() -> None:
             answer = {"status": error.status, "message": error.body()["error"]["message"]}
         print(json.dumps(answer), flush=True)
     engine.dispose()
+
+
+def _append(store: AuditStore, number: int) -> dict[str, object]:
+    entry = make_entry(number)
+    try:
+        return {"ok": store.append(entry).seq, "request_id": entry.request_id}
+    except ServiceUnavailable as error:
+        return {"status": error.status}
 
 
 if __name__ == "__main__":

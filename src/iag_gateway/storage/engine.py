@@ -85,8 +85,8 @@ def _sqlite_engine(
         guard.watch(engine)
 
         @event.listens_for(engine, "checkin")
-        def _on_checkin(_dbapi_connection: Any, record: ConnectionPoolEntry) -> None:
-            if guard.returned():
+        def _on_checkin(dbapi_connection: Any, record: ConnectionPoolEntry) -> None:
+            if dbapi_connection is not None and guard.returned(dbapi_connection):
                 record.invalidate()  # closed now: the process must drop its mapping to remap
 
         @event.listens_for(engine, "close")
@@ -127,7 +127,7 @@ def _sqlite_engine(
     @event.listens_for(engine, "begin")
     def _on_begin(conn: Connection) -> None:
         if guard is not None:
-            guard.check()
+            guard.check(conn.connection.dbapi_connection)
         immediate = conn.get_execution_options().get(SQLITE_IMMEDIATE, False)
         conn.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")
 

@@ -1,37 +1,49 @@
-"""Keep SQLite's shared-memory file (``<db>-shm``) from killing the process or splitting the database.
+"""Keep SQLite's shared-memory file (``<db>-shm``) from killing the process or losing records.
 
-In WAL mode SQLite maps ``<db>-shm`` into every process with ``mmap(MAP_SHARED)``. If
-someone truncates that file (another process, an operator, a cleaning script, even
-root), the next access to a mapped page past its new end raises SIGBUS: no Python code
-can catch it, the process dies in the middle of whatever it was doing. If the file is
-deleted or replaced, this process keeps its old mapping and locks while other processes
-open the new file: two WAL indexes for one database, writers no longer exclude each
-other, and the database can be corrupted.
+In WAL mode SQLite maps ``<db>-shm`` (the WAL index) into every process with
+``mmap(MAP_SHARED)``. If someone truncates that file (another process, an operator, a
+cleaning script, even root), the next access to a mapped page past its new end raises
+SIGBUS: no Python code can catch it, the process dies in the middle of whatever it was
+doing. If the file is deleted or replaced, this process keeps its old mapping and locks
+while other processes open the new file: two WAL indexes for one database, writers no
+longer exclude each other. And a truncated file given its length back while another
+process is inside a transaction lets that process commit onto an index whose earlier
+entries are zeros: a checkpoint then drops committed records. We lost 66 records that
+way (issue #10) before this module followed the three rules below.
 
 ``SharedMemoryGuard`` (one per database file and process, shared by every engine of the
-process on that file) checks the file with one ``stat`` before every transaction and
-before every new connection, against what this process mapped: the same file (device,
-inode) and no smaller than the largest size seen. When it differs, the transaction is
-refused with ``SharedMemoryLost`` (a ``StorageFault``, so every store answers 503 as for
-any database failure) before SQLite touches the mapping. A truncated file is first
-given back its length (``posix_fallocate``, which never shrinks a file): the pages this
-process mapped are backed again, so closing a connection (SQLite may checkpoint on the
-last close, reading the index) is safe. Then idle connections are closed, and busy ones
-when they come back. Once no connection of the process is open, SQLite has dropped its
-mapping; the next connection maps the file afresh (the index is a cache: SQLite rebuilds
-it from the WAL file, which holds the data) and service resumes. If the file cannot be
-given its length back (a full disk), connections stay open, every transaction is refused
-and ``/readyz`` says not ready, until it can.
+process on that file) checks the file with one ``stat`` before every transaction, and
+once a second from a watcher thread, against what this process mapped: the same file
+(device, inode) and no smaller than the largest size seen. When it differs, every
+transaction is refused with ``SharedMemoryLost`` (a ``StorageFault``: 503, as for any
+database failure) and the process lets go of its mapping:
 
-What stays out of reach: a truncation that lands *during* a transaction already past its
-check still raises SIGBUS (the mapping is SQLite's, in C). Under load this is not rare:
-with 12 concurrent callers on two processes, 3 of 10 process×cut pairs died (``make soak
-SOAK_CUT_SHM=5``). The worker then dies like under ``kill -9``; ``serve`` always runs its
-workers under a supervising parent (``supervisor.Supervisor``, one worker included), which
-holds no database connection and forks another worker: the gateway stays up, the
-call in flight keeps its in-flight record (« never completed » in ``audit verify``), the
-chain is intact, and the new worker maps the file afresh. Only no shared mapping cures
-the death itself (``locking_mode=EXCLUSIVE``, one process per database, or PostgreSQL).
+1. It never opens a descriptor on the ``-shm`` or database file while it holds a
+   connection: closing one would release SQLite's locks (``wal_index``).
+2. It closes its connections, idle ones at once and busy ones as they come back. Closing
+   is safe because SQLite reads the index on close only when it is the database's last
+   connection (it checkpoints). So a cut file is given its length back (zero pages) and
+   its header voided before the process's last close, and only when no other process
+   holds the database (``/proc/locks``) and none of this process's connections is inside
+   a transaction: nobody can then commit onto the emptied index, and SQLite rebuilds it
+   from the WAL file, which holds the data.
+3. It maps the file again (its next connection) only when no other process holds the
+   database, or when they hold the current ``-shm`` file and it is long enough for the
+   frames its header counts: never beside a process still on a deleted, replaced or cut
+   index. Until then it answers 503 and ``/readyz`` says not ready.
+
+What stays out of reach: a process inside a transaction when the file is cut touches a
+page past the end and dies of SIGBUS (the mapping is SQLite's, in C), as does a process
+closing its last connection at the very moment the other processes close theirs. Under
+load this is not rare (``make soak SOAK_CUT_SHM=5``). The process dies as under
+``kill -9``, which loses nothing committed; ``serve`` always runs its workers under a
+supervising parent (``supervisor.Supervisor``, one worker included), which holds no
+database connection and forks another worker: the gateway stays up, the call in flight
+keeps its in-flight record (« never completed » in ``audit verify``), the chain is
+intact. Only no shared mapping cures the death itself (``locking_mode=EXCLUSIVE``, one
+process per database, or PostgreSQL). Off Linux (no ``/proc/locks``) the guard cannot
+tell whether it is alone: it never gives the file its length back, and maps it again as
+soon as its own connections are closed.
 """
 
 from __future__ import annotations
@@ -39,14 +51,20 @@ from __future__ import annotations
 import logging
 import os
 import threading
+import time
 import weakref
 from pathlib import Path
 
 from sqlalchemy.engine import Engine
 
+from iag_gateway.storage import wal_index
 from iag_gateway.storage.faults import StorageFault
 
 log = logging.getLogger("iag_gateway.storage")
+
+WATCH_PERIOD_S = 1.0
+_MAP_ATTEMPTS = 10  # a process opening the database holds it a moment before it maps the index
+_MAP_WAIT_S = 0.05
 
 
 class SharedMemoryLost(StorageFault):
@@ -57,14 +75,16 @@ class SharedMemoryGuard:
     """Watch one database's ``-shm`` file for this process (see the module docstring)."""
 
     def __init__(self, database: Path) -> None:
+        self.database = database
         self.path = Path(f"{database}-shm")
         self._lock = threading.Lock()
         self._open: set[int] = set()  # ids of the DBAPI connections open on the database
+        self._busy: set[int] = set()  # ... of those inside a transaction
         self._mapped: tuple[int, int] | None = None  # (device, inode) of the file mapped
         self._size = 0  # the largest size seen of that file: SQLite never shrinks it while mapped
         self._lost: str | None = None
-        self._backed = False  # the pages this process mapped are backed by the file again
         self._engines: weakref.WeakSet[Engine] = weakref.WeakSet()
+        self._watcher: int | None = None  # pid of the process whose watcher thread runs
 
     @property
     def lost(self) -> str | None:
@@ -76,46 +96,71 @@ class SharedMemoryGuard:
         self._engines.add(engine)
 
     def connecting(self, connection: object) -> None:
-        """Before a new connection's first statement: refuse while other connections hold a lost mapping."""
-        with self._lock:
-            if self._lost is not None:
+        """Before a new connection's first statement: refuse while mapping the file is unsafe."""
+        for attempt in range(_MAP_ATTEMPTS):
+            with self._lock:
                 if self._open:
-                    raise SharedMemoryLost(self._lost)
-                self._recovered()
-            self._open.add(id(connection))
+                    if self._lost is not None:
+                        raise SharedMemoryLost(self._lost)
+                    self._open.add(id(connection))
+                    break
+                unsafe = self._unsafe_to_map()
+                if unsafe is None:
+                    self._open.add(id(connection))
+                    break
+            if attempt == _MAP_ATTEMPTS - 1:
+                log.warning("shared-memory file %s: not mapped again yet: %s", self.path, unsafe)
+                raise SharedMemoryLost(unsafe)
+            time.sleep(_MAP_WAIT_S)
+        self._start_watcher()
 
     def closed(self, connection: object) -> None:
-        """After a connection closed: with none left, the next one maps the file afresh."""
+        """After a connection closed: with none left, the process has dropped its mapping."""
         with self._lock:
             self._open.discard(id(connection))
+            self._busy.discard(id(connection))
             if not self._open:
-                # No mapping left: SQLite may even delete the file on the last close.
-                self._recovered()
+                if self._lost is not None:
+                    log.warning("shared-memory file %s: no connection left", self.path)
+                self._lost, self._mapped, self._size = None, None, 0
 
-    def check(self) -> None:
+    def check(self, connection: object) -> None:
         """Before a transaction: raise ``SharedMemoryLost`` unless the mapped file is intact."""
         with self._lock:
             if self._lost is None:
                 self._lost = self._look()
                 if self._lost is None:
+                    self._busy.add(id(connection))
                     return
-                log.error("shared-memory file %s: %s; refusing until remapped", self.path, self._lost)
-            if not self._backed:
-                self._backed = self._back()
-            reason, backed = self._lost, self._backed
-        if backed:
-            self._close_idle()
+                log.error("shared-memory file %s: %s; refusing until mapped again", self.path, self._lost)
+            reason = self._lost
+        self._let_go()
         raise SharedMemoryLost(reason)
 
-    def returned(self) -> bool:
+    def returned(self, connection: object) -> bool:
         """After a transaction, as its connection comes back: say whether to close that connection.
 
         Also remembers how far the file reaches now (SQLite may have grown it).
         """
         with self._lock:
+            self._busy.discard(id(connection))
             if self._lost is None:
                 self._lost = self._look()
-            return self._lost is not None and self._backed
+                if self._lost is None:
+                    return False
+            return self._closing_is_safe()
+
+    def poll(self) -> None:
+        """From the watcher: notice a lost file even when no transaction runs, and let go."""
+        with self._lock:
+            if not self._open:
+                return
+            if self._lost is None:
+                self._lost = self._look()
+                if self._lost is None:
+                    return
+                log.error("shared-memory file %s: %s; refusing until mapped again", self.path, self._lost)
+        self._let_go()
 
     def _look(self) -> str | None:
         try:
@@ -133,35 +178,67 @@ class SharedMemoryGuard:
             self._size = stat.st_size
         return None
 
-    def _back(self) -> bool:
-        """Give a truncated file its length back; ``True`` once the mapped pages are backed."""
-        if self._mapped is None:
-            return True
+    def _cut_under_us(self) -> bool:
+        """The file this process mapped is still there and shorter than its mapping."""
         try:
-            fd = os.open(self.path, os.O_RDWR)
+            stat = os.stat(self.path)
         except FileNotFoundError:
-            return True  # deleted: the mapping still holds the old file, which keeps its pages
-        try:
-            stat = os.fstat(fd)
-            if (stat.st_dev, stat.st_ino) != self._mapped:
-                return True  # replaced: same as deleted
-            if stat.st_size < self._size:
-                os.posix_fallocate(fd, 0, self._size)
-            return True
-        except OSError as exc:
-            log.error("shared-memory file %s: cannot give it back %d bytes: %s", self.path, self._size, exc)
             return False
-        finally:
-            os.close(fd)
+        return (stat.st_dev, stat.st_ino) == self._mapped and stat.st_size < self._size
 
-    def _recovered(self) -> None:
-        if self._lost is not None:
-            log.warning("shared-memory file %s: no connection left, the next one maps it afresh", self.path)
-        self._lost, self._backed, self._mapped, self._size = None, False, None, 0
+    def _closing_is_safe(self) -> bool:
+        """Whether this process may close connections now (called with the lock held).
 
-    def _close_idle(self) -> None:
-        for engine in list(self._engines):
-            engine.pool.dispose()
+        Only a last close reads the index; before it, a cut file gets its length back if
+        nobody can be committing onto it (rule 2 of the module docstring).
+        """
+        if self._busy or not self._cut_under_us():
+            return True
+        holders = wal_index.other_holders(self.database)
+        if holders is None or holders:
+            return True  # someone else holds the database: no close of ours reads the index
+        failed = wal_index.reset_index(self.path, self._size)
+        if failed is not None:
+            log.error("shared-memory file %s: cannot reset it to %d bytes: %s", self.path, self._size, failed)
+            return False
+        log.warning("shared-memory file %s: reset, index rebuilt from the WAL", self.path)
+        return True
+
+    def _let_go(self) -> None:
+        with self._lock:
+            safe = self._lost is not None and self._closing_is_safe()
+        if safe:
+            for engine in list(self._engines):
+                engine.pool.dispose()
+
+    def _unsafe_to_map(self) -> str | None:
+        """Why mapping the file now could corrupt the index, or ``None`` (rule 3; lock held, nothing open)."""
+        holders = wal_index.other_holders(self.database)
+        if not holders:  # alone (SQLite rebuilds the index), or off Linux
+            return None
+        shm_holders = wal_index.other_holders(self.path)
+        if not shm_holders:
+            return "un autre processus garde un fichier de mémoire partagée SQLite supprimé ou remplacé"
+        if not wal_index.frames_fit(self.path):
+            return "fichier de mémoire partagée SQLite tronqué, en attente des autres processus"
+        return None
+
+    def _start_watcher(self) -> None:
+        pid = os.getpid()
+        with self._lock:
+            if self._watcher == pid:
+                return
+            self._watcher = pid
+        watcher = threading.Thread(target=self._watch, name=f"shm-guard:{self.path.name}", daemon=True)
+        watcher.start()
+
+    def _watch(self) -> None:
+        while True:
+            time.sleep(WATCH_PERIOD_S)
+            try:
+                self.poll()
+            except Exception:  # the watcher must outlive any fault; transactions check again
+                log.exception("shared-memory file %s: watcher", self.path)
 
 
 _GUARDS: dict[str, SharedMemoryGuard] = {}
