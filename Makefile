@@ -63,9 +63,11 @@ lint: $(STAMP)
 unit: $(STAMP) ops-tools
 	$(BIN)/pytest -q -m "not browser"
 
-## The whole suite: lint, types, all tests (SQLite + PostgreSQL, browser).
+## The whole suite: lint, types, all tests (SQLite + PostgreSQL, browser), one pytest-xdist
+## process per core up to 4 (each file's tests stay in one process: module fixtures start once).
+TEST_JOBS ?= $(shell n=$$(nproc); [ $$n -gt 4 ] && n=4; echo $$n)
 test: $(STAMP) browser ops-tools lint
-	$(BIN)/pytest -q --durations=30
+	$(BIN)/pytest -q --durations=30 -n $(TEST_JOBS) --dist loadfile
 
 ## Line coverage of src/ by the in-process tests (gateways started as subprocesses are not traced).
 coverage: $(STAMP) browser

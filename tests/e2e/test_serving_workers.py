@@ -82,7 +82,10 @@ def test_when_the_only_worker_dies_of_sigbus_mid_call_then_serve_answers_again_w
     env["IAG_WORKERS"] = "1"
     key = create_key(env, "agent-exploitation", "buyer")
     with running([(env, tmp_path / "gateway.log")]) as (gateway,), ThreadPoolExecutor(1) as side:
-        serving = next(iter(gateway.workers()), gateway.process.pid)  # ``serve`` itself if it forked none
+        workers = gateway.workers()
+        assert len(workers) == 1, (workers, gateway.log_text())
+        serving = next(iter(workers))
+        upstream.slow_s = 12.0  # the call must still be in flight when the signal lands, even on a busy machine
         cut = side.submit(chat, gateway.base_url, key, "Résume ce paragraphe sur les gants. [[slow]]")
         assert eventually(lambda: "[[slow]]" in json.dumps(upstream.received)), gateway.log_text()
         os.kill(serving, signal.SIGBUS)
