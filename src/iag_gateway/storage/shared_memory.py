@@ -6,10 +6,11 @@ cleaning script, even root), the next access to a mapped page past its new end r
 SIGBUS: no Python code can catch it, the process dies in the middle of whatever it was
 doing. If the file is deleted or replaced, this process keeps its old mapping and locks
 while other processes open the new file: two WAL indexes for one database, writers no
-longer exclude each other. And a truncated file given its length back while another
-process is inside a transaction lets that process commit onto an index whose earlier
-entries are zeros: a checkpoint then drops committed records. We lost 66 records that
-way (issue #10) before this module followed the three rules below.
+longer exclude each other. A truncated file given its length back while another process
+is inside a transaction lets that process commit onto an index whose earlier entries are
+zeros, which a checkpoint would follow. And the previous version of this guard lost 66
+committed records (issue #10) by opening and closing a descriptor of the file, which
+released SQLite's WAL write lock (see ``wal_index``): hence the three rules below.
 
 ``SharedMemoryGuard`` (one per database file and process, shared by every engine of the
 process on that file) checks the file with one ``stat`` before every transaction, and
