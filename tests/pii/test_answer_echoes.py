@@ -70,3 +70,49 @@ def test_when_an_answer_repeats_the_prompt_and_adds_a_person_then_only_the_new_o
     masked, counts = pseudo.scan_response(f"{redacted}\nSon collègue Gaspard Wilmotte valide.", mask=True)
     assert counts == {"PERSON": 1}
     assert masked == f"{redacted}\nSon collègue <PERSONNE> valide."
+
+
+@pytest.mark.parametrize(
+    "answer",
+    [
+        "Solène Kerbrat KERBRAT Solène plan.",
+        "Note de Amara Diop ; Amara rappellera.",
+        "Note de Hervé Quéméner ; Hervé rappellera.",
+        "MORVAN Brigitte puis Brigitte relira le plan.",
+        "QUÉMÉNER Hervé puis Hervé relira le plan.",
+        "le le Thierry Guillou GUILLOU Thierry note Mme Thierry Guillou fin.",
+        "Rappel : Gwenaël Tanguy puis TANGUY Gwenaël au comité de jeudi.",
+    ],
+)
+def test_when_an_answer_names_someone_again_by_one_word_then_that_mention_is_masked_too(
+    engine: PiiEngine, answer: str
+) -> None:
+    # The model alone may find the repeated given name first; a guess alone does not count in
+    # an answer, but this one repeats a name the rules found in the same text.
+    masked, counts = Pseudonymizer(engine).scan_response(answer, mask=True)
+    assert counts.get("PERSON"), masked
+    words = {word.strip(",.():;") for word in answer.split()}
+    for name in (
+        "Solène",
+        "Kerbrat",
+        "Amara",
+        "Diop",
+        "Hervé",
+        "Quéméner",
+        "Brigitte",
+        "Morvan",
+        "Thierry",
+        "Guillou",
+        "Gwenaël",
+        "Tanguy",
+    ):
+        if name in words or name.upper() in words:
+            assert name not in masked and name.upper() not in masked, masked
+
+
+def test_when_the_model_alone_guesses_a_name_in_an_answer_then_it_still_does_not_count(
+    engine: PiiEngine,
+) -> None:
+    # Unchanged: a model-only guess with no firm name behind it is most often the answer's own words.
+    masked, counts = Pseudonymizer(engine).scan_response("Perfusor Space sera livré jeudi.", mask=True)
+    assert "PERSON" not in counts and masked == "Perfusor Space sera livré jeudi."

@@ -247,7 +247,32 @@ class PiiEngine:
         names = [(e.start, e.end) for e in entities if e.label in _NAME_LABELS]
         taken = [(e.start, e.end) for e in entities] + found.protected + known.spans
         echoes = [DetectedEntity(s, e, "PERSON", ECHO_SCORE) for s, e in name_echoes(text, names, taken)]
+        entities = _guesses_that_echo(text, entities, found.protected + known.spans)
         return sorted(entities + echoes, key=lambda e: e.start) if echoes else entities
+
+
+def _guesses_that_echo(
+    text: str, entities: list[DetectedEntity], protected: list[tuple[int, int]]
+) -> list[DetectedEntity]:
+    """Give a model-only name guess the echo's standing when it repeats a word of a firm name.
+
+    « Solène Kerbrat KERBRAT Solène » : the rules find the first three words, the model alone
+    the last one. A guess alone does not count in an answer (``pseudonymizer._is_claim``),
+    but this one is another mention of a name found in the same text, which ``name_echoes``
+    would have masked had the guess not taken its place first.
+    """
+    guesses = [e for e in entities if e.label in _NAME_LABELS and e.score == GUESS_SCORE]
+    firm = [(e.start, e.end) for e in entities if e.label in _NAME_LABELS and e.score != GUESS_SCORE]
+    if not guesses or not firm:
+        return entities
+    others = [(e.start, e.end) for e in entities if not (e.label in _NAME_LABELS and e.score == GUESS_SCORE)]
+    mentions = SpanSet(name_echoes(text, firm, others + protected))
+    return [
+        DetectedEntity(e.start, e.end, e.label, ECHO_SCORE)
+        if e.label in _NAME_LABELS and e.score == GUESS_SCORE and mentions.touches(e.start, e.end)
+        else e
+        for e in entities
+    ]
 
 
 @dataclass(frozen=True)
