@@ -4,8 +4,8 @@ The policy asks one question of a rule's patterns: does any of them occur in the
 (``any(p.search(text) for p in patterns)``). ``(?:p1)|(?:p2)|…`` answers it in one
 scan: the alternation finds a match exactly when one of the patterns does. The rules
 read every prompt (30 patterns in the shipped charter, each starting with ``\\b``, so
-the regex engine tries every position of the text): about 1.1 CPU ms for a 1 KB prompt
-separately, about half joined (issue #11).
+the regex engine tries every position of the text): about 1 CPU ms for a 1 KB prompt
+separately, half of it joined (issue #11).
 
 Joining is only done when it cannot change an answer. A backreference or a conditional
 on a group (``\\1``, ``(?P=name)``, ``(?(1)…)``) would point at another pattern's group

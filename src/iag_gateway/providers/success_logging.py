@@ -5,7 +5,7 @@ call and builds a "standard logging payload" (dumps, deep copies and model-map l
 of the whole exchange), then hands it to the async success callbacks. The gateway
 registers none (its audit trail is written by ``stages/record.py`` from the
 ``Exchange``, never from litellm's logging), so the payload was built for nobody:
-about 1.8 CPU ms a call with a 1 KB prompt (issue #11). litellm 1.80 has no setting
+about 1.1 of the 5.8 CPU ms of a provider call with a 1 KB prompt (issue #11). litellm 1.80 has no setting
 for this (``litellm.callbacks = []`` empties the lists, not the work), so the handler
 is wrapped once: with no async success callback registered, it returns at once; with
 one (a deployment adding a logger), it runs unchanged.
