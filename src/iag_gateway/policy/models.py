@@ -26,6 +26,8 @@ from pydantic import (
     model_validator,
 )
 
+from iag_gateway.policy.pattern_union import compile_any
+
 DataClassName = Literal["public", "internal", "confidential", "personal", "patient"]
 DATA_CLASS_ORDER: tuple[DataClassName, ...] = ("public", "internal", "confidential", "personal", "patient")
 
@@ -522,7 +524,8 @@ class PolicySet:
             *self.classification.keyword_rules,
         ]
         for rule in pattern_rules:
-            compiled[rule.id] = tuple(compile_pattern(p) for p in rule.patterns)
+            # Callers only ask whether any pattern occurs: joined, a text is scanned once per rule.
+            compiled[rule.id] = compile_any(rule.patterns, compile_pattern)
         object.__setattr__(self, "compiled", compiled)
 
     @property

@@ -69,6 +69,7 @@ class ProviderRouter:
 
         from iag_gateway.providers.demo import DemoLLM
         from iag_gateway.providers.labels import DEMO_PROVIDER
+        from iag_gateway.providers.success_logging import skip_unobserved_success_logging
 
         litellm.telemetry = False
         litellm.suppress_debug_info = True
@@ -117,6 +118,8 @@ class ProviderRouter:
         # strategies and cooldowns we do not use; they ran after every call (per-call CPU).
         litellm.success_callback, litellm.failure_callback = [], []
         litellm._async_success_callback, litellm._async_failure_callback = [], []
+        # Emptied lists do not stop litellm building its success payload for nobody.
+        skip_unobserved_success_logging()
         self._demo_prefix = DEMO_PROVIDER + "/"
 
     def is_demo(self, alias: str) -> bool:
