@@ -10,6 +10,7 @@ import json
 import os
 import signal
 import time
+import uuid
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
@@ -86,8 +87,11 @@ def test_when_the_only_worker_dies_of_sigbus_mid_call_then_serve_answers_again_w
         assert len(workers) == 1, (workers, gateway.log_text())
         serving = next(iter(workers))
         upstream.slow_s = 12.0  # the call must still be in flight when the signal lands, even on a busy machine
-        cut = side.submit(chat, gateway.base_url, key, "Résume ce paragraphe sur les gants. [[slow]]")
-        assert eventually(lambda: "[[slow]]" in json.dumps(upstream.received)), gateway.log_text()
+        # A nonce of its own: under pytest-xdist, a gateway of another test may still send to a
+        # port this upstream got after that test's upstream stopped.
+        nonce = f"dossier-{uuid.uuid4().hex[:12]}"
+        cut = side.submit(chat, gateway.base_url, key, f"Résume ce paragraphe sur les gants {nonce}. [[slow]]")
+        assert eventually(lambda: nonce in json.dumps(upstream.received)), gateway.log_text()
         os.kill(serving, signal.SIGBUS)
         try:
             answered = cut.result(timeout=60)
