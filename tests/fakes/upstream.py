@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import json
 import re
+import secrets
 import threading
 import time
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -55,6 +56,9 @@ class FakeUpstream:
         self.received: list[dict[str, Any]] = []
         self.slow_s = slow_s
         self._lock = threading.Lock()
+        # Its own path prefix: a gateway left by another test (pytest-xdist runs two at once)
+        # may still send to this port once its own upstream is gone; that is not this test's call.
+        self._prefix = f"/fake-{secrets.token_hex(4)}"
         upstream = self
 
         class Handler(BaseHTTPRequestHandler):
@@ -65,7 +69,12 @@ class FakeUpstream:
 
             def do_POST(self) -> None:
                 length = int(self.headers.get("content-length", "0"))
-                body = json.loads(self.rfile.read(length) or b"{}")
+                raw = self.rfile.read(length)
+                if not self.path.startswith(upstream._prefix + "/"):
+                    return upstream._json(
+                        self, 404, {"error": {"message": "not this upstream", "type": "not_found"}}
+                    )
+                body = json.loads(raw or b"{}")
                 with upstream._lock:
                     upstream.received.append(body)
                 upstream.answer(self, body)
@@ -75,7 +84,7 @@ class FakeUpstream:
 
     @property
     def base_url(self) -> str:
-        return f"http://127.0.0.1:{self.server.server_port}/v1"
+        return f"http://127.0.0.1:{self.server.server_port}{self._prefix}/v1"
 
     def start(self) -> FakeUpstream:
         threading.Thread(target=self.server.serve_forever, daemon=True).start()
