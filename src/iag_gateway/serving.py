@@ -35,6 +35,7 @@ import time
 import traceback
 import urllib.request
 from collections.abc import Iterator
+from types import FrameType
 from typing import Any
 
 from iag_gateway.errors import ConfigError
@@ -121,20 +122,44 @@ def checked_alongside(settings: Settings) -> Iterator[None]:
 
     The check (policies, templates, provider configuration, migration: about a second)
     overlaps the parent's imports and model loading on another core. A failing check
-    prints its one line from the child, the way the command line does, and leaving the
-    block exits with the error's code, before anything else the body raised: as when
+    prints its one line from the child, the way the command line does, and the parent
+    stops at once with the error's code (``SIGCHLD`` interrupts the body: no waiting
+    seconds for models it will not use), before anything else the body raised: as when
     the check ran first.
     """
+    outcome: list[int] = []
+
+    def reap(_signum: int, _frame: FrameType | None) -> None:
+        if outcome or pid <= 0:
+            return
+        done, status = os.waitpid(pid, os.WNOHANG)
+        if done == pid:
+            outcome.append(os.waitstatus_to_exitcode(status))
+            if outcome[0] != 0:
+                raise _PreflightFailed  # raised once: later calls return at once
+
     sys.stderr.flush()
-    pid = os.fork()
-    if pid == 0:
-        os._exit(_preflight_status(settings))
+    pid = -1
+    previous = signal.signal(signal.SIGCHLD, reap)
     try:
-        yield
-    finally:
-        code = os.waitstatus_to_exitcode(os.waitpid(pid, 0)[1])
-        if code != 0:
-            sys.exit(code if code > 0 else 1)
+        try:
+            pid = os.fork()
+            if pid == 0:
+                signal.signal(signal.SIGCHLD, signal.SIG_DFL)
+                os._exit(_preflight_status(settings))
+            yield
+        finally:
+            signal.signal(signal.SIGCHLD, previous)
+            if pid > 0 and not outcome:
+                outcome.append(os.waitstatus_to_exitcode(os.waitpid(pid, 0)[1]))
+    except _PreflightFailed:  # from the body or the lines above: the child's line is printed
+        signal.signal(signal.SIGCHLD, previous)
+    if outcome and outcome[0] != 0:
+        sys.exit(outcome[0] if outcome[0] > 0 else 1)
+
+
+class _PreflightFailed(BaseException):
+    """Raised in the parent's body by ``SIGCHLD`` when the pre-flight child failed."""
 
 
 def _preflight_status(settings: Settings) -> int:
