@@ -2,39 +2,17 @@
 
 from __future__ import annotations
 
-import functools
 import logging
 import sys
-from collections.abc import Callable
 from datetime import date
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any
 
 import click
-from pydantic import ValidationError
 
-from iag_gateway.errors import GatewayError
+from iag_gateway.exit_on_error import exits_on_error
 from iag_gateway.identity.roles import ROLES
-from iag_gateway.settings import Settings, settings_error_line
-
-F = TypeVar("F", bound=Callable[..., Any])
-
-
-def exits_on_error(func: F) -> F:
-    """Map gateway errors to a one-line message on stderr and the error's exit code."""
-
-    @functools.wraps(func)
-    def wrapper(*args: Any, **kwargs: Any) -> Any:
-        try:
-            return func(*args, **kwargs)
-        except GatewayError as exc:
-            click.echo(f"error: {exc.message}", err=True)
-            sys.exit(exc.exit_code)
-        except ValidationError as exc:  # Settings(): one line naming the variable and the fix
-            click.echo(f"error: {settings_error_line(exc)}", err=True)
-            sys.exit(2)
-
-    return wrapper  # type: ignore[return-value]
+from iag_gateway.settings import Settings
 
 
 def _engine(settings: Settings, url: str | None = None, *, read_only: bool = False) -> Any:

@@ -164,7 +164,7 @@ class _PreflightFailed(BaseException):
 
 def _preflight_status(settings: Settings) -> int:
     """In the forked child: run the check, report a failure as the command line does, return the exit code."""
-    from iag_gateway.cli import exits_on_error
+    from iag_gateway.exit_on_error import exits_on_error
 
     try:
         exits_on_error(preflight)(settings)
