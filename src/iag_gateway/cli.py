@@ -103,16 +103,23 @@ def db_check() -> None:
 @exits_on_error
 def bootstrap(admin_user: str, department: str) -> None:
     """On first run (no key yet) create and print the first administrator's key."""
+    from iag_gateway.audit.command_actions import record_command
     from iag_gateway.identity.keys import KeyStore
 
-    keys = KeyStore(_engine(Settings()))
+    engine = _engine(Settings())
+    keys = KeyStore(engine)
     if keys.list():
         click.echo("keys already exist; create more with: iag-gateway keys create ...")
         return
-    _info, plaintext = keys.create(
+    info, plaintext = keys.create(
         user_id=admin_user, department=department, roles=["admin"], label="first admin"
     )
     keys.record_training(admin_user, "bootstrap", date.today())
+    record_command(
+        engine,
+        "admin.key.create",
+        {"target_user": admin_user, "key_id": info.key_id, "roles": ["admin"], "bootstrap": True},
+    )
     click.echo(f"First admin key for {admin_user} (shown once; store it safely):")
     click.echo(plaintext)
 
@@ -144,16 +151,37 @@ def keys_create(
     """Create a key; the key itself is printed alone on the last line."""
     from datetime import timedelta
 
+    from iag_gateway.audit.command_actions import record_command
     from iag_gateway.identity.keys import KeyStore
     from iag_gateway.storage.types import utc_now
 
-    store = KeyStore(_engine(Settings()))
+    engine = _engine(Settings())
+    store = KeyStore(engine)
     expires_at = utc_now() + timedelta(days=expires_days) if expires_days else None
     info, plaintext = store.create(
         user_id=user_id, department=department, roles=roles, label=label, expires_at=expires_at
     )
+    record_command(
+        engine,
+        "admin.key.create",
+        {
+            "target_user": user_id,
+            "key_id": info.key_id,
+            "roles": sorted(roles),
+            "expires_at": expires_at.isoformat() if expires_at else None,
+        },
+    )
     if trained:
         store.record_training(user_id, "formation-ia-generative", date.today())
+        record_command(
+            engine,
+            "admin.training.record",
+            {
+                "target_user": user_id,
+                "course": "formation-ia-generative",
+                "completed_on": date.today().isoformat(),
+            },
+        )
     click.echo(f"created key {info.key_id} for {user_id} ({department}; {', '.join(sorted(roles))})")
     click.echo(plaintext)
 
@@ -178,11 +206,20 @@ def keys_list() -> None:
 @exits_on_error
 def keys_revoke(key_id: str) -> None:
     """Revoke a key by its id (the part after ``iag_``)."""
+    from iag_gateway.audit.command_actions import record_command
     from iag_gateway.identity.keys import KeyStore
 
-    if not KeyStore(_engine(Settings())).revoke(key_id):
+    engine = _engine(Settings())
+    store = KeyStore(engine)
+    info = store.info(key_id)
+    if not store.revoke(key_id):
         click.echo(f"no active key {key_id}", err=True)
         sys.exit(4)
+    record_command(
+        engine,
+        "admin.key.revoke",
+        {"target_user": info.user_id if info else None, "key_id": key_id, "changed": True},
+    )
     click.echo(f"revoked {key_id}")
 
 
@@ -198,10 +235,17 @@ def training() -> None:
 @exits_on_error
 def training_record(user_id: str, course: str, completed_on: Any) -> None:
     """Record that a user completed the AI-literacy training."""
+    from iag_gateway.audit.command_actions import record_command
     from iag_gateway.identity.keys import KeyStore
 
     day = completed_on.date() if completed_on else date.today()
-    KeyStore(_engine(Settings())).record_training(user_id, course, day)
+    engine = _engine(Settings())
+    KeyStore(engine).record_training(user_id, course, day)
+    record_command(
+        engine,
+        "admin.training.record",
+        {"target_user": user_id, "course": course, "completed_on": day.isoformat()},
+    )
     click.echo(f"training recorded for {user_id} ({course}, {day})")
 
 

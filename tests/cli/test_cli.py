@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import sqlite3
 import subprocess
@@ -39,6 +40,35 @@ def test_when_key_created_then_key_alone_on_last_line_and_listed_without_secret(
     revoked = cli(db, "keys", "revoke", key.split("_")[1])
     assert revoked.returncode == 0
     assert "revoked" in cli(db, "keys", "list").stdout
+
+
+def test_when_access_is_given_and_taken_from_the_shell_then_each_change_is_an_audit_record(db: Path) -> None:
+    assert cli(db, "db", "upgrade").returncode == 0
+    assert cli(db, "bootstrap", "--admin-user", "jdupont").returncode == 0
+    created = cli(
+        db, "keys", "create", "--user", "mleroy", "--department", "achats", "--role", "buyer", "--trained"
+    )
+    key_id = created.stdout.strip().splitlines()[-1].split("_")[1]
+    assert cli(db, "training", "record", "--user", "pmartin", "--on", "2026-11-02").returncode == 0
+    assert cli(db, "keys", "revoke", key_id).returncode == 0
+    assert cli(db, "keys", "revoke", key_id).returncode == 4  # nothing changed: nothing recorded
+
+    with sqlite3.connect(db) as conn:
+        rows = conn.execute("SELECT route, user_id, extra FROM audit_event ORDER BY seq").fetchall()
+    actions = [(route, json.loads(extra).get("target_user")) for route, _user, extra in rows]
+    assert actions == [
+        ("admin.key.create", "jdupont"),
+        ("admin.key.create", "mleroy"),
+        ("admin.training.record", "mleroy"),
+        ("admin.training.record", "pmartin"),
+        ("admin.key.revoke", "mleroy"),
+    ]
+    assert all(user.startswith("cli:") for _route, user, _extra in rows)
+    assert (
+        json.loads(rows[1][2])["key_id"] == key_id and json.loads(rows[3][2])["completed_on"] == "2026-11-02"
+    )
+    verified = cli(db, "audit", "verify")
+    assert verified.returncode == 0 and "intact (5 records)" in verified.stdout, verified.stdout
 
 
 def test_when_key_created_with_an_expiry_then_listed_with_its_end(db: Path) -> None:
