@@ -106,7 +106,19 @@ def test_when_staff_chat_freely_then_the_call_is_refused_citing_article_5_1(call
 def test_when_the_calls_are_done_then_the_export_holds_exactly_them_with_their_outcomes(
     calls: Calls, gateway: PostgresGateway
 ) -> None:
-    exported = export_jsonl(gateway.env)
+    everything = export_jsonl(gateway.env)
+    assert [r["seq"] for r in everything] == list(range(1, len(everything) + 1))
+    # The two keys were given from the shell (each with its training), concurrently.
+    given = sorted(
+        (r["route"], r["extra"]["target_user"]) for r in everything if r["route"].startswith("admin.")
+    )
+    assert given == [
+        ("admin.key.create", "acheteur-pg"),
+        ("admin.key.create", "agent-pg"),
+        ("admin.training.record", "acheteur-pg"),
+        ("admin.training.record", "agent-pg"),
+    ]
+    exported = [r for r in everything if not r["route"].startswith("admin.")]
     started = [r for r in exported if r["outcome"] == "in_flight"]
     assert [r["request_id"] for r in started] == [calls.plain[0], calls.streamed[0]]  # each before its call
     records = [r for r in exported if r["outcome"] != "in_flight"]
@@ -119,7 +131,7 @@ def test_when_the_calls_are_done_then_the_export_holds_exactly_them_with_their_o
         (calls.streamed[0], "chat", "acheteur-pg", "ok", 200, True),
         (calls.denied[0], "chat", "agent-pg", "denied", 403, False),
     ]
-    assert [r["seq"] for r in exported] == [1, 2, 3, 4, 5]
+    assert [r["seq"] for r in exported] == sorted(r["seq"] for r in exported)
     denial = records[2]
     assert denial["error_type"] == "PolicyDenied" and "art-5.1" in denial["articles"]
     assert "access-chat" in [rule["rule_id"] for rule in denial["rules"]]
@@ -130,4 +142,4 @@ def test_when_the_calls_are_done_then_the_export_holds_exactly_them_with_their_o
 def test_when_the_calls_are_done_then_audit_verify_exits_0(calls: Calls, gateway: PostgresGateway) -> None:
     result = cli(gateway.env, "audit", "verify")
     assert result.returncode == 0, result.stdout + result.stderr
-    assert "audit chain intact (5 records)" in result.stdout
+    assert "audit chain intact (9 records)" in result.stdout  # 5 for the calls, 4 for the keys given
