@@ -13,6 +13,7 @@ kills the process with SIGBUS. A full disk surfaces as ``DiskFull``.
 from __future__ import annotations
 
 import contextlib
+import os
 import threading
 from pathlib import Path
 from typing import Any
@@ -65,6 +66,19 @@ def make_engine(
     raise ValueError(f"unsupported database URL scheme: {parsed.drivername!r}")
 
 
+def _create_private(database: Path) -> None:
+    """Create a missing SQLite file readable by its owner only (0600).
+
+    The trail and « Mes projets » hold personal data; SQLite gives the ``-wal`` and ``-shm``
+    files the mode of the database file (``unixOpen``), so they are private too. An
+    existing file keeps the mode its operator chose, and is never opened here: a
+    descriptor closed beside SQLite's would drop its locks (``wal_index``). Any other
+    failure is left to SQLite, which reports it at the first connection.
+    """
+    with contextlib.suppress(OSError):
+        os.close(os.open(database, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600))
+
+
 def _sqlite_engine(
     url: str, busy_timeout_s: float, durable: bool = True, *, read_only: bool = False
 ) -> Engine:
@@ -78,6 +92,8 @@ def _sqlite_engine(
         kwargs["poolclass"] = StaticPool
     else:
         kwargs.update(pool_size=8, max_overflow=8, pool_timeout=busy_timeout_s)
+    if not in_memory and not read_only:
+        _create_private(Path(str(parsed.database)))
     engine = sa.create_engine(url, **kwargs)
     busy_ms = int(busy_timeout_s * 1000)
     guard = None if in_memory else guard_for(Path(str(parsed.database)))
