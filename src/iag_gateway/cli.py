@@ -14,6 +14,9 @@ from iag_gateway.exit_on_error import exits_on_error
 from iag_gateway.identity.roles import ROLES
 from iag_gateway.settings import Settings
 
+#: The AI-literacy course (charter art. 9.1) that ``--trained`` and ``training record`` record.
+TRAINING_COURSE = "formation-ia-generative"
+
 
 def _engine(settings: Settings, url: str | None = None, *, read_only: bool = False) -> Any:
     """An engine on a database already at this version's schema (``storage.migrate.open_current``)."""
@@ -172,15 +175,12 @@ def keys_create(
         },
     )
     if trained:
-        store.record_training(user_id, "formation-ia-generative", date.today())
+        today = date.today()
+        store.record_training(user_id, TRAINING_COURSE, today)
         record_command(
             engine,
             "admin.training.record",
-            {
-                "target_user": user_id,
-                "course": "formation-ia-generative",
-                "completed_on": date.today().isoformat(),
-            },
+            {"target_user": user_id, "course": TRAINING_COURSE, "completed_on": today.isoformat()},
         )
     click.echo(f"created key {info.key_id} for {user_id} ({department}; {', '.join(sorted(roles))})")
     click.echo(plaintext)
@@ -230,7 +230,7 @@ def training() -> None:
 
 @training.command("record")
 @click.option("--user", "user_id", required=True)
-@click.option("--course", default="formation-ia-generative", show_default=True)
+@click.option("--course", default=TRAINING_COURSE, show_default=True)
 @click.option("--on", "completed_on", type=click.DateTime(["%Y-%m-%d"]), default=None)
 @exits_on_error
 def training_record(user_id: str, course: str, completed_on: Any) -> None:

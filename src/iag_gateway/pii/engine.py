@@ -261,18 +261,23 @@ def _guesses_that_echo(
     but this one is another mention of a name found in the same text, which ``name_echoes``
     would have masked had the guess not taken its place first.
     """
-    guesses = [e for e in entities if e.label in _NAME_LABELS and e.score == GUESS_SCORE]
-    firm = [(e.start, e.end) for e in entities if e.label in _NAME_LABELS and e.score != GUESS_SCORE]
+    guesses = [e for e in entities if _is_guess(e)]
+    firm = [(e.start, e.end) for e in entities if e.label in _NAME_LABELS and not _is_guess(e)]
     if not guesses or not firm:
         return entities
-    others = [(e.start, e.end) for e in entities if not (e.label in _NAME_LABELS and e.score == GUESS_SCORE)]
+    others = [(e.start, e.end) for e in entities if not _is_guess(e)]
     mentions = SpanSet(name_echoes(text, firm, others + protected))
     return [
         DetectedEntity(e.start, e.end, e.label, ECHO_SCORE)
-        if e.label in _NAME_LABELS and e.score == GUESS_SCORE and mentions.touches(e.start, e.end)
+        if _is_guess(e) and mentions.touches(e.start, e.end)
         else e
         for e in entities
     ]
+
+
+def _is_guess(entity: DetectedEntity) -> bool:
+    """A name the statistical model alone found (no rule behind it)."""
+    return entity.label in _NAME_LABELS and entity.score == GUESS_SCORE
 
 
 @dataclass(frozen=True)

@@ -94,12 +94,13 @@ def _sqlite_engine(
         kwargs.update(pool_size=8, max_overflow=8, pool_timeout=busy_timeout_s)
     engine = sa.create_engine(url, **kwargs)
     busy_ms = int(busy_timeout_s * 1000)
-    guard = None if in_memory else guard_for(Path(str(parsed.database)))
+    database = Path(str(parsed.database))
+    guard = None if in_memory else guard_for(database)
     if not in_memory and not read_only:
 
         @event.listens_for(engine, "do_connect")
         def _on_do_connect(*_args: Any) -> None:
-            _create_private(Path(str(parsed.database)))  # before SQLite creates it with the umask's mode
+            _create_private(database)  # before SQLite creates it with the umask's mode
 
     if guard is not None:
         guard.watch(engine)

@@ -100,12 +100,10 @@ class SharedMemoryGuard:
         """Before a new connection's first statement: refuse while mapping the file is unsafe."""
         for attempt in range(_MAP_ATTEMPTS):
             with self._lock:
-                if self._open:
-                    if self._lost is not None:
-                        raise SharedMemoryLost(self._lost)
-                    self._open.add(id(connection))
-                    break
-                unsafe = self._unsafe_to_map()
+                if self._open and self._lost is not None:
+                    raise SharedMemoryLost(self._lost)
+                # beside an open connection the process already maps the file it checks
+                unsafe = None if self._open else self._unsafe_to_map()
                 if unsafe is None:
                     self._open.add(id(connection))
                     break
@@ -128,13 +126,10 @@ class SharedMemoryGuard:
     def check(self, connection: object) -> None:
         """Before a transaction: raise ``SharedMemoryLost`` unless the mapped file is intact."""
         with self._lock:
-            if self._lost is None:
-                self._lost = self._look()
-                if self._lost is None:
-                    self._busy.add(id(connection))
-                    return
-                log.error("shared-memory file %s: %s; refusing until mapped again", self.path, self._lost)
-            reason = self._lost
+            reason = self._notice()
+            if reason is None:
+                self._busy.add(id(connection))
+                return
         self._let_go()
         raise SharedMemoryLost(reason)
 
@@ -145,23 +140,22 @@ class SharedMemoryGuard:
         """
         with self._lock:
             self._busy.discard(id(connection))
-            if self._lost is None:
-                self._lost = self._look()
-                if self._lost is None:
-                    return False
-            return self._closing_is_safe()
+            return self._notice() is not None and self._closing_is_safe()
 
     def poll(self) -> None:
         """From the watcher: notice a lost file even when no transaction runs, and let go."""
         with self._lock:
-            if not self._open:
+            if not self._open or self._notice() is None:
                 return
-            if self._lost is None:
-                self._lost = self._look()
-                if self._lost is None:
-                    return
-                log.error("shared-memory file %s: %s; refusing until mapped again", self.path, self._lost)
         self._let_go()
+
+    def _notice(self) -> str | None:
+        """Why the mapping is unusable, looking at the file unless already known (lock held)."""
+        if self._lost is None:
+            self._lost = self._look()
+            if self._lost is not None:
+                log.error("shared-memory file %s: %s; refusing until mapped again", self.path, self._lost)
+        return self._lost
 
     def _look(self) -> str | None:
         try:
