@@ -90,13 +90,26 @@ class Pipeline:
             with self._span(ex, "invoke") as span:
                 await invoke(ex, self.s.router)
                 self._usage_attributes(span, ex)
-            await to_thread.run_sync(self._finish, ex)
         except BaseException as exc:
             self._fail(ex, exc)
-            raise self._public(exc) from exc
-        finally:
             await self._record_shielded(ex)
+            raise self._public(exc) from exc
+        with CancelScope(shield=True):  # the answer's scan and its record: one trip to a thread
+            failure = await to_thread.run_sync(self._finish_and_record, ex)
+        if failure is not None:
+            raise self._public(failure) from failure
         return None
+
+    def _finish_and_record(self, ex: Exchange) -> BaseException | None:
+        """Scan and restore the answer, then record the call whatever happened; return the failure."""
+        failure = None
+        try:
+            self._finish(ex)
+        except BaseException as exc:  # recorded below, raised by the caller
+            self._fail(ex, exc)
+            failure = exc
+        self._record(ex)
+        return failure
 
     async def _record_shielded(self, ex: Exchange) -> None:
         """Record even when the caller went away (the cancellation waits for the record)."""
