@@ -13,7 +13,9 @@ kills the process with SIGBUS. A full disk surfaces as ``DiskFull``.
 from __future__ import annotations
 
 import contextlib
+import logging
 import os
+import stat
 import threading
 from pathlib import Path
 from typing import Any
@@ -25,6 +27,8 @@ from sqlalchemy.pool import ConnectionPoolEntry, StaticPool
 
 from iag_gateway.storage.faults import StorageFault, from_sqlite_error
 from iag_gateway.storage.shared_memory import guard_for
+
+log = logging.getLogger("iag_gateway.storage")
 
 #: Execution option: begin SQLite transactions with ``BEGIN IMMEDIATE``.
 SQLITE_IMMEDIATE = "iag_sqlite_immediate"
@@ -66,17 +70,48 @@ def make_engine(
     raise ValueError(f"unsupported database URL scheme: {parsed.drivername!r}")
 
 
-def _create_private(database: Path) -> None:
-    """Create a missing SQLite file readable by its owner only (0600).
+def _keep_private(database: Path, warned: set[Path]) -> None:
+    """Make the SQLite files readable by their owner only: create a missing one 0600, tighten an old one.
 
     The trail and « Mes projets » hold personal data; SQLite gives the ``-wal`` and ``-shm``
-    files the mode of the database file (``unixOpen``), so they are private too. An
-    existing file keeps the mode its operator chose, and is never opened here: a
-    descriptor closed beside SQLite's would drop its locks (``wal_index``). Any other
-    failure is left to SQLite, which reports it at the first connection.
+    files the mode of the database file (``unixOpen``), so they are private too. An existing
+    file open to other users (0644 from an earlier version) has group and other access taken
+    off (0644 → 0600), and so have its ``-wal`` and ``-shm``; one warning line names them. A file this
+    process does not own is left as it is, with a warning naming it once per engine (in
+    ``warned``). Nothing here opens an existing file: a descriptor closed beside SQLite's would
+    drop its locks (``wal_index``); ``stat`` and ``chmod`` go by path. Any other failure is
+    left to SQLite, which reports it at the first connection.
     """
     with contextlib.suppress(OSError):
         os.close(os.open(database, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600))
+    tightened: list[str] = []
+    for path in (database, Path(f"{database}-wal"), Path(f"{database}-shm")):
+        try:
+            status = os.stat(path)
+        except OSError:
+            continue
+        mode = stat.S_IMODE(status.st_mode)
+        if not mode & 0o077:
+            continue
+        problem = _take_others_off(path, status.st_uid, mode)
+        if problem is None:
+            tightened.append(f"{path} ({mode:04o} → {mode & 0o700:04o})")
+        elif path not in warned:
+            warned.add(path)
+            log.warning("SQLite file %s is open to other users (mode %04o), left so: %s", path, mode, problem)
+    if tightened:
+        log.warning("SQLite files were open to other users, now private: %s", ", ".join(tightened))
+
+
+def _take_others_off(path: Path, owner: int, mode: int) -> str | None:
+    """Take group and other access off ``path`` (by path: no descriptor); say why not, or ``None``."""
+    if owner != os.geteuid():
+        return f"owned by uid {owner}, not by this process"
+    try:
+        os.chmod(path, mode & 0o700)
+    except OSError as exc:
+        return f"{type(exc).__name__}: {exc.strerror}"
+    return None
 
 
 def _sqlite_engine(
@@ -97,10 +132,11 @@ def _sqlite_engine(
     database = Path(str(parsed.database))
     guard = None if in_memory else guard_for(database)
     if not in_memory and not read_only:
+        warned: set[Path] = set()
 
         @event.listens_for(engine, "do_connect")
         def _on_do_connect(*_args: Any) -> None:
-            _create_private(database)  # before SQLite creates it with the umask's mode
+            _keep_private(database, warned)  # before SQLite creates or opens it
 
     if guard is not None:
         guard.watch(engine)
