@@ -28,6 +28,8 @@ the adapter that imports the library, with ``raise ... from exc``.
     │   ├── AuditUnavailable          503 (fail closed: provider not called)
     │   ├── PiiAnalysisFailed         503 (fail closed: nothing forwarded)
     │   └── PiiEngineBusy             503 (no analysis thread free in time)
+    ├── AuditInconsistent             500 (the trail does not give its signed head; CLI exit 1
+    │                                     as `audit verify`)
     └── ConfigError                   (startup only: file, line, field)
         ├── PolicyConfigError
         ├── TemplateConfigError
@@ -305,6 +307,16 @@ class PiiAnalysisFailed(ServiceUnavailable):
 
 class PiiEngineBusy(ServiceUnavailable):
     code = "pii_engine_busy"
+
+
+class AuditInconsistent(GatewayError):
+    """The database's records do not give a signed head's root, or miss records it covers.
+
+    Exit 1, as ``audit verify`` finding an inconsistency: the trail was altered, or it is
+    not the database the export was signed from; ``audit verify --heads`` names where.
+    """
+
+    code = "audit_inconsistent"
 
 
 class ConfigError(GatewayError):

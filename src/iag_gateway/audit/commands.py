@@ -9,6 +9,7 @@ from typing import Any
 
 import click
 
+from iag_gateway.errors import NotFound
 from iag_gateway.settings import Settings
 
 
@@ -64,15 +65,28 @@ def sign() -> None:
 @click.argument("request_id")
 @click.option("--heads", "heads_file", type=click.Path(dir_okay=False, path_type=Path), default=None)
 def prove(request_id: str, heads_file: Path | None) -> None:
-    """Print the inclusion proof of REQUEST_ID's records against the export's last signed head (JSON)."""
-    from iag_gateway.audit.heads_config import last_head, read_heads
+    """Print the inclusion proof of REQUEST_ID's records against the export's last signed head (JSON).
+
+    Each failure is one line naming what is missing and the command that makes it, with the
+    error's exit code (``errors``): 4 no database, export, signed head or covered record;
+    2 an unreadable export; 7 an unreadable or out-of-date database; 1 a database that
+    does not give the signed root.
+    """
+    from iag_gateway.audit.heads_config import require_last_head
     from iag_gateway.audit.heads_verify import prove as build_proof
+    from iag_gateway.storage.engine import missing_sqlite_file
 
     settings = Settings()
-    head = last_head(read_heads(heads_file or settings.audit_heads_file))
-    if head is None:
-        click.echo("error: the heads export holds no signed head yet", err=True)
-        sys.exit(1)
+    missing = missing_sqlite_file(settings.database_url)
+    if missing is not None:  # read-only: never create an empty trail to prove nothing in
+        raise NotFound(
+            f"aucune base d'audit à {missing} (IAG_DATABASE_URL) : `iag-gateway db upgrade` la crée, "
+            "`iag-gateway serve` y enregistre les appels"
+        )
+    if heads_file is None:
+        head = require_last_head(settings.audit_heads_file, "IAG_AUDIT_HEADS_FILE")
+    else:
+        head = require_last_head(heads_file, "--heads")
     proof = build_proof(_store(settings, read_only=True).engine, request_id, head)
     click.echo(json.dumps(proof, indent=2))
 

@@ -9,7 +9,7 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
 from iag_gateway.audit.heads import HeadSigner, HeadSink, JsonlHeadSink, SigningSchedule, SyslogHeadSink
 from iag_gateway.audit.signing import HeadKey, SignedHead, load_public_key
 from iag_gateway.audit.store import AuditStore
-from iag_gateway.errors import ConfigError
+from iag_gateway.errors import ConfigError, NotFound
 from iag_gateway.policy.models import SignedHeadsRule
 from iag_gateway.settings import Settings
 
@@ -58,12 +58,38 @@ def build_signer(settings: Settings, store: AuditStore, rule: SignedHeadsRule | 
     return HeadSigner(store, key, sinks, schedule)
 
 
+#: What writes signed heads, for the messages that find none (French: they reach operators as errors).
+SIGNING_COMMANDS = (
+    "`iag-gateway audit sign` en signe une maintenant (avec IAG_AUDIT_SIGNING_KEY_FILE), "
+    "et `iag-gateway serve` en signe au fil des appels quand une clé de signature est configurée"
+)
+
+
 def read_heads(path: Path) -> list[str]:
-    """The export's lines; raise ``ConfigError`` when the file cannot be read."""
+    """The export's lines; raise ``ConfigError`` when the file cannot be read (saying why)."""
     try:
         return path.read_text(encoding="ascii").splitlines()
-    except (OSError, UnicodeDecodeError) as exc:
-        raise ConfigError(str(path), "the signed heads export cannot be read") from exc
+    except OSError as exc:
+        raise ConfigError(str(path), f"the signed heads export cannot be read ({exc.strerror})") from exc
+    except UnicodeDecodeError as exc:
+        raise ConfigError(str(path), "the signed heads export is not ASCII JSON lines") from exc
+
+
+def require_last_head(path: Path, named_by: str) -> SignedHead:
+    """The last head of the export at ``path`` (named by the setting or option ``named_by``).
+
+    Raises ``NotFound`` when there is no such file or it holds no signed head yet (naming
+    the commands that write one), ``ConfigError`` when it cannot be read.
+    """
+    if not path.exists():
+        raise NotFound(f"aucun export de têtes signées à {path.absolute()} ({named_by}) : {SIGNING_COMMANDS}")
+    head = last_head(read_heads(path))
+    if head is None:
+        raise NotFound(
+            f"l'export de têtes signées {path.absolute()} ({named_by}) ne contient encore aucune tête "
+            f"signée : {SIGNING_COMMANDS}"
+        )
+    return head
 
 
 def last_head(lines: list[str]) -> SignedHead | None:

@@ -38,7 +38,10 @@ from iag_gateway.audit.retention import PURGE_ROUTE
 from iag_gateway.audit.signing import SignedHead, TreeHead, signature_valid
 from iag_gateway.audit.tree import LeafRow, iter_leaf_rows
 from iag_gateway.audit.tree_models import SIGNED_HEAD_TABLE
-from iag_gateway.errors import AuditUnavailable, NotFound
+from iag_gateway.errors import AuditInconsistent, AuditUnavailable, NotFound
+
+#: Where to look when the database does not match a signed head.
+_WHERE = "`iag-gateway audit verify --heads FICHIER` nomme la première incohérence"
 
 
 @dataclass(frozen=True)
@@ -226,8 +229,9 @@ def prove(engine: Engine, request_id: str, head: SignedHead) -> dict[str, Any]:
     """Inclusion proofs (RFC 6962 §2.1.1) of the records of ``request_id`` in the tree of ``head``.
 
     Returns ``{"head": ..., "proofs": [{"seq", "leaf_index", "leaf_data", "audit_path"}]}``
-    with hashes in hex. Raises ``NotFound`` when no such record is covered by the
-    head, ``AuditUnavailable`` when the database's leaves do not give the head's root.
+    with hashes in hex. Raises ``NotFound`` when no record has that request id, or none is
+    covered by the head yet (it names ``audit sign``); ``AuditUnavailable`` when the database
+    cannot be read; ``AuditInconsistent`` when its leaves do not give the head's root.
     """
     try:
         with engine.connect() as conn:
@@ -241,25 +245,31 @@ def prove(engine: Engine, request_id: str, head: SignedHead) -> dict[str, Any]:
     except SQLAlchemyError as exc:
         raise AuditUnavailable("Journal d'audit indisponible : il n'a pas pu être lu.") from exc
     except _Inconsistent as exc:
-        raise AuditUnavailable(f"Aucune preuve possible : {exc}") from exc
+        raise AuditInconsistent(f"Aucune preuve possible : {exc} ; {_WHERE}") from exc
     size = head.head.tree_size
     covered = sorted(seq for seq in seqs if seq <= size)
+    if not seqs:
+        raise NotFound(
+            f"aucun enregistrement du journal ne porte l'identifiant « {request_id} » (celui que donne "
+            "la réponse de l'appel, `request_id`)"
+        )
     if not covered:
         raise NotFound(
-            "aucun enregistrement de cette demande n'est couvert par la tête signée"
-            if seqs
-            else "aucune demande ne porte cet identifiant"
+            f"les enregistrements de cette demande (n° {min(seqs)}) sont postérieurs à la dernière tête "
+            f"signée ({size} enregistrements) : signez-en une nouvelle avec `iag-gateway audit sign`, "
+            "puis relancez `iag-gateway audit prove`"
         )
     if size > len(rows):
-        raise AuditUnavailable(
+        raise AuditInconsistent(
             f"Aucune preuve possible : la tête signée couvre {size} enregistrements, "
-            f"la base n'en contient que {len(rows)}."
+            f"la base n'en contient que {len(rows)} ; {_WHERE}"
         )
     levels = MerkleLevels([row.leaf() for row in rows[:size]])
     root = bytes.fromhex(head.head.root_hash)
     if levels.root(size) != root:
-        raise AuditUnavailable(
-            "Aucune preuve possible : les enregistrements de la base ne donnent pas la racine signée."
+        raise AuditInconsistent(
+            "Aucune preuve possible : les enregistrements de la base ne donnent pas la racine signée ; "
+            + _WHERE
         )
     proofs = []
     for seq in covered:
