@@ -25,6 +25,7 @@ from iag_gateway.stages.receive import parse_json_object
 from iag_gateway.web import openapi
 from iag_gateway.web.audited import audited_call, bearer_token
 from iag_gateway.web.errors import id_headers
+from iag_gateway.web.observe import name_request
 from iag_gateway.web.reviews import acknowledge
 
 router = APIRouter(prefix="/v1")
@@ -67,7 +68,7 @@ async def run_exchange(request: Request, ex: Exchange) -> Response:
     """Read the body, run the pipeline, and answer JSON or a server-sent event stream."""
     services = services_of(request)
     pipeline = Pipeline(services)
-    request.state.request_id = ex.request_id
+    name_request(request, ex.request_id)
     try:
         ex.body = await read_body(request, services.settings.max_body_bytes)
     except PayloadTooLarge as exc:
@@ -199,7 +200,9 @@ async def acknowledge_review(request: Request) -> JSONResponse:
     services = services_of(request)
     async with audited_call(request, "review.ack") as call:
         body = parse_json_object(await read_body(request, 16 * 1024))
-        seq = await to_thread.run_sync(acknowledge, services, call.caller, body.get("request_id"))
+        seq = await to_thread.run_sync(
+            acknowledge, services, call.caller, body.get("request_id"), call.request_id
+        )
         call.recorded_elsewhere = True  # the acknowledgement is this call's record
     return JSONResponse(
         {"acknowledged": True, "request_id": body.get("request_id"), "audit_seq": seq},

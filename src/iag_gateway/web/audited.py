@@ -19,6 +19,7 @@ from iag_gateway.errors import AuthenticationFailed, GatewayError
 from iag_gateway.exchange import new_request_id
 from iag_gateway.identity.keys import Identity
 from iag_gateway.services import Services
+from iag_gateway.web.observe import name_request
 
 
 @dataclass
@@ -44,7 +45,7 @@ async def audited_call(request: Request, route: str) -> AsyncIterator[AuditedCal
     """Authenticate the caller, run the block, then append the call's one audit record."""
     services: Services = request.app.state.services
     call = AuditedCall(request_id=new_request_id())
-    request.state.request_id = call.request_id
+    name_request(request, call.request_id)
     error: GatewayError | None = None
     try:
         token = bearer_token(request)

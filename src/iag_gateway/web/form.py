@@ -18,7 +18,7 @@ from fastapi import APIRouter, Request
 from fastapi.responses import FileResponse, JSONResponse, Response, StreamingResponse
 
 from iag_gateway.errors import BadRequest, GatewayError, InputInvalid, PermissionDenied
-from iag_gateway.exchange import Exchange
+from iag_gateway.exchange import Exchange, new_request_id
 from iag_gateway.identity.keys import Identity
 from iag_gateway.pii.placeholders import readable
 from iag_gateway.pipeline import Pipeline
@@ -26,6 +26,7 @@ from iag_gateway.policy.template_models import mention_model
 from iag_gateway.prompts.models import PromptTemplate
 from iag_gateway.responses import completion_body
 from iag_gateway.services import Services
+from iag_gateway.web.observe import name_request
 from iag_gateway.web.pages import attachment as attachment  # re-exported for console.py
 from iag_gateway.web.pages import current_identity as current_identity
 from iag_gateway.web.pages import french_pages as french_pages
@@ -77,10 +78,12 @@ def visible_template(services: Services, identity: Identity, template_id: str) -
 
 
 def exchange_for(
-    identity: Identity, template: PromptTemplate, fields: dict[str, str], stream: bool
+    request: Request, identity: Identity, template: PromptTemplate, fields: dict[str, str], stream: bool
 ) -> Exchange:
+    """The call a form post makes; its request id names the post's log line, as an API call's does."""
     inputs = {f.name: fields[f.name] for f in template.inputs if f.name in fields}
     ex = Exchange(route="template", template_id=template.id)
+    name_request(request, ex.request_id)
     ex.body = json.dumps({"inputs": inputs, "stream": stream}).encode("utf-8")
     ex.identity = identity
     return ex
@@ -149,7 +152,7 @@ async def run_form(request: Request, template_id: str) -> Response:
     fields = await read_form(request, services.settings.max_body_bytes)
     template = visible_template(services, identity, template_id)
     values = {f.name: fields.get(f.name, "") for f in template.inputs}
-    ex = exchange_for(identity, template, fields, stream=False)
+    ex = exchange_for(request, identity, template, fields, stream=False)
     try:
         await Pipeline(services).handle(ex)
     except InputInvalid as exc:
@@ -183,7 +186,7 @@ async def stream_form(request: Request, template_id: str) -> Response:
         identity = await require_identity(request)
         fields = await read_form(request, services.settings.max_body_bytes)
         template = visible_template(services, identity, template_id)
-        ex = exchange_for(identity, template, fields, stream=True)
+        ex = exchange_for(request, identity, template, fields, stream=True)
         stream = await Pipeline(services).handle(ex)
     except InputInvalid as exc:
         errors = labelled_errors(template, field_errors(exc))
@@ -225,13 +228,15 @@ async def review(request: Request) -> Response:
             return JSONResponse({"error": {"message": message}}, 400)
         raise WebError(400, "Relecture non confirmée", message)
     request_id = fields.get("request_id", "")
+    acknowledgement = new_request_id()
     try:
-        seq = await to_thread.run_sync(acknowledge, services, identity, request_id)
+        seq = await to_thread.run_sync(acknowledge, services, identity, request_id, acknowledgement)
     except BadRequest:
         message = "Cette relecture ne correspond à aucune réponse obtenue avec votre session."
         if wants_json:
             return JSONResponse({"error": {"message": message}}, 400)
         raise WebError(400, "Relecture refusée", message) from None
+    name_request(request, acknowledgement)  # recorded: the log line names the acknowledgement's record
     await to_thread.run_sync(services.projects.mark_reviewed, identity.user_id, request_id)
     message = f"Relecture enregistrée dans le journal d'audit (n° {seq}). Merci."
     if wants_json:

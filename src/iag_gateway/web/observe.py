@@ -1,6 +1,6 @@
 """One log line, one server span and one HTTP count per request (pure ASGI middleware).
 
-The line says the request id, method (``_OTHER`` if not a standard one), route template
+The line says the request id (``name_request``), method (``_OTHER`` if not a standard one), route template
 (``/v1/templates/{template_id}/run``, never the filled-in path nor the query), status and
 latency to the last byte of the body; never a header, a body or any user text. Health
 probes are counted, not logged.
@@ -13,6 +13,7 @@ import time
 from typing import Any
 
 from opentelemetry.trace import Status, StatusCode
+from starlette.requests import Request
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 log = logging.getLogger("iag_gateway.access")
@@ -20,6 +21,16 @@ PROBES = frozenset({"/healthz", "/readyz", "/metrics"})
 #: Methods named as sent; a caller may send any token as a method, so any other is named
 #: ``_OTHER`` (OpenTelemetry's convention): no caller text in a label, a log line or a span.
 KNOWN_METHODS = frozenset({"GET", "HEAD", "POST", "PUT", "DELETE", "PATCH", "OPTIONS", "CONNECT", "TRACE"})
+
+
+def name_request(request: Request, request_id: str) -> None:
+    """Say which audit record ``request`` is: its log line, span and error lines carry ``request_id``.
+
+    The one way a handler (API or page) hands ``ObserveRequests`` and the error handlers the
+    id it gives the caller (``X-Request-Id``, the page's reference) and the audit trail: staff
+    quote it, support finds the log line and the record by it.
+    """
+    request.state.request_id = request_id
 
 
 class ObserveRequests:
