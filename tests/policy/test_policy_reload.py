@@ -37,3 +37,21 @@ def test_when_nothing_changed_then_reload_reports_no_swap(policy_copy: Path) -> 
     before = holder.current
     assert holder.reload() is False
     assert holder.current is before and holder.last_error is None
+
+
+def test_when_the_content_changes_but_not_the_version_then_reload_installs_it_and_warns_with_both_digests(
+    policy_copy: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    holder = PolicyHolder(policy_copy)
+    before = holder.current
+    path = policy_copy / "limits.yaml"
+    path.write_text(path.read_text() + "\n# a comment is content too\n")
+    with caplog.at_level(logging.INFO, logger="iag_gateway.policy.loader"):
+        assert holder.reload() is True
+    after = holder.current
+    assert after.version == before.version and after.digest != before.digest
+    (record,) = caplog.records
+    assert record.levelno == logging.WARNING
+    message = record.getMessage()
+    assert f"same version {before.version}" in message
+    assert f"({before.digest[:12]} -> {after.digest[:12]})" in message

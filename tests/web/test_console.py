@@ -334,6 +334,14 @@ def test_when_staff_open_the_charter_then_articles_have_anchors(buyer: httpx.Cli
     assert_accessible(response.text)
 
 
+def test_when_staff_open_the_charter_then_the_policy_version_comes_with_its_digest(
+    gateway: LiveGateway, buyer: httpx.Client
+) -> None:
+    served = gateway.services.policies.current
+    text = unescape(buyer.get("/charte").text)
+    assert f"appliquée par la passerelle : {served.version} (empreinte {served.digest[:12]})." in text
+
+
 def test_when_a_journal_row_cites_an_article_then_it_links_to_the_charter(
     gateway: LiveGateway, auditor: httpx.Client, make_key: KeyFactory
 ) -> None:

@@ -24,6 +24,14 @@ def strict(tmp_path_factory: pytest.TempPathFactory, upstream: FakeUpstream) -> 
     live.stop()
 
 
+@pytest.fixture(scope="module")
+def shared(tmp_path_factory: pytest.TempPathFactory, upstream: FakeUpstream) -> Iterator[LiveGateway]:
+    """An instance whose database other instances write to too (records appended below)."""
+    live = start_gateway(gateway_settings(Path(tmp_path_factory.mktemp("shared")), upstream))
+    yield live
+    live.stop()
+
+
 def test_when_ready_then_readyz_lists_every_check_and_the_policy_version(gateway: LiveGateway) -> None:
     answer = httpx.get(gateway.base_url + "/readyz", timeout=10)
     assert answer.status_code == 200
@@ -70,6 +78,29 @@ def test_when_a_newer_policy_is_recorded_in_the_shared_database_then_a_strict_in
     body = answer.json()
     assert body["checks"]["policy_current"] == "failed"
     assert body["policy"] == {**body["policy"], "version": served, "newest_recorded": "2999.01-1"}
+
+
+def test_when_instances_recorded_two_contents_under_the_newest_version_then_readyz_shows_both_digests(
+    shared: LiveGateway,
+) -> None:
+    for request_id, version, digest in (
+        ("req_a", "2999.01-1", "a" * 64),
+        ("req_b", "2999.01-1", "b" * 64),  # edited, version not bumped
+        ("req_c", "2001.01-1", "c" * 64),
+    ):
+        shared.services.audit.append(
+            AuditEntry(
+                request_id=request_id,
+                route="chat",
+                outcome="ok",
+                status_code=200,
+                policy_version=version,
+                policy_digest=digest,
+            )
+        )
+    policy = httpx.get(shared.base_url + "/readyz", timeout=10).json()["policy"]
+    assert policy["newest_recorded"] == "2999.01-1"
+    assert policy["newest_recorded_digests"] == ["a" * 12, "b" * 12]
 
 
 @pytest.mark.parametrize(

@@ -314,20 +314,21 @@ class AuditStore:
         )
         return [AuditEvent(**row) for row in self._fetch(stmt)]
 
-    def recent_policy_versions(self, window: int = 1000) -> list[str]:
-        """Return the distinct policy versions of the last ``window`` records (any order).
+    def recent_policy_versions(self, window: int = 1000) -> list[tuple[str, str | None]]:
+        """Return the distinct ``(version, digest)`` of the last ``window`` records' policies (any order).
 
-        Every record names the policy version that decided it, so with several instances
-        on one database this says which versions are being served now.
+        Every record names the policy version and digest that decided it, so with several
+        instances on one database this says which policies are being served now, and shows
+        two contents served under one version.
         """
-        recent = (
-            sa.select(AUDIT_EVENT_TABLE.c.policy_version)
-            .order_by(AUDIT_EVENT_TABLE.c.seq.desc())
-            .limit(window)
-            .subquery()
+        c = AUDIT_EVENT_TABLE.c
+        recent = sa.select(c.policy_version, c.policy_digest).order_by(c.seq.desc()).limit(window).subquery()
+        stmt = (
+            sa.select(recent.c.policy_version, recent.c.policy_digest)
+            .where(recent.c.policy_version.is_not(None))
+            .distinct()
         )
-        stmt = sa.select(recent.c.policy_version).where(recent.c.policy_version.is_not(None)).distinct()
-        return [str(row["policy_version"]) for row in self._fetch(stmt)]
+        return [(str(row["policy_version"]), row["policy_digest"]) for row in self._fetch(stmt)]
 
     def head(self) -> tuple[int, str]:
         """Return the chain head's ``(seq, hash)``: note it out of band to pin the trail."""

@@ -337,7 +337,8 @@ class PolicyHolder:
         """Load the files again; return True if a new version was installed.
 
         Returns False, keeping the policy in force, when the files are invalid or
-        unchanged (same digest).
+        unchanged (same digest). New content under an unchanged ``version:`` is installed
+        with a warning naming the version and both digests.
         """
         with self._lock:
             try:
@@ -356,11 +357,21 @@ class PolicyHolder:
                 return False
             previous = self._current
             self._current = loaded  # a single reference assignment: readers see old or new
-            logger.info(
-                "policy reloaded: %s (%s) -> %s (%s)",
-                previous.version,
-                previous.digest[:12],
-                loaded.version,
-                loaded.digest[:12],
-            )
+            if loaded.version == previous.version:
+                # Records, the answers' X-IAG-Policy-Version and the readiness rule go by version.
+                logger.warning(
+                    "policy reloaded with new content under the same version %s (%s -> %s): "
+                    "bump `version:` in policy.yaml so that records tell the two apart",
+                    loaded.version,
+                    previous.digest[:12],
+                    loaded.digest[:12],
+                )
+            else:
+                logger.info(
+                    "policy reloaded: %s (%s) -> %s (%s)",
+                    previous.version,
+                    previous.digest[:12],
+                    loaded.version,
+                    loaded.digest[:12],
+                )
             return True

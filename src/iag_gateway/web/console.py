@@ -288,6 +288,7 @@ async def charter(request: Request) -> Response:
         "charter.html",
         documents=documents,
         version=services.policies.current.version,
+        digest=services.policies.current.digest[:12],
         nav_current="charte",
     )
 

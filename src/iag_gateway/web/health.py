@@ -2,7 +2,8 @@
 
 ``/readyz`` answers 200 only when every dependency a call needs works now: the audit
 database takes a write, the policy is loaded (its version and digest are reported, so
-an operator sees which version each instance serves), the personal-data model analyses
+an operator sees which version each instance serves, and the digests recorded under the
+newest version: two mean two contents under one version), the personal-data model analyses
 text, every approved template resolves to a configured model, and Redis answers when
 quotas live there; on SQLite, the disk holding the database keeps at least 1 MiB free
 (a full disk refuses writes, while the database check only takes the lock). Any failure
@@ -54,7 +55,7 @@ async def readyz(request: Request) -> Response:
         except Exception as exc:
             checks[name] = "failed"
             log_outage(name, exc)
-    newest = await to_thread.run_sync(_newest_recorded, services)
+    newest, newest_digests = await to_thread.run_sync(_newest_recorded, services)
     if (
         services.settings.require_newest_policy
         and newest
@@ -70,6 +71,7 @@ async def readyz(request: Request) -> Response:
             "version": loaded.version,
             "digest": loaded.digest,
             "newest_recorded": newest,
+            "newest_recorded_digests": newest_digests,
             "last_reload_error": services.policies.last_error.message
             if services.policies.last_error
             else None,
@@ -105,12 +107,19 @@ def _checks(services: Services) -> dict[str, Callable[[], object]]:
     return checks
 
 
-def _newest_recorded(services: Services) -> str | None:
+def _newest_recorded(services: Services) -> tuple[str | None, list[str]]:
+    """The newest policy version in the recent records, and its digests' prefixes (12 hex).
+
+    More than one digest: instances serve different contents under that one version.
+    """
     try:
-        versions = services.audit.recent_policy_versions()
+        recorded = services.audit.recent_policy_versions()
     except Exception:  # the database check above reports the outage
-        return None
-    return max(versions, key=version_key) if versions else None
+        return None, []
+    if not recorded:
+        return None, []
+    newest = max((version for version, _ in recorded), key=version_key)
+    return newest, sorted({digest[:12] for version, digest in recorded if version == newest and digest})
 
 
 def version_key(version: str) -> tuple[tuple[int, int, str], ...]:
