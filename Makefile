@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-$(shell cat requirements/main.txt requirements/dev.txt pyproject.toml | sha256sum | cut -c1-16)
 
-.PHONY: install run key test lint unit browser wrk ops-tools image k8s k8s-config coverage eval-pii bench bench-stream bench-pii train-usage eval-usage cv-usage bench-usage soak soak-instances fuzz-api bench-heads bench-dashboard clean
+.PHONY: install bytecode run key test lint unit browser wrk ops-tools image k8s k8s-config coverage eval-pii bench bench-stream bench-pii train-usage eval-usage cv-usage bench-usage soak soak-instances fuzz-api bench-heads bench-dashboard clean
 
 HOST       ?= 127.0.0.1
 PORT       ?= 8000
@@ -16,12 +16,18 @@ $(STAMP):
 	$(BIN)/pip install --quiet --require-hashes --no-deps -r requirements/main.txt -r requirements/dev.txt
 	$(BIN)/pip install --quiet --no-deps -e .
 	rm -f $(VENV)/.installed-*
+	$(MAKE) --no-print-directory bytecode
 	touch $@
 
 install: $(STAMP)
 
+## Byte-compile src/ (the editable install is not, and PYTHONDONTWRITEBYTECODE=1 would make
+## every start compile our modules again); cheap when nothing changed.
+bytecode:
+	@$(BIN)/python -m compileall -q src >/dev/null
+
 ## Start the gateway on $(HOST):$(PORT) (migrates the DB; prints the first admin key once).
-run: $(STAMP)
+run: $(STAMP) bytecode
 	$(BIN)/iag-gateway db upgrade
 	$(BIN)/iag-gateway bootstrap --admin-user "$(ADMIN_USER)"
 	$(BIN)/iag-gateway serve --host "$(HOST)" --port "$(PORT)"
@@ -66,7 +72,7 @@ unit: $(STAMP) ops-tools
 ## The whole suite: lint, types, all tests (SQLite + PostgreSQL, browser), one pytest-xdist
 ## process per core up to 4 (each file's tests stay in one process: module fixtures start once).
 TEST_JOBS ?= $(shell n=$$(nproc); [ $$n -gt 4 ] && n=4; echo $$n)
-test: $(STAMP) browser ops-tools lint
+test: $(STAMP) bytecode browser ops-tools lint
 	$(BIN)/pytest -q --durations=30 -n $(TEST_JOBS) --dist loadfile
 
 ## Line coverage of src/ by the in-process tests (gateways started as subprocesses are not traced).
@@ -111,7 +117,7 @@ wrk:
 	  else echo "wrk missing: sudo apt-get install wrk" >&2; exit 1; fi; }
 
 ## Direct vs LiteLLM proxy vs gateway (1 and N workers), c=1/10/50, 1 KB and 10 KB French prompts.
-bench: $(STAMP) wrk
+bench: $(STAMP) bytecode wrk
 	$(BIN)/python bench/bench_gateway.py
 
 ## Streamed answers: first visible text and number of text chunks, direct vs gateway.
