@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from iag_gateway.audit.aggregates import Aggregates
+from iag_gateway.audit.aggregate_rows import Aggregates
 from iag_gateway.footprint.costing import Costing
 from iag_gateway.web.charts import Bar, columns, horizontal_bars
 from iag_gateway.web.console_views import EFFECT_LABELS, PII_SHORT

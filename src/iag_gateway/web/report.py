@@ -14,7 +14,7 @@ from docx import Document
 from docx.shared import Pt
 from fastapi.responses import Response
 
-from iag_gateway.audit.aggregates import Scope
+from iag_gateway.audit.aggregate_scope import Scope
 from iag_gateway.audit.monthly import MonthlyLine, monthly_lines
 from iag_gateway.footprint.costing import Costing
 from iag_gateway.services import Services
