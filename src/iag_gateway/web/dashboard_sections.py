@@ -15,7 +15,7 @@ from collections.abc import Callable
 from iag_gateway.audit.aggregate_rows import Aggregates
 from iag_gateway.footprint.costing import Costing
 from iag_gateway.web.charts import Bar, columns, horizontal_bars
-from iag_gateway.web.console_views import EFFECT_LABELS, PII_SHORT
+from iag_gateway.web.console_labels import EFFECT_LABELS, PII_SHORT
 from iag_gateway.web.dashboard_filters import DashboardFilters
 from iag_gateway.web.dashboard_views import (
     NONE_LABEL,

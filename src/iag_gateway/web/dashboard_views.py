@@ -12,7 +12,7 @@ from typing import Any
 
 from markupsafe import Markup
 
-from iag_gateway.web.console_views import grouped
+from iag_gateway.web.french_format import grouped
 
 NONE_LABEL = {
     "template": "conversation libre",
