@@ -119,7 +119,7 @@ class PermissionDenied(GatewayError):
     outcome = "denied"
 
 
-#: What a fired rule did to a call; every one has a French label (``web/console_views.EFFECT_LABELS``).
+#: What a fired rule did to a call; every one has a French label (``web/console_labels.EFFECT_LABELS``).
 Effect = Literal["deny", "flag", "raise", "strip", "cap", "review", "label", "reroute", "block", "mask"]
 EFFECTS: frozenset[str] = frozenset(get_args(Effect))
 

@@ -17,7 +17,8 @@ import sqlalchemy as sa
 from sqlalchemy.engine import Engine
 
 from iag_gateway.audit.access_review import review_access
-from iag_gateway.audit.aggregates import AuditAggregates, Scope
+from iag_gateway.audit.aggregate_scope import Scope
+from iag_gateway.audit.aggregates import AuditAggregates
 from iag_gateway.audit.filters import AuditFilter
 from iag_gateway.audit.models import AUDIT_EVENT_TABLE, AuditEntry
 from iag_gateway.audit.monthly import monthly_lines

@@ -17,7 +17,8 @@ from click.testing import CliRunner
 from sqlalchemy.engine import Engine, make_url
 from sqlalchemy.exc import ProgrammingError
 
-from iag_gateway.audit.aggregates import AuditAggregates, Scope
+from iag_gateway.audit.aggregate_scope import Scope
+from iag_gateway.audit.aggregates import AuditAggregates
 from iag_gateway.audit.models import AUDIT_EVENT_TABLE, AuditEntry
 from iag_gateway.audit.monthly import monthly_lines
 from iag_gateway.audit.rollup import fold, read_state

@@ -6,7 +6,7 @@ import ast
 from pathlib import Path
 
 from iag_gateway.errors import EFFECTS
-from iag_gateway.web.console_views import EFFECT_LABELS, ROUTE_LABELS, VIEW_LABELS
+from iag_gateway.web.console_labels import EFFECT_LABELS, ROUTE_LABELS, VIEW_LABELS
 
 SRC = Path(__file__).resolve().parents[2] / "src" / "iag_gateway"
 #: Calls that write an audit record, and the position of their route (or view) argument.

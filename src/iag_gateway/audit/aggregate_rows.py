@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 
 @dataclass(frozen=True)
@@ -86,6 +87,24 @@ class FeedbackRow:
     minutes_saved: int
     minutes_answers: int
     comments: int
+
+
+class Cube(NamedTuple):
+    """The calls' sums for one (department, template, model) over the period."""
+
+    department: str | None
+    template_id: str | None
+    model_alias: str | None
+    calls: int
+    ok: int
+    denied: int
+    prompt_tokens: int
+    completion_tokens: int
+    ok_prompt_tokens: int
+    ok_completion_tokens: int
+
+    def key(self, index: int) -> str | None:
+        return (self.department, self.template_id, self.model_alias)[index]
 
 
 @dataclass

@@ -15,7 +15,9 @@ import sqlalchemy as sa
 from sqlalchemy.engine import Engine
 from sqlalchemy.exc import SQLAlchemyError
 
-from iag_gateway.audit.aggregates import AuditAggregates, Scope, TokenRow
+from iag_gateway.audit.aggregate_rows import TokenRow
+from iag_gateway.audit.aggregate_scope import Scope
+from iag_gateway.audit.aggregates import AuditAggregates
 from iag_gateway.errors import AuditUnavailable
 from iag_gateway.feedback.models import FEEDBACK_TABLE
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from iag_gateway.audit.aggregates import TokenRow
+from iag_gateway.audit.aggregate_rows import TokenRow
 from iag_gateway.footprint.factors import ModelFactors
 from iag_gateway.policy.models import ModelEntry
 

@@ -34,9 +34,13 @@ from iag_gateway.policy.models import PolicySet
 from iag_gateway.recorded_names import UNKNOWN
 from iag_gateway.services import Services
 from iag_gateway.web import console_views as views
+from iag_gateway.web.console_chain_view import head_view, verification_view
 from iag_gateway.web.console_export import ExportStream
+from iag_gateway.web.console_filters import ConsoleFilters, parse_cursor, parse_filters
 from iag_gateway.web.console_heads_view import signed_head_view
+from iag_gateway.web.console_labels import OUTCOME_LABELS, ROUTE_LABELS
 from iag_gateway.web.form import attachment, current_identity, french_pages, read_form, services_of, to_login
+from iag_gateway.web.french_format import grouped
 from iag_gateway.web.markdown import render
 from iag_gateway.web.views import WebError, page
 
@@ -143,8 +147,8 @@ async def audit_list(request: Request) -> Response:
     if identity is None:
         return to_login()
     services = services_of(request)
-    filters, errors = views.parse_filters(request.query_params)
-    cursor = views.parse_cursor(request.query_params.get("avant"))
+    filters, errors = parse_filters(request.query_params)
+    cursor = parse_cursor(request.query_params.get("avant"))
     async with console_call(request, identity, "list") as call:
         call.extra.update(filters=filters.recorded(), cursor=cursor)
         events: list[Any] = []
@@ -169,7 +173,7 @@ async def audit_list(request: Request) -> Response:
 
 
 def list_context(
-    filters: views.ConsoleFilters,
+    filters: ConsoleFilters,
     errors: list[str],
     events: list[Any],
     cursor: int | None,
@@ -183,17 +187,17 @@ def list_context(
         "nav_current": "audit",
         "filters": filters,
         "errors": errors,
-        "outcomes": views.OUTCOME_LABELS,
-        "routes": views.ROUTE_LABELS,
-        "total": views.grouped(total) if total is not None else None,
+        "outcomes": OUTCOME_LABELS,
+        "routes": ROUTE_LABELS,
+        "total": grouped(total) if total is not None else None,
         "total_n": total or 0,
         "rows": [views.row_view(e) for e in events],
         "first_page": cursor is None,
         "newest_url": "/audit" + (f"?{urlencode(query)}" if query else ""),
         "older_url": f"/audit?{urlencode([*query, ('avant', str(next_cursor))])}" if next_cursor else None,
         "export_query": urlencode(query),
-        "head": views.head_view(*head),
-        "verification": views.verification_view(verification) if verification else None,
+        "head": head_view(*head),
+        "verification": verification_view(verification) if verification else None,
     }
 
 
@@ -214,7 +218,7 @@ async def verify_chain(request: Request) -> Response:
         )
         signed = await to_thread.run_sync(signed_head_view, services)
     head = (result.head_seq, result.head_hash)
-    filters = views.ConsoleFilters()
+    filters = ConsoleFilters()
     context = list_context(filters, [], events, None, next_cursor, head, result)
     return page(request, "audit_list.html", signed_head=signed, **context)
 
@@ -229,7 +233,7 @@ async def audit_export(request: Request, fmt: str) -> Response:
     if fmt not in FORMATS:
         raise NotFound("Format d'export inconnu.")
     services = services_of(request)
-    filters, errors = views.parse_filters(request.query_params)
+    filters, errors = parse_filters(request.query_params)
     async with console_call(request, identity, "export") as call:
         call.extra.update(format=fmt, filters=filters.recorded())
         if errors:

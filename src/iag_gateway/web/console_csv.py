@@ -15,17 +15,16 @@ from typing import Any, TextIO
 from iag_gateway.audit.filters import AuditFilter
 from iag_gateway.audit.models import AuditEvent, format_timestamp
 from iag_gateway.audit.store import AuditStore
-from iag_gateway.web.console_views import (
+from iag_gateway.web.console_labels import (
     DECISION_LABELS,
     EFFECT_LABELS,
     FIELD_LABELS,
     OUTCOME_LABELS,
     ROUTE_LABELS,
-    extra_value,
-    masked_counts,
-    paris_time,
 )
+from iag_gateway.web.console_views import extra_value, masked_counts
 from iag_gateway.web.french_csv import cell
+from iag_gateway.web.french_format import paris_time
 
 
 def _rules(event: AuditEvent) -> str:

@@ -10,7 +10,7 @@ from iag_gateway.audit.filters import AuditFilter
 from iag_gateway.errors import ConfigError
 from iag_gateway.logs import log_internal_error
 from iag_gateway.web import console
-from iag_gateway.web import console_views as views
+from iag_gateway.web.console_filters import ConsoleFilters
 from iag_gateway.web.console_heads_view import NOT_CONFIGURED, report_view, run_check, signed_head_view
 from iag_gateway.web.form import current_identity, french_pages, read_form, services_of, to_login
 from iag_gateway.web.observe import route_of
@@ -47,5 +47,5 @@ async def verify_signed_heads(request: Request) -> Response:
         )
         head = await to_thread.run_sync(services.audit.head)
         signed = await to_thread.run_sync(signed_head_view, services)
-    context = console.list_context(views.ConsoleFilters(), [], events, None, next_cursor, head, None)
+    context = console.list_context(ConsoleFilters(), [], events, None, next_cursor, head, None)
     return page(request, "audit_list.html", signed_head=signed, heads_check=report_view(report), **context)

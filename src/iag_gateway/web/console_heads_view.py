@@ -14,7 +14,7 @@ from iag_gateway.audit.heads_config import last_head, public_key, read_heads
 from iag_gateway.audit.heads_verify import HeadsReport, verify_heads
 from iag_gateway.errors import ConfigError
 from iag_gateway.services import Services
-from iag_gateway.web import console_views as views
+from iag_gateway.web.french_format import grouped, paris_time
 
 #: Why signed heads are neither shown nor checked: the deployment has no signing key.
 NOT_CONFIGURED = (
@@ -76,10 +76,10 @@ def signed_head_view(services: Services) -> dict[str, Any]:
     return {
         "configured": True,
         "missing": False,
-        "size": views.grouped(head.head.tree_size),
+        "size": grouped(head.head.tree_size),
         "root_prefix": head.head.root_hash[:16],
         "root": head.head.root_hash,
-        "at": views.paris_time(signed_at),
+        "at": paris_time(signed_at),
         "age": age_text(head.head.timestamp),
         "key_id": head.key_id,
     }
@@ -95,7 +95,7 @@ def run_check(services: Services) -> HeadsReport:
 
 def report_view(report: HeadsReport) -> dict[str, Any]:
     if report.ok:
-        records, unsigned = views.grouped(report.records), views.grouped(report.unsigned)
+        records, unsigned = grouped(report.records), grouped(report.unsigned)
         message = (
             f"Têtes signées : journal cohérent avec {report.heads_checked} tête(s) signée(s) "
             f"({records} enregistrements, {unsigned} pas encore signés)"

@@ -25,12 +25,15 @@ from iag_gateway.footprint.costing import Costing
 from iag_gateway.footprint.factors import all_factors
 from iag_gateway.policy.engine import article_refs, can_read_audit, can_read_dashboard
 from iag_gateway.services import Services
-from iag_gateway.web import console_views
 from iag_gateway.web.console import Gate, console_call
+from iag_gateway.web.console_filters import page_url, parse_cursor
+from iag_gateway.web.console_labels import OUTCOME_LABELS, PII_SHORT
+from iag_gateway.web.console_views import row_view
 from iag_gateway.web.dashboard_access import access_view
 from iag_gateway.web.dashboard_filters import DashboardFilters, parse_dashboard_filters, today_in_paris
 from iag_gateway.web.dashboard_sections import sections, summary_cards
 from iag_gateway.web.form import current_identity, french_pages, services_of, to_login
+from iag_gateway.web.french_format import grouped
 from iag_gateway.web.report import MONTH_FORMATS, monthly_report, parse_month, report_response
 from iag_gateway.web.views import WebError, page
 
@@ -76,7 +79,7 @@ async def dashboard(request: Request) -> Response:
     services = services_of(request)
     filters, errors, providers = read_filters(request, services)
     policy = services.policies.current.policy
-    idle_days = console_views.parse_cursor(request.query_params.get("jours")) or DEFAULT_IDLE_DAYS
+    idle_days = parse_cursor(request.query_params.get("jours")) or DEFAULT_IDLE_DAYS
     async with console_call(
         request, identity, "dashboard", gate=DASHBOARD_GATE, route=DASHBOARD_ROUTE
     ) as call:
@@ -148,9 +151,9 @@ async def drill_down(request: Request) -> Response:
     filters, errors, _ = read_filters(request, services)
     policy = services.policies.current.policy
     more = {k: request.query_params.get(k, "")[:100] for k in ("issue", "article", "donnee")}
-    if more["issue"] and more["issue"] not in console_views.OUTCOME_LABELS:
+    if more["issue"] and more["issue"] not in OUTCOME_LABELS:
         errors.append("L'issue choisie n'existe pas.")
-    cursor = console_views.parse_cursor(request.query_params.get("avant"))
+    cursor = parse_cursor(request.query_params.get("avant"))
     async with console_call(
         request, identity, "drill-down", gate=DASHBOARD_GATE, route=DASHBOARD_ROUTE
     ) as call:
@@ -168,12 +171,12 @@ async def drill_down(request: Request) -> Response:
         request,
         "dashboard_records.html",
         nav_current="tableau",
-        rows=[console_views.row_view(e) for e in events],
-        total=console_views.grouped(total),
+        rows=[row_view(e) for e in events],
+        total=grouped(total),
         criteria=criteria_text(filters, more, template_titles(services)),
         show_users=auditor,
         back_url=filters.link("/tableau-de-bord"),
-        older_url=console_views.page_url("/tableau-de-bord/enregistrements", here, next_cursor),
+        older_url=page_url("/tableau-de-bord/enregistrements", here, next_cursor),
     )
 
 
@@ -189,13 +192,11 @@ def criteria_text(filters: DashboardFilters, more: dict[str, str], titles: dict[
     if filters.fournisseur:
         out.append(f"fournisseur {filters.fournisseur}")
     if more.get("issue"):
-        out.append("issue « " + console_views.OUTCOME_LABELS[more["issue"]] + " »")
+        out.append("issue « " + OUTCOME_LABELS[more["issue"]] + " »")
     if more.get("article"):
         out.append("article " + more["article"].removeprefix("art-"))
     if more.get("donnee"):
-        out.append(
-            "donnée masquée : " + console_views.PII_SHORT.get(more["donnee"], (more["donnee"],) * 2)[1]
-        )
+        out.append("donnée masquée : " + PII_SHORT.get(more["donnee"], (more["donnee"],) * 2)[1])
     return out
 
 

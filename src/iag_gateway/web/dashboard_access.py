@@ -7,7 +7,7 @@ from typing import Any
 
 from iag_gateway.audit.access_review import HolderReview
 from iag_gateway.storage.types import utc_now
-from iag_gateway.web.console_views import paris_time
+from iag_gateway.web.french_format import paris_time
 
 
 def access_view(holders: list[HolderReview], idle_days: int, now: datetime | None = None) -> dict[str, Any]:

@@ -11,10 +11,10 @@ from dataclasses import dataclass, fields
 from datetime import date, datetime, timedelta
 from urllib.parse import urlencode
 
-from iag_gateway.audit.aggregates import Scope
+from iag_gateway.audit.aggregate_scope import Scope
 from iag_gateway.audit.filters import AuditFilter
 from iag_gateway.policy.models import PolicySet
-from iag_gateway.web.console_views import day_start, paris
+from iag_gateway.web.french_format import day_start, paris
 
 DEFAULT_DAYS = 30
 MAX_DAYS = 366 * 2

@@ -1,7 +1,8 @@
 """What the dashboard's blocks are made of (figures, cells) and how its numbers read in French.
 
-The sections themselves are built in ``dashboard_sections.py``; cost and footprint
-come from ``footprint/costing.py``.
+The sections themselves are built in ``dashboard_usage.py``, ``dashboard_compliance.py``
+and ``dashboard_footprint.py``, in page order by ``dashboard_sections.py``; cost and
+footprint come from ``footprint/costing.py``.
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ from typing import Any
 
 from markupsafe import Markup
 
-from iag_gateway.web.console_views import grouped
+from iag_gateway.web.french_format import grouped
 
 NONE_LABEL = {
     "template": "conversation libre",

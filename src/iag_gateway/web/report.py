@@ -14,15 +14,15 @@ from docx import Document
 from docx.shared import Pt
 from fastapi.responses import Response
 
-from iag_gateway.audit.aggregates import Scope
+from iag_gateway.audit.aggregate_scope import Scope
 from iag_gateway.audit.monthly import MonthlyLine, monthly_lines
 from iag_gateway.footprint.costing import Costing
 from iag_gateway.services import Services
-from iag_gateway.web.console_views import day_start
 from iag_gateway.web.dashboard_views import euros, number, percent, significant
 from iag_gateway.web.docx_export import DOCX_MEDIA_TYPE
 from iag_gateway.web.form import attachment
 from iag_gateway.web.french_csv import french_csv
+from iag_gateway.web.french_format import day_start
 
 MONTH_FORMATS = {"docx": DOCX_MEDIA_TYPE, "csv": "text/csv; charset=utf-8"}
 MONTHS_FR = (

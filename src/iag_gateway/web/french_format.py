@@ -1,0 +1,25 @@
+"""Write times in Europe/Paris and numbers the French way; read a typed day as Paris midnight."""
+
+from __future__ import annotations
+
+from datetime import date, datetime, time
+from functools import cache
+from zoneinfo import ZoneInfo
+
+
+@cache
+def paris() -> ZoneInfo:
+    return ZoneInfo("Europe/Paris")
+
+
+def paris_time(value: datetime) -> str:
+    return value.astimezone(paris()).strftime("%d/%m/%Y %H:%M:%S")
+
+
+def grouped(number: float, decimals: int = 0) -> str:
+    """« 1 234 » with a narrow no-break space, French style."""
+    return f"{number:,.{decimals}f}".replace(",", "\u202f").replace(".", ",")
+
+
+def day_start(text: str) -> datetime:
+    return datetime.combine(date.fromisoformat(text), time.min, tzinfo=paris())
