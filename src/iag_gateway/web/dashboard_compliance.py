@@ -31,8 +31,8 @@ def refusals_section(data: Aggregates, drill: Callable[..., str]) -> Section:
             "refus-articles",
             "Refus et signalements par article de la charte",
             "Appels sur lesquels une règle a refusé ou signalé, "
-            "comptés une fois par article cité par la règle "
-            "cite la règle (une règle peut citer plusieurs articles).",
+            "comptés une fois par article que cite la règle "
+            "(une règle peut citer plusieurs articles).",
             ["Article", "Refus", "Signalements"],
             [
                 [text_cell("art. " + a.removeprefix("art-"), drill(article=a)), n(c["deny"]), n(c["flag"])]
