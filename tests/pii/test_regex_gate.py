@@ -21,6 +21,8 @@ PATTERNS = (
     r"(?:de\s+)?(?:la\s+)?(?i:rue|avenue)\s+\w+",
     r"\b(?:IPP|NDA)\b\D{0,5}(?P<value>\d{5,12})",
     r"(?<![\w])(?:(?i:é|è)tablissements?|soci[ée]t[ée])\s+[A-Z]\w*",
+    r"(?<![\w,.])(?:(?i:r[ée]sidence|b[âa]t\.)\s+\w+\s+)?\d{1,4},?\s+(?i:rue|all[ée]e)\s+\w+",
+    r"(?<![\w.,])(?P<value>\d{11})(?![\w]|[.,]\d)",
     r"[a-z]*x",
     r"(?:ab)*",
 )
@@ -53,6 +55,9 @@ def test_when_a_pattern_is_gated_then_it_finds_the_same_matches(source: str) -> 
         (r"(?<![\w])(?:M\.|Mme|(?i:docteur))\s+\w+", "(?=(?-i:[M])|(?i:[d]))"),
         (r"(?:\+|00)\s?33", r"(?=(?-i:[0\+]))"),
         (r"(?i)(?:de\s+)?rue\s", "(?=(?i:[dr]))"),
+        (r"(?<![\w.,])\d{11}(?![\w])", r"(?=(?-i:[\d]))"),
+        # a digit is the same in either case mode: one class with the letters, not an alternation
+        (r"(?<![\w,.])(?:(?i:résidence|bât\.)\s+)?\d{1,4},?\s+rue", r"(?=(?i:[\dbr]))"),
     ],
 )
 def test_when_matches_open_on_a_few_characters_then_the_lookahead_lists_them(
@@ -65,7 +70,8 @@ def test_when_matches_open_on_a_few_characters_then_the_lookahead_lists_them(
     "source",
     [
         r"[a-z]*x",  # any letter may open a match: no gain
-        r"\d{2}/\d{2}",  # any digit: no gain
+        r"\w+@",  # any letter or digit: no gain
+        r"\s*:",  # any space
         r"(?:ab)*",  # matches the empty string: every position may start a match
         r"(.)\1",  # starts on any character
         r"[^a]b",  # a negated class

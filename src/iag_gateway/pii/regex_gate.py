@@ -28,6 +28,7 @@ _CATEGORIES = {
     sre.CATEGORY_SPACE: r"\s",
     sre.CATEGORY_NOT_SPACE: r"\S",
 }
+_DIGIT = _CATEGORIES[sre.CATEGORY_DIGIT]
 _REPEATS = {sre.MAX_REPEAT, sre.MIN_REPEAT, getattr(sre, "POSSESSIVE_REPEAT", sre.MAX_REPEAT)}
 _ZERO_WIDTH = {sre.ASSERT, sre.ASSERT_NOT, sre.AT}
 _GLOBAL_FLAGS = re.compile(r"\(\?[aiLmsux]+\)")
@@ -36,11 +37,19 @@ MAX_FIRST_CHARACTERS = 24
 
 
 def _narrow(item: str) -> bool:
-    """A single character other than a space: not a range, not a category such as ``\\w``."""
+    """A single character other than a space, or a digit (``\\d``): not a range, not ``\\w`` or ``\\s``."""
+    if item == _DIGIT:
+        return True  # digits are few in prose: « 12 rue... » opens on one
     if item in _CATEGORIES.values():
         return False
     char = item[1:] if item.startswith("\\") else item
     return len(char) == 1 and not char.isspace()
+
+
+def _caseless(item: str) -> bool:
+    """A digit (``\\d`` or one) or an ASCII sign: no character matches it only when case is ignored."""
+    char = item[1:] if item.startswith("\\") else item
+    return item == _DIGIT or (len(char) == 1 and char.isascii() and not char.isalpha())
 
 
 class _Unknown(Exception):
@@ -119,11 +128,17 @@ def first_characters(pattern: re.Pattern[str]) -> str | None:
     items = first.exact | first.any_case
     if not all(_narrow(item) for item in items) or len(items) > MAX_FIRST_CHARACTERS:
         return None  # most positions would pass (any letter, any digit): the look-ahead would only cost
+    exact, any_case = set(first.exact), set(first.any_case)
+    if any_case:
+        # a digit or an ASCII sign is the same in either case mode: one class, not an alternation
+        caseless = {item for item in exact if _caseless(item)}
+        exact -= caseless
+        any_case |= caseless
     classes = []
-    if first.exact:
-        classes.append(f"(?-i:[{''.join(sorted(first.exact))}])")
-    if first.any_case:
-        classes.append(f"(?i:[{''.join(sorted(first.any_case))}])")
+    if exact:
+        classes.append(f"(?-i:[{''.join(sorted(exact))}])")
+    if any_case:
+        classes.append(f"(?i:[{''.join(sorted(any_case))}])")
     return f"(?={'|'.join(classes)})"
 
 

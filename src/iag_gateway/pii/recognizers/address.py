@@ -52,6 +52,8 @@ _POSTCODE = r"(?:(?:BP|CS)\s?\d{1,6}\s*[,\-–]?\s*)?(?:F-)?\d{5}"
 # a place with no street number: « Lieu-dit La Croix Blanche, 43200 YSSINGEAUX » (the postcode is required)
 _PLACE = r"(?i:lieu-dit|lieudit|lieu\s+dit|hameau|l\.-d\.|ld)"
 
+_FIVE_DIGITS = re.compile(r"\d{5}")
+
 
 class AddressRecognizer(CheckedPatternRecognizer):
     """Detect a street address, with or without its postcode and city."""
@@ -102,6 +104,17 @@ class AddressRecognizer(CheckedPatternRecognizer):
             r"(?:,[ \t]*[A-Z][\w\-]+(?:[ \t](?![A-Z]{1,2}\d)[A-Z][\w\-]+)?)?"
             r"(?:[ \t,]+[A-Z]{1,2}\d[A-Z\d]?[ \t]?\d[A-Z]{2}|[ \t,]+\d{5}(?:-\d{4})?)?)"
         ),
+    )
+
+    # the patterns that require a postcode (five digits in a row) are skipped in a text without one
+    NEEDS: ClassVar[tuple[re.Pattern[str] | None, ...]] = (
+        None,
+        _FIVE_DIGITS,
+        _FIVE_DIGITS,
+        _FIVE_DIGITS,
+        None,
+        _FIVE_DIGITS,
+        None,
     )
 
     NUMBER_BEFORE: ClassVar[re.Pattern[str]] = re.compile(r"\d{1,4}(?:\s?(?i:bis|ter|quater|[bt]))?,?\s*$")

@@ -9,6 +9,10 @@ from iag_gateway.pii.recognizers.base import CheckedPatternRecognizer
 from iag_gateway.pii.regex_gate import compile_gated
 
 _LOCAL = r"[\w!#$%&'*+/=?^`{|}~-]+(?:\.[\w!#$%&'*+/=?^`{|}~-]+)*"
+# the same, taken whole (possessive) where « @ » follows: a local part that gave back characters would
+# be followed by one of its own characters, never « @ », so the matches are the same and the engine
+# stops retrying each word of the text character by character
+_WHOLE_LOCAL = r"[\w!#$%&'*+/=?^`{|}~-]++(?:\.[\w!#$%&'*+/=?^`{|}~-]++)*+"
 # « [at] », « (at) », « {at} », « [@] », « (arobase) », « [chez] », spaced or not
 _AT = r"\s?[\[({<]\s?(?i:at|@|arobase|chez)\s?[\])}>]\s?|\s(?i:arobase)\s"
 # « . », « [dot] », « (dot) », « (point) »; a bare « at » counts only when a bare « dot » follows
@@ -24,7 +28,7 @@ class EmailAddressRecognizer(CheckedPatternRecognizer):
     SCORE = 1.0
     PATTERNS: ClassVar[tuple[re.Pattern[str], ...]] = (
         compile_gated(
-            rf"(?<![\w.+-])(?P<value>{_LOCAL}"
+            rf"(?<![\w.+-])(?P<value>{_WHOLE_LOCAL}"
             r"@(?:[\w](?:[\w-]*[\w])?\.)+[A-Za-z]{2,24})(?![\w-])"
         ),
         # obfuscated: at least the « @ » written out in brackets (a bare « at » is an English word)

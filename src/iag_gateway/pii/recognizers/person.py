@@ -33,6 +33,7 @@ from iag_gateway.pii.regex_gate import compile_gated
 
 _LETTER = "A-Za-zÀ-ÖØ-öø-ÿ"
 _UPPER = "A-ZÀ-ÖØ-Þ"
+_TITLE = re.compile(rf"(?:{TITLES})")
 
 
 class _Token(NamedTuple):
@@ -42,6 +43,7 @@ class _Token(NamedTuple):
     kind: str  # cap | up | init | particle | lower | other
 
 
+@lru_cache(maxsize=16384)
 def _is_given_name(word: str) -> bool:
     folded = fold(word)
     return folded in FIRST_NAMES or (
@@ -68,13 +70,40 @@ def _word_kind(word: str) -> str:
     return "other"
 
 
+@lru_cache(maxsize=16384)
+def _token_shape(word: str) -> tuple[str, str]:
+    """The word a token holds (a final full stop dropped unless initial or title) and its kind (cached)."""
+    if word.endswith(".") and not (len(word) == 2 and word[0].isupper()) and not _TITLE.fullmatch(word):
+        word = word[:-1]
+    return word, _word_kind(word)
+
+
+@lru_cache(maxsize=16384)
+def _surname_like(word: str) -> bool:
+    """Not a common word, a company word or a title (cached: words repeat)."""
+    folded = fold(word)
+    return (
+        folded not in NOT_SURNAMES
+        and folded not in COMPANY_WORDS
+        and not _TITLE.fullmatch(word)
+        and not _TITLE.fullmatch(word + ".")
+    )
+
+
+@lru_cache(maxsize=16384)
+def _opens_hurried_name(word: str) -> bool:
+    """A lower-case word that may open « jean dupont »: a known, unambiguous given name, no stop word."""
+    folded = fold(word)
+    return _is_given_name(folded) and folded not in AMBIGUOUS_FIRST_NAMES and folded not in STOP_WORDS
+
+
 class PersonRecognizer(LocalRecognizer):
     """Find people's names with French writing rules and a given-name lexicon."""
 
     ENTITY = "PERSON"
     SCORE = 0.85
     TOKEN: ClassVar[re.Pattern[str]] = re.compile(rf"[{_LETTER}]+(?:['’\-][{_LETTER}]+)*\.?")
-    TITLE: ClassVar[re.Pattern[str]] = re.compile(rf"(?:{TITLES})")
+    TITLE: ClassVar[re.Pattern[str]] = _TITLE
     PARTICLES: ClassVar[frozenset[str]] = NAME_PARTICLES
     NAME_GAP: ClassVar[re.Pattern[str]] = re.compile(r"[ ]{1,3}")  # never a tab: cells are apart
     HEADER: ClassVar[re.Pattern[str]] = re.compile(
@@ -99,18 +128,14 @@ class PersonRecognizer(LocalRecognizer):
     # -- tokens ---------------------------------------------------------------
     def _tokens(self, text: str) -> list[_Token]:
         tokens = []
+        length = len(text)
         for match in self.TOKEN.finditer(text):
-            word = match.group()
-            start, end = match.span()
-            if (
-                word.endswith(".")
-                and not (len(word) == 2 and word[0].isupper())
-                and not self.TITLE.fullmatch(word)
-            ):
-                word, end = word[:-1], end - 1
+            start = match.start()
+            word, kind = _token_shape(match.group())
+            end = start + len(word)
             # glued to a digit, a letter is part of a code (« C25-004519 », « 0693456K »), not a name
-            glued = (start > 0 and text[start - 1].isdigit()) or (end < len(text) and text[end].isdigit())
-            tokens.append(_Token(start, end, word, "other" if glued else _word_kind(word)))
+            glued = (start > 0 and text[start - 1].isdigit()) or (end < length and text[end].isdigit())
+            tokens.append(_Token(start, end, word, "other" if glued else kind))
         return tokens
 
     def _adjacent(self, text: str, left: _Token, right: _Token) -> bool:
@@ -139,7 +164,7 @@ class PersonRecognizer(LocalRecognizer):
                     taken += 1
                     continue
                 break
-            if token.kind in ("cap", "up") and self._surname_like(token.text):
+            if token.kind in ("cap", "up") and _surname_like(token.text):
                 j += 1
                 taken += 1
                 continue
@@ -236,7 +261,7 @@ class PersonRecognizer(LocalRecognizer):
         first = tokens[end]
         if first.kind != "cap" or not self._adjacent(text, tokens[end - 1], first):
             return i
-        if not (_is_given_name(first.text) or self._surname_like(first.text)):
+        if not (_is_given_name(first.text) or _surname_like(first.text)):
             return i
         # a two-letter capital word before an unknown one is a code (« GP Guardrails »), not « LE Anne »
         if end - i == 1 and len(token.text) <= 2 and not _is_given_name(first.text):
@@ -254,7 +279,7 @@ class PersonRecognizer(LocalRecognizer):
     def _surname_then_given(self, text: str, tokens: list[_Token], i: int) -> int:
         """Dupont Jean, but not « Appelez Bruno Castel » (there the given name opens the name)."""
         token = tokens[i]
-        if token.kind != "cap" or not self._surname_like(token.text) or i + 1 >= len(tokens):
+        if token.kind != "cap" or not _surname_like(token.text) or i + 1 >= len(tokens):
             return i
         nxt = tokens[i + 1]
         if nxt.kind != "cap" or not _is_given_name(nxt.text) or not self._adjacent(text, token, nxt):
@@ -276,7 +301,7 @@ class PersonRecognizer(LocalRecognizer):
             and self._adjacent(text, tokens[end - 1], tokens[end])
             and tokens[end].text[0].isupper()
             and tokens[end].kind in ("cap", "up", "particle")
-            and self._surname_like(tokens[end].text)
+            and _surname_like(tokens[end].text)
             and tokens[end].text not in ACRONYMS
         ):
             end += 1
@@ -287,10 +312,7 @@ class PersonRecognizer(LocalRecognizer):
     def _lowercase_pair(self, text: str, tokens: list[_Token], i: int) -> int:
         """jean dupont typed in a hurry: a known, unambiguous given name then a non-stop word."""
         token = tokens[i]
-        if token.kind != "lower" or i + 1 >= len(tokens):
-            return i
-        folded = fold(token.text)
-        if not _is_given_name(folded) or folded in AMBIGUOUS_FIRST_NAMES or folded in STOP_WORDS:
+        if token.kind != "lower" or i + 1 >= len(tokens) or not _opens_hurried_name(token.text):
             return i
         nxt = tokens[i + 1]
         if nxt.kind != "lower" or not self._adjacent(text, token, nxt):
@@ -298,15 +320,6 @@ class PersonRecognizer(LocalRecognizer):
         if len(nxt.text) < 3 or nxt.text in STOP_WORDS or fold(nxt.text) in NOT_SURNAMES:
             return i
         return i + 2
-
-    def _surname_like(self, word: str) -> bool:
-        folded = fold(word)
-        return (
-            folded not in NOT_SURNAMES
-            and folded not in COMPANY_WORDS
-            and not self.TITLE.fullmatch(word)
-            and not self.TITLE.fullmatch(word + ".")
-        )
 
     def _adjacent_or_tight(self, text: str, left: _Token, right: _Token) -> bool:
         return left.end == right.start or self._adjacent(text, left, right)
@@ -388,7 +401,7 @@ class PersonRecognizer(LocalRecognizer):
         words = value.split()
         if not 1 <= len(words) <= 4 or "@" in value:
             return False
-        if not self._surname_like(words[0].rstrip(".")) or any(word in ACRONYMS for word in words):
+        if not _surname_like(words[0].rstrip(".")) or any(word in ACRONYMS for word in words):
             return False
         # a lone short capital word in a header is a team or a service (« To: URC »), not a person
         if len(words) == 1 and value.isupper() and len(value) <= 4:

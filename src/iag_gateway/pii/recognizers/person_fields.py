@@ -34,6 +34,11 @@ _LETTER = "A-Za-zÀ-ÖØ-öø-ÿ"
 _UPPER = "A-ZÀ-ÖØ-Þ"
 _LOWER = "a-zß-öø-ÿ"
 _CAP_WORD = rf"[{_UPPER}][{_LETTER}]*(?:['’\-][{_LETTER}]+)*"
+# the same word, taken whole (possessive): a list item that gave back letters would be followed by a
+# letter, an apostrophe or a hyphen, which neither a separator nor the list's end accepts, so the
+# matches are the same; the engine just stops retrying each word letter by letter
+_WHOLE_CAP_WORD = rf"[{_UPPER}][{_LETTER}]*+(?:['’\-][{_LETTER}]++)*+"
+_WHOLE_LOWER_WORD = rf"[{_LOWER}]++(?:-[{_LOWER}]++)?+"
 _PARTICLE = r"(?:d['’]|(?:de|du|des|le|la|da|di|del|van|von|der|ben|el|al)[ \t]+)"
 _NAME = rf"(?:{_PARTICLE})?{_CAP_WORD}(?:[ \t](?:{_PARTICLE})?{_CAP_WORD}){{0,3}}"
 _FIELD_LABELS = (
@@ -80,15 +85,17 @@ class PersonFieldRecognizer(LocalRecognizer):
     )
     # two or more given names in a row, separated by commas, « et », « and » or slashes
     GIVEN_LIST: ClassVar[re.Pattern[str]] = re.compile(
-        rf"(?<![\w'’\-]){_CAP_WORD}(?:[ \t]*(?:,|/|;|\bet\b|\band\b)[ \t]*{_CAP_WORD})+(?![\w'’\-])"
+        rf"(?<![\w'’\-]){_WHOLE_CAP_WORD}"
+        rf"(?:[ \t]*(?:,|/|;|\bet\b|\band\b)[ \t]*{_WHOLE_CAP_WORD})+(?![\w'’\-])"
     )
     NICKNAME: ClassVar[re.Pattern[str]] = re.compile(
         rf"(?<![\w'’\-])(?P<first>{_CAP_WORD})[ \t]+(?:\"|“|«[ \t]?|‘|'|\()[ \t]?{_CAP_WORD}[ \t]?"
         rf"(?:\"|”|[ \t]?»|’|'|\))[ \t]+(?P<last>(?:{_PARTICLE})?{_CAP_WORD})(?![\w'’\-])"
     )
+    # the role word taken whole (possessive): a space or a comma must follow it, never one of its letters
     ROLE: ClassVar[re.Pattern[str]] = compile_gated(
         rf"(?<![\w])(?i:l['’]|la|le|les|notre|nos|votre|vos|mon|ma|mes|ton|ta|son|sa|ses|leur|cette|ce|"
-        rf"the|our|your|my|his|her|their)[ \t]*(?P<role>[a-zà-öø-ÿ][a-zà-öø-ÿ\-]+)"
+        rf"the|our|your|my|his|her|their)[ \t]*(?P<role>[a-zà-öø-ÿ][a-zà-öø-ÿ\-]++)"
         rf"(?:[ \t]+(?:de\s+(?:garde|nuit|jour|santé|liaison|coordination)))?[ \t]*,?[ \t]+"
         rf"(?P<name>{_CAP_WORD}(?:[ \t]+(?:{_PARTICLE})?{_CAP_WORD})?)(?![\w'’\-])"
     )
@@ -117,14 +124,16 @@ class PersonFieldRecognizer(LocalRecognizer):
         return spans
 
     LOWER_GIVEN_LIST: ClassVar[re.Pattern[str]] = re.compile(
-        rf"(?<![\w'’\-])[{_LOWER}]+(?:-[{_LOWER}]+)?(?:[ \t]*(?:,|/|\bet\b|\band\b)[ \t]*"
-        rf"[{_LOWER}]+(?:-[{_LOWER}]+)?)+(?![\w'’\-])"
+        rf"(?<![\w'’\-]){_WHOLE_LOWER_WORD}(?:[ \t]*(?:,|/|\bet\b|\band\b)[ \t]*"
+        rf"{_WHOLE_LOWER_WORD})+(?![\w'’\-])"
     )
+    CAP_ITEM: ClassVar[re.Pattern[str]] = re.compile(_CAP_WORD)
+    LOWER_ITEM: ClassVar[re.Pattern[str]] = re.compile(rf"[{_LOWER}]+(?:-[{_LOWER}]+)?")
 
     def _given_lists(self, text: str) -> list[tuple[int, int]]:
         spans: list[tuple[int, int]] = []
         for match in self.GIVEN_LIST.finditer(text):
-            items = list(re.finditer(_CAP_WORD, match.group()))
+            items = list(self.CAP_ITEM.finditer(match.group()))
             given = [
                 item
                 for item in items
@@ -138,7 +147,7 @@ class PersonFieldRecognizer(LocalRecognizer):
         for match in self.LOWER_GIVEN_LIST.finditer(text):
             items = [
                 item
-                for item in re.finditer(rf"[{_LOWER}]+(?:-[{_LOWER}]+)?", match.group())
+                for item in self.LOWER_ITEM.finditer(match.group())
                 if fold(item.group()) not in {"et", "and"}
             ]
             if len(items) >= 2 and all(
