@@ -11,7 +11,6 @@ headers (From:/De:/À:) and signatures.
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 from typing import ClassVar, NamedTuple
 
 from presidio_analyzer import LocalRecognizer, RecognizerResult
@@ -23,17 +22,22 @@ from iag_gateway.pii.lexicon import (
     AMBIGUOUS_FIRST_NAMES,
     COMPANY_WORDS,
     FAMILY_NAMES_FIRST,
-    FIRST_NAMES,
     NAME_PARTICLES,
     NOT_SURNAMES,
     TITLES,
     fold,
 )
+from iag_gateway.pii.name_words import (
+    TITLE,
+    is_given_name,
+    opens_hurried_name,
+    surname_like,
+    token_shape,
+)
 from iag_gateway.pii.regex_gate import compile_gated
 
 _LETTER = "A-Za-zÀ-ÖØ-öø-ÿ"
 _UPPER = "A-ZÀ-ÖØ-Þ"
-_TITLE = re.compile(rf"(?:{TITLES})")
 
 
 class _Token(NamedTuple):
@@ -43,67 +47,13 @@ class _Token(NamedTuple):
     kind: str  # cap | up | init | particle | lower | other
 
 
-@lru_cache(maxsize=16384)
-def _is_given_name(word: str) -> bool:
-    folded = fold(word)
-    return folded in FIRST_NAMES or (
-        "-" in folded and all(part in FIRST_NAMES for part in folded.split("-") if part)
-    )
-
-
-@lru_cache(maxsize=16384)
-def _word_kind(word: str) -> str:
-    """cap | up | init | particle | lower | other: what a word may be in a name (cached: words repeat)."""
-    if len(word) == 2 and word[1] == "." and word[0].isupper():
-        return "init"
-    if fold(word) in NAME_PARTICLES or (fold(word[:2]) in {"d'", "d’"} and len(word) == 2):
-        return "particle"
-    letters = word.replace("-", "").replace("'", "").replace("’", "")
-    if len(letters) < 2:
-        return "other"  # « À » in a heading, « A » in a list: no name is one letter
-    if letters.isupper() and len(letters) >= 2:
-        return "up" if word not in ACRONYMS else "other"
-    if word[0].isupper() and not letters[1:].isupper():
-        return "cap"
-    if word.islower():
-        return "lower"
-    return "other"
-
-
-@lru_cache(maxsize=16384)
-def _token_shape(word: str) -> tuple[str, str]:
-    """The word a token holds (a final full stop dropped unless initial or title) and its kind (cached)."""
-    if word.endswith(".") and not (len(word) == 2 and word[0].isupper()) and not _TITLE.fullmatch(word):
-        word = word[:-1]
-    return word, _word_kind(word)
-
-
-@lru_cache(maxsize=16384)
-def _surname_like(word: str) -> bool:
-    """Not a common word, a company word or a title (cached: words repeat)."""
-    folded = fold(word)
-    return (
-        folded not in NOT_SURNAMES
-        and folded not in COMPANY_WORDS
-        and not _TITLE.fullmatch(word)
-        and not _TITLE.fullmatch(word + ".")
-    )
-
-
-@lru_cache(maxsize=16384)
-def _opens_hurried_name(word: str) -> bool:
-    """A lower-case word that may open « jean dupont »: a known, unambiguous given name, no stop word."""
-    folded = fold(word)
-    return _is_given_name(folded) and folded not in AMBIGUOUS_FIRST_NAMES and folded not in STOP_WORDS
-
-
 class PersonRecognizer(LocalRecognizer):
     """Find people's names with French writing rules and a given-name lexicon."""
 
     ENTITY = "PERSON"
     SCORE = 0.85
     TOKEN: ClassVar[re.Pattern[str]] = re.compile(rf"[{_LETTER}]+(?:['’\-][{_LETTER}]+)*\.?")
-    TITLE: ClassVar[re.Pattern[str]] = _TITLE
+    TITLE: ClassVar[re.Pattern[str]] = TITLE
     PARTICLES: ClassVar[frozenset[str]] = NAME_PARTICLES
     NAME_GAP: ClassVar[re.Pattern[str]] = re.compile(r"[ ]{1,3}")  # never a tab: cells are apart
     HEADER: ClassVar[re.Pattern[str]] = re.compile(
@@ -131,7 +81,7 @@ class PersonRecognizer(LocalRecognizer):
         length = len(text)
         for match in self.TOKEN.finditer(text):
             start = match.start()
-            word, kind = _token_shape(match.group())
+            word, kind = token_shape(match.group())
             end = start + len(word)
             # glued to a digit, a letter is part of a code (« C25-004519 », « 0693456K »), not a name
             glued = (start > 0 and text[start - 1].isdigit()) or (end < length and text[end].isdigit())
@@ -164,7 +114,7 @@ class PersonRecognizer(LocalRecognizer):
                     taken += 1
                     continue
                 break
-            if token.kind in ("cap", "up") and _surname_like(token.text):
+            if token.kind in ("cap", "up") and surname_like(token.text):
                 j += 1
                 taken += 1
                 continue
@@ -224,7 +174,7 @@ class PersonRecognizer(LocalRecognizer):
     def _given_then_surname(self, text: str, tokens: list[_Token], i: int) -> int:
         """Jean Dupont, Jean DUPONT, Marie-Claire de La Tour, Jean Pierre Lenoir."""
         token = tokens[i]
-        if token.kind not in ("cap", "up") or not _is_given_name(token.text):
+        if token.kind not in ("cap", "up") or not is_given_name(token.text):
             return i
         if token.kind == "up" and fold(token.text) in AMBIGUOUS_FIRST_NAMES:
             return i
@@ -234,7 +184,7 @@ class PersonRecognizer(LocalRecognizer):
         if (
             nxt is not None
             and nxt.kind == "cap"
-            and _is_given_name(nxt.text)
+            and is_given_name(nxt.text)
             and self._adjacent(text, token, nxt)
         ):
             start = i + 2 if self._surname_run(text, tokens, i + 2) > i + 2 else i + 1
@@ -261,17 +211,17 @@ class PersonRecognizer(LocalRecognizer):
         first = tokens[end]
         if first.kind != "cap" or not self._adjacent(text, tokens[end - 1], first):
             return i
-        if not (_is_given_name(first.text) or _surname_like(first.text)):
+        if not (is_given_name(first.text) or surname_like(first.text)):
             return i
         # a two-letter capital word before an unknown one is a code (« GP Guardrails »), not « LE Anne »
-        if end - i == 1 and len(token.text) <= 2 and not _is_given_name(first.text):
+        if end - i == 1 and len(token.text) <= 2 and not is_given_name(first.text):
             return i
         stop = end + 1
         if (
             stop < len(tokens)
             and tokens[stop].kind == "cap"
             and self._adjacent(text, first, tokens[stop])
-            and _is_given_name(tokens[stop].text)
+            and is_given_name(tokens[stop].text)
         ):
             stop += 1
         return i if self._company_follows(text, tokens, stop) else stop
@@ -279,10 +229,10 @@ class PersonRecognizer(LocalRecognizer):
     def _surname_then_given(self, text: str, tokens: list[_Token], i: int) -> int:
         """Dupont Jean, but not « Appelez Bruno Castel » (there the given name opens the name)."""
         token = tokens[i]
-        if token.kind != "cap" or not _surname_like(token.text) or i + 1 >= len(tokens):
+        if token.kind != "cap" or not surname_like(token.text) or i + 1 >= len(tokens):
             return i
         nxt = tokens[i + 1]
-        if nxt.kind != "cap" or not _is_given_name(nxt.text) or not self._adjacent(text, token, nxt):
+        if nxt.kind != "cap" or not is_given_name(nxt.text) or not self._adjacent(text, token, nxt):
             return i
         after = tokens[i + 2] if i + 2 < len(tokens) else None
         if after is not None and after.kind in ("cap", "up") and self._adjacent(text, nxt, after):
@@ -301,7 +251,7 @@ class PersonRecognizer(LocalRecognizer):
             and self._adjacent(text, tokens[end - 1], tokens[end])
             and tokens[end].text[0].isupper()
             and tokens[end].kind in ("cap", "up", "particle")
-            and _surname_like(tokens[end].text)
+            and surname_like(tokens[end].text)
             and tokens[end].text not in ACRONYMS
         ):
             end += 1
@@ -312,7 +262,7 @@ class PersonRecognizer(LocalRecognizer):
     def _lowercase_pair(self, text: str, tokens: list[_Token], i: int) -> int:
         """jean dupont typed in a hurry: a known, unambiguous given name then a non-stop word."""
         token = tokens[i]
-        if token.kind != "lower" or i + 1 >= len(tokens) or not _opens_hurried_name(token.text):
+        if token.kind != "lower" or i + 1 >= len(tokens) or not opens_hurried_name(token.text):
             return i
         nxt = tokens[i + 1]
         if nxt.kind != "lower" or not self._adjacent(text, token, nxt):
@@ -357,8 +307,8 @@ class PersonRecognizer(LocalRecognizer):
                 if (
                     index == 1
                     and taken == 1
-                    and _is_given_name(words[0].group())
-                    and _is_given_name(word.group())
+                    and is_given_name(words[0].group())
+                    and is_given_name(word.group())
                 ):
                     wanted = 3
                 taken += 1
@@ -401,7 +351,7 @@ class PersonRecognizer(LocalRecognizer):
         words = value.split()
         if not 1 <= len(words) <= 4 or "@" in value:
             return False
-        if not _surname_like(words[0].rstrip(".")) or any(word in ACRONYMS for word in words):
+        if not surname_like(words[0].rstrip(".")) or any(word in ACRONYMS for word in words):
             return False
         # a lone short capital word in a header is a team or a service (« To: URC »), not a person
         if len(words) == 1 and value.isupper() and len(value) <= 4:
