@@ -184,7 +184,7 @@ def create_app(settings: Settings | None = None, services: Services | None = Non
                 signing.cancel()
             with contextlib.suppress(NotImplementedError, RuntimeError, ValueError):
                 loop.remove_signal_handler(signal.SIGHUP)
-            built.background.shutdown(wait=True)  # token meters still pending are written
+            built.meter.close()  # token charges still pending are written
             if built.heads is not None:
                 built.heads.close()  # at shutdown: the last records are covered by a head
             built.telemetry.shutdown()

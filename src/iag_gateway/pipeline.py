@@ -157,21 +157,18 @@ class Pipeline:
             scan(ex, loaded)
         with self._span(ex, "restore"):
             restore(ex, enabled=loaded.policy.pseudonymisation.restore_answers)
-        self.s.background.submit(self._count_tokens, ex)
+        self._count_tokens(ex)
 
     def _count_tokens(self, ex: Exchange) -> None:
-        """Charge the tokens used to the monthly quotas (after the answer, like any meter)."""
+        """Charge the tokens used to the quotas (after the answer, like any meter; written later)."""
         assert ex.identity is not None
-        try:
-            self.s.quotas.add_tokens(
-                self._policy(ex).policy,
-                user_id=ex.identity.user_id,
-                department=ex.identity.department,
-                tokens=ex.usage.total_tokens,
-                now=datetime.now(UTC),
-            )
-        except Exception as exc:  # runs in the background: log, never lose the worker
-            log.warning("token usage not counted for request %s: %s", ex.request_id, type(exc).__name__)
+        self.s.meter.charge(
+            self._policy(ex).policy,
+            user_id=ex.identity.user_id,
+            department=ex.identity.department,
+            tokens=ex.usage.total_tokens,
+            now=datetime.now(UTC),
+        )
 
     def _policy(self, ex: Exchange) -> LoadedPolicy:
         """The policy snapshot this call started with (the current one if it never started)."""
@@ -222,7 +219,7 @@ class Pipeline:
                 self._usage_attributes(span, ex)
             if ex.finish_reason is None:
                 raise UpstreamError("Le fournisseur du modèle a terminé le flux avant la fin de la réponse.")
-            self.s.background.submit(self._count_tokens, ex)
+            self._count_tokens(ex)
             await to_thread.run_sync(self._record, ex)  # durable before the caller sees the end
             yield b"data: [DONE]\n\n"
         except GatewayError as exc:

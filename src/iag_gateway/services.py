@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 
 from iag_gateway.audit.heads import HeadSigner
@@ -13,6 +12,7 @@ from iag_gateway.metrics import Metrics
 from iag_gateway.pii.engine import PiiEngine
 from iag_gateway.policy.loader import PolicyHolder
 from iag_gateway.policy.quotas import QuotaEnforcer
+from iag_gateway.policy.token_meter import TokenMeter
 from iag_gateway.projects.store import ProjectStore
 from iag_gateway.prompts.library import TemplateLibrary
 from iag_gateway.providers.router import ProviderRouter
@@ -39,7 +39,8 @@ class Services:
     metrics: Metrics = field(default_factory=Metrics)
     # The institutional sign-in (OpenID Connect), when configured.
     oidc: OidcClient | None = None
-    # After-the-answer bookkeeping (token meters), one at a time, off the request path.
-    background: ThreadPoolExecutor = field(
-        default_factory=lambda: ThreadPoolExecutor(max_workers=1, thread_name_prefix="iag-background")
-    )
+    # Tokens of finished calls, charged to the quotas off the request path (built from ``quotas``).
+    meter: TokenMeter = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.meter = TokenMeter(self.quotas)

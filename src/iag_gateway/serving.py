@@ -1,4 +1,4 @@
-"""Run the gateway under uvicorn: a supervising parent and N ≥ 1 forked workers on one socket.
+"""Run the gateway under uvicorn: a supervising parent and N ≥ 1 forked workers on one port.
 
 Before anything listens, the parent checks what would otherwise fail in every worker
 (settings, policies, templates against the provider configuration, the OIDC configuration,
@@ -10,8 +10,9 @@ included (a worker killed by SIGBUS or the OOM killer must not take the gateway 
 - the parent loads the models (personal data, usage) and imports litellm once, then
   forks (``supervisor.Supervisor``): workers share those pages copy-on-write and start
   in milliseconds; each builds its own engines, clients, exporters and thread pools;
-  one that dies is forked again, while the parent keeps the socket (callers wait in its
-  backlog, they are not refused);
+  one that dies is forked again, while the parent keeps its listening socket (callers wait
+  in its backlog, they are not refused); each worker accepts on its own socket of one
+  ``SO_REUSEPORT`` group, so the kernel spreads connections over the workers (``listening_sockets``);
 - the check above runs meanwhile in a forked process, on the other core (``checked_alongside``):
   the parent forks no worker before it has succeeded, and its failure is still one line;
 - prometheus-client's multiprocess mode: a fresh directory in ``PROMETHEUS_MULTIPROC_DIR``
@@ -89,7 +90,7 @@ def run(settings: Settings, host: str, port: int, workers: int) -> None:
         "log_config": None,
         "timeout_graceful_shutdown": 10,
     }
-    sock = _bind(host, port)
+    sockets = listening_sockets(host, port, workers)
     announcer = threading.Thread(target=_announce, args=(host, port), daemon=True)
     metrics_dir = tempfile.mkdtemp(prefix="iag-metrics-")
     _multiprocess_metrics(metrics_dir)
@@ -102,10 +103,14 @@ def run(settings: Settings, host: str, port: int, workers: int) -> None:
             import_litellm()
             models = load_models(settings)
 
-        def serve_worker() -> None:
+        def serve_worker(slot: int) -> None:
             exit_with_supervisor()
+            for other in sockets[:slot] + sockets[slot + 1 :]:
+                other.close()  # in this process only: the parent keeps them for their workers
             services = build_services(settings, models)
-            uvicorn.Server(uvicorn.Config(create_app(settings, services), **options)).run(sockets=[sock])
+            uvicorn.Server(uvicorn.Config(create_app(settings, services), **options)).run(
+                sockets=[sockets[slot]]
+            )
 
         supervisor = Supervisor(
             serve_worker,
@@ -214,22 +219,49 @@ def _multiprocess_metrics(directory: str) -> None:
     values.ValueClass = values.get_value_class()  # type: ignore[no-untyped-call]
 
 
-def _bind(host: str, port: int) -> socket.socket:
+def listening_sockets(host: str, port: int, count: int) -> list[socket.socket]:
+    """One listening socket per worker on ``host:port``, bound by the parent before it loads anything.
+
+    With several workers the sockets form one ``SO_REUSEPORT`` group: the kernel spreads
+    new connections over them by a hash of each connection's addresses, so every worker
+    gets its share of the callers' kept-alive connections. On one shared socket the first
+    worker to wake accepted every connection waiting (a load generator's or a client
+    pool's 10 connections all went to one worker; measured for issue #11). The parent keeps
+    every socket open, so the calls that reach a dead worker's socket wait in its backlog
+    for the replacement (``Supervisor`` forks it in the same slot). Before the group is
+    made, the port is bound once without ``SO_REUSEPORT``: a port already in use, also by
+    another gateway's group, stops start-up with one line instead of sharing its traffic.
+    See socket(7), ``SO_REUSEPORT`` (Linux 3.9+).
+    """
     family = socket.AF_INET6 if ":" in host else socket.AF_INET
-    sock = socket.socket(family, socket.SOCK_STREAM)
-    sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+    probe = socket.socket(family, socket.SOCK_STREAM)
+    probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+    sockets: list[socket.socket] = []
     try:
-        sock.bind((host, port))
-        sock.listen(2048)
+        probe.bind((host, port))
+        if count == 1:
+            sockets.append(probe)
+        else:
+            probe.close()
+            for _ in range(count):
+                sock = socket.socket(family, socket.SOCK_STREAM)
+                sockets.append(sock)
+                sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+                sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEPORT, 1)
+                sock.bind((host, port))
+        for sock in sockets:
+            sock.listen(2048)
+            sock.set_inheritable(True)
     except OSError as exc:  # first thing serve does: one line, before seconds of loading
-        sock.close()
+        probe.close()
+        for sock in sockets:
+            sock.close()
         raise ConfigError(
             f"{host}:{port}",
             f"cannot listen ({exc.strerror}); fix: stop what uses it or choose another port "
             "(--port, IAG_PORT, make run PORT=...)",
         ) from exc
-    sock.set_inheritable(True)
-    return sock
+    return sockets
 
 
 def _announce(host: str, port: int, timeout_s: float = 600.0) -> None:

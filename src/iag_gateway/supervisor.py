@@ -5,7 +5,7 @@ a worker starts in milliseconds and its pages stay shared with the parent until 
 (copy on write). ``gc.freeze()`` before forking keeps the collector from writing to
 every inherited object. A worker that dies is forked again from the same loaded parent.
 The parent holds no thread, file or socket a worker could inherit half-used, except the
-listening socket they all accept on.
+listening sockets the workers accept on.
 """
 
 from __future__ import annotations
@@ -28,11 +28,15 @@ CRASH_LOOP_S = 5.0
 
 
 class Supervisor:
-    """Fork ``count`` workers running ``serve_worker`` and keep them alive until told to stop."""
+    """Fork ``count`` workers running ``serve_worker(slot)`` and keep them alive until told to stop.
+
+    ``slot`` (0 to ``count - 1``) names the worker's place: one that dies is replaced in
+    the same slot (it serves on that slot's listening socket, see ``serving``).
+    """
 
     def __init__(
         self,
-        serve_worker: Callable[[], None],
+        serve_worker: Callable[[int], None],
         count: int,
         *,
         graceful_s: float = 15.0,
@@ -42,7 +46,7 @@ class Supervisor:
         self._count = count
         self._graceful_s = graceful_s
         self._on_worker_exit = on_worker_exit
-        self._workers: dict[int, float] = {}  # pid -> monotonic time of its fork
+        self._workers: dict[int, tuple[int, float]] = {}  # pid -> (slot, monotonic time of its fork)
         self._stopping = False
         self._hup = False
 
@@ -58,8 +62,8 @@ class Supervisor:
         try:
             gc.collect()
             gc.freeze()  # inherited objects are never scanned, so their pages are never copied
-            for _ in range(self._count):
-                self._fork()
+            for slot in range(self._count):
+                self._fork(slot)
             started()
             while not self._stopping:
                 time.sleep(0.2)  # a signal interrupts it; its handler only sets a flag
@@ -85,14 +89,14 @@ class Supervisor:
         if signum == signal.SIGHUP:
             log.info("policy reload requested in %d workers", len(self._workers))
 
-    def _fork(self) -> None:
+    def _fork(self, slot: int) -> None:
         if threading.active_count() > 1:  # a thread's locks would be copied held, forever
             log.warning("forking with %d threads running", threading.active_count())
         sys.stdout.flush()
         sys.stderr.flush()
         pid = os.fork()
         if pid:
-            self._workers[pid] = time.monotonic()
+            self._workers[pid] = (slot, time.monotonic())
             return
         code = 1
         try:
@@ -101,7 +105,7 @@ class Supervisor:
             # Until the worker's loop takes SIGHUP (policy reload), a forwarded one must not kill it.
             signal.signal(signal.SIGHUP, signal.SIG_IGN)
             gc.enable()
-            self._serve_worker()
+            self._serve_worker(slot)
             code = 0
         except SystemExit as exc:
             code = exc.code if isinstance(exc.code, int) else 1
@@ -127,9 +131,10 @@ class Supervisor:
             self._on_worker_exit(pid)
             if restart:
                 log.warning("worker %d exited (%s); starting another", pid, _exit_cause(status))
-                if time.monotonic() - forked < CRASH_LOOP_S:
+                slot, started = forked
+                if time.monotonic() - started < CRASH_LOOP_S:
                     time.sleep(1.0)
-                self._fork()
+                self._fork(slot)
 
     def _stop_all(self) -> None:
         self._forward(signal.SIGTERM)

@@ -7,7 +7,7 @@ the count can never pass the limit, however many processes race for the last slo
 from __future__ import annotations
 
 import functools
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any, Protocol, cast
@@ -73,8 +73,8 @@ class QuotaStore(Protocol):
     def reserve_all(self, items: Sequence[QuotaItem], now: datetime) -> int | None:
         """Count one request in every counter, all or nothing; return the index of the first full one."""
 
-    def add_tokens_all(self, items: Sequence[tuple[str, str]], tokens: int) -> None:
-        """Add a finished request's tokens to several (scope, window) counters at once."""
+    def add_token_counts(self, counts: Mapping[tuple[str, str], int]) -> None:
+        """Add tokens to several ``(scope, window)`` counters in one write (finished requests)."""
 
     def reserve(
         self, scope: str, window: str, *, request_limit: int | None, token_limit: int | None, now: datetime
@@ -191,16 +191,16 @@ class SqlQuotaStore:
         if self.reserve_all([QuotaItem(scope, window, request_limit, token_limit)], now) is not None:
             raise _store_refusal(window, now)
 
-    def add_tokens_all(self, items: Sequence[tuple[str, str]], tokens: int) -> None:
+    def add_token_counts(self, counts: Mapping[tuple[str, str], int]) -> None:
         try:
             with self._write_lock, self._engine.begin() as conn:
-                for scope, window in items:
+                for (scope, window), tokens in counts.items():
                     self._upsert(conn, scope, window, requests=0, tokens=tokens)
         except SQLAlchemyError as exc:
             raise ServiceUnavailable("Le service de quotas est indisponible.") from exc
 
     def add_tokens(self, scope: str, window: str, tokens: int) -> None:
-        self.add_tokens_all([(scope, window)], tokens)
+        self.add_token_counts({(scope, window): tokens})
 
     def usage(self, scope: str, window: str) -> tuple[int, int]:
         """Requests and tokens counted so far (0, 0 when the window is untouched)."""
@@ -312,8 +312,8 @@ class RedisQuotaStore:
             raise ServiceUnavailable("Le service de quotas est indisponible.") from exc
         return refused - 1 if refused else None
 
-    def add_tokens_all(self, items: Sequence[tuple[str, str]], tokens: int) -> None:
-        for scope, window in items:
+    def add_token_counts(self, counts: Mapping[tuple[str, str], int]) -> None:
+        for (scope, window), tokens in counts.items():
             self.add_tokens(scope, window, tokens)
 
     def add_tokens(self, scope: str, window: str, tokens: int) -> None:

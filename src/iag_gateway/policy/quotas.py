@@ -7,7 +7,7 @@ The counters live in a shared store (``quota_stores``), per scope (``user:alice`
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
@@ -96,21 +96,30 @@ class QuotaEnforcer:
         if refused is not None:
             raise self._refusal(counters[refused], windows[refused], now)
 
-    def add_tokens(
-        self, policy: PolicySet, *, user_id: str, department: str, tokens: int, now: datetime
-    ) -> None:
-        """Record the tokens of a finished request in every counter that limits tokens."""
-        if tokens <= 0:
-            return
+    def token_counters(
+        self, policy: PolicySet, *, user_id: str, department: str, now: datetime
+    ) -> list[tuple[str, str]]:
+        """The ``(scope, window)`` counters a request finished at ``now`` charges its tokens to."""
         tz = policy.limits.timezone
         identities = {"user": user_id, "department": department}
-        items = [
+        return [
             (scope_key(c.scope_kind, identities[c.scope_kind]), window_for(c.window_kind, now, tz).key)
             for c in _counters(policy.limits.quotas, department)
             if c.token_limit is not None
         ]
-        if items:
-            self._store.add_tokens_all(items, tokens)
+
+    def add_token_counts(self, counts: Mapping[tuple[str, str], int]) -> None:
+        """Add tokens to ``(scope, window)`` counters, all in one write; raise ``ServiceUnavailable``."""
+        if counts:
+            self._store.add_token_counts(counts)
+
+    def add_tokens(
+        self, policy: PolicySet, *, user_id: str, department: str, tokens: int, now: datetime
+    ) -> None:
+        """Record the tokens of a finished request in every counter that limits tokens."""
+        if tokens > 0:
+            counters = self.token_counters(policy, user_id=user_id, department=department, now=now)
+            self.add_token_counts(dict.fromkeys(counters, tokens))
 
     @staticmethod
     def _refusal(counter: _Counter, window: Window, now: datetime) -> RateLimited:

@@ -1,0 +1,83 @@
+"""The token meter: calls finishing during a write share the next one; nothing is lost or counted twice."""
+
+from __future__ import annotations
+
+import logging
+import threading
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pytest
+from sqlalchemy import create_engine, event
+
+from iag_gateway.policy import PolicySet
+from iag_gateway.policy.quota_stores import RedisQuotaStore, SqlQuotaStore, metadata
+from iag_gateway.policy.quota_windows import window_for
+from iag_gateway.policy.quotas import QuotaEnforcer
+from iag_gateway.policy.token_meter import TokenMeter
+from iag_gateway.storage.engine import writer_lock
+
+NOW = datetime(2025, 6, 2, 12, 0, tzinfo=UTC)
+MONTH = window_for("month", NOW, "Europe/Paris").key
+
+
+def _store(tmp_path: Path) -> tuple[SqlQuotaStore, list[int]]:
+    """A quota store on a SQLite file, and the list of its committed transactions (grows by one each)."""
+    engine = create_engine(f"sqlite:///{tmp_path / 'quotas.db'}")
+    metadata.create_all(engine)
+    commits: list[int] = []
+    event.listen(engine, "commit", lambda _conn: commits.append(1))
+    return SqlQuotaStore(engine), commits
+
+
+def test_calls_finishing_while_a_write_waits_share_one_transaction(tmp_path: Path, policy: PolicySet) -> None:
+    store, commits = _store(tmp_path)
+    meter = TokenMeter(QuotaEnforcer(store))
+    lock = writer_lock(store._engine)  # another writer of this database holds its write lock
+    with lock:
+        for n in range(1, 51):
+            meter.charge(policy, user_id=f"user{n % 3}", department="DAF", tokens=n, now=NOW)
+    meter.close()
+    # the write scheduled by the first charge waits for the lock with what it took (the first
+    # charge, or more if its thread started late); everything after went in at most one more
+    assert 1 <= len(commits) <= 2
+    assert store.usage("department:DAF", MONTH) == (0, sum(range(1, 51)))
+    assert [store.usage(f"user:user{k}", MONTH)[1] for k in range(3)] == [
+        sum(n for n in range(1, 51) if n % 3 == k) for k in range(3)
+    ]
+
+
+def test_at_low_load_each_charge_is_written_at_once(tmp_path: Path, policy: PolicySet) -> None:
+    store, commits = _store(tmp_path)
+    meter = TokenMeter(QuotaEnforcer(store))
+    written = threading.Event()
+    event.listen(store._engine, "commit", lambda _conn: written.set())
+    meter.charge(policy, user_id="erin", department="DRH", tokens=250, now=NOW)
+    assert written.wait(5)  # not held back for a batch that never comes
+    assert store.usage("user:erin", MONTH) == (0, 250)
+    meter.charge(policy, user_id="erin", department="DRH", tokens=0, now=NOW)  # nothing to charge
+    meter.close()
+    assert len(commits) == 1
+
+
+def test_a_failed_write_is_logged_with_its_call_count_and_later_charges_still_count(
+    tmp_path: Path, policy: PolicySet, caplog: pytest.LogCaptureFixture
+) -> None:
+    meter = TokenMeter(QuotaEnforcer(RedisQuotaStore("redis://127.0.0.1:1/0")))  # nothing listens there
+    with caplog.at_level(logging.WARNING, logger="iag_gateway.pipeline"):
+        meter.charge(policy, user_id="erin", department="DRH", tokens=10, now=NOW)
+        meter.close()
+    assert "tokens of 1 call(s) not counted: ServiceUnavailable" in caplog.text
+    store, _commits = _store(tmp_path)
+    meter = TokenMeter(QuotaEnforcer(store))
+    meter.charge(policy, user_id="erin", department="DRH", tokens=10, now=NOW)
+    meter.close()
+    assert store.usage("user:erin", MONTH) == (0, 10)
+
+
+def test_a_charge_after_close_is_written_rather_than_lost(tmp_path: Path, policy: PolicySet) -> None:
+    store, _commits = _store(tmp_path)
+    meter = TokenMeter(QuotaEnforcer(store))
+    meter.close()
+    meter.charge(policy, user_id="erin", department="DRH", tokens=7, now=NOW)
+    assert store.usage("department:DRH", MONTH) == (0, 7)
