@@ -162,13 +162,16 @@ class Pipeline:
     def _count_tokens(self, ex: Exchange) -> None:
         """Charge the tokens used to the quotas (after the answer, like any meter; written later)."""
         assert ex.identity is not None
-        self.s.meter.charge(
-            self._policy(ex).policy,
-            user_id=ex.identity.user_id,
-            department=ex.identity.department,
-            tokens=ex.usage.total_tokens,
-            now=datetime.now(UTC),
-        )
+        try:
+            self.s.meter.charge(
+                self._policy(ex).policy,
+                user_id=ex.identity.user_id,
+                department=ex.identity.department,
+                tokens=ex.usage.total_tokens,
+                now=datetime.now(UTC),
+            )
+        except Exception as exc:  # the answer is complete: never fail the call for its meter
+            log.warning("token usage not counted for request %s: %s", ex.request_id, type(exc).__name__)
 
     def _policy(self, ex: Exchange) -> LoadedPolicy:
         """The policy snapshot this call started with (the current one if it never started)."""

@@ -60,19 +60,31 @@ def test_at_low_load_each_charge_is_written_at_once(tmp_path: Path, policy: Poli
     assert len(commits) == 1
 
 
-def test_a_failed_write_is_logged_with_its_call_count_and_later_charges_still_count(
+def test_a_batch_the_store_refuses_is_kept_for_the_next_write(
     tmp_path: Path, policy: PolicySet, caplog: pytest.LogCaptureFixture
+) -> None:
+    engine = create_engine(f"sqlite:///{tmp_path / 'quotas.db'}")
+    store = SqlQuotaStore(engine)  # its table does not exist yet: every write fails
+    meter = TokenMeter(QuotaEnforcer(store))
+    with caplog.at_level(logging.WARNING, logger="iag_gateway.pipeline"):
+        meter.charge(policy, user_id="erin", department="DRH", tokens=10, now=NOW)
+        meter._writer.submit(lambda: None).result()  # the write has run (and failed)
+    assert "tokens of 1 call(s) not counted yet (kept for the next write): ServiceUnavailable" in caplog.text
+    metadata.create_all(engine)  # the outage ends
+    meter.charge(policy, user_id="erin", department="DRH", tokens=5, now=NOW)
+    meter.close()
+    assert store.usage("user:erin", MONTH) == (0, 15)
+
+
+def test_what_the_store_still_refuses_at_shutdown_is_logged_as_lost(
+    policy: PolicySet, caplog: pytest.LogCaptureFixture
 ) -> None:
     meter = TokenMeter(QuotaEnforcer(RedisQuotaStore("redis://127.0.0.1:1/0")))  # nothing listens there
     with caplog.at_level(logging.WARNING, logger="iag_gateway.pipeline"):
         meter.charge(policy, user_id="erin", department="DRH", tokens=10, now=NOW)
+        meter.charge(policy, user_id="erin", department="DRH", tokens=10, now=NOW)
         meter.close()
-    assert "tokens of 1 call(s) not counted: ServiceUnavailable" in caplog.text
-    store, _commits = _store(tmp_path)
-    meter = TokenMeter(QuotaEnforcer(store))
-    meter.charge(policy, user_id="erin", department="DRH", tokens=10, now=NOW)
-    meter.close()
-    assert store.usage("user:erin", MONTH) == (0, 10)
+    assert "tokens of 2 call(s) not counted: refused by the quota store at shutdown" in caplog.text
 
 
 def test_a_charge_after_close_is_written_rather_than_lost(tmp_path: Path, policy: PolicySet) -> None:

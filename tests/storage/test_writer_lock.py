@@ -117,3 +117,27 @@ def test_read_only_and_in_memory_engines_create_no_lock_file(tmp_path: Path) -> 
     with writer_lock(make_engine("sqlite://")):
         pass
     assert sorted(p.name for p in tmp_path.iterdir()) == before
+
+
+@pytest.mark.skipif(os.geteuid() != 0, reason="giving a file to another user needs root")
+def test_a_lock_file_made_by_root_is_given_to_the_databases_owner(tmp_path: Path) -> None:
+    database = tmp_path / "g.db"
+    with make_engine(f"sqlite:///{database}").begin() as conn:
+        conn.execute(sa.text("CREATE TABLE t (x INTEGER)"))
+    os.chown(database, 4321, 4321)  # the service user's database; root runs a maintenance command
+    with SqliteWriterLock(tmp_path / ("g.db" + WRITER_LOCK_SUFFIX)):
+        pass
+    made = (tmp_path / ("g.db" + WRITER_LOCK_SUFFIX)).stat()
+    assert (made.st_uid, made.st_gid) == (4321, 4321)
+
+
+def test_a_lock_file_that_cannot_be_opened_is_a_storage_fault_not_a_traceback(tmp_path: Path) -> None:
+    lock_file = tmp_path / "g.db-writer-lock"
+    lock_file.mkdir()  # not a file: open(2) fails with EISDIR
+    lock = SqliteWriterLock(lock_file, timeout_s=1)
+    with pytest.raises(StorageFault) as caught, lock:
+        pass
+    assert caught.value.reason_fr.startswith("verrou d'écriture g.db-writer-lock inaccessible")
+    lock_file.rmdir()
+    with lock:  # its thread lock was released with the fault: the next writer gets it
+        pass

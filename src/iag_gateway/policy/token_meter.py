@@ -7,7 +7,8 @@ to one pending batch and share the next write: on SQLite every write transaction
 the database's single write lock, which the calls' quota reservations and audit records
 of every worker wait for, so one transaction per call made that lock the bottleneck of
 two workers under load (issue #11). Nothing waits at low load: a charge arriving while
-no write is pending is written at once.
+no write is pending is written at once. A batch the store refuses (an outage) is kept and
+goes with the next write; only what is still refused at shutdown is lost (logged).
 """
 
 from __future__ import annotations
@@ -60,11 +61,20 @@ class TokenMeter:
             self._pending, self._calls, self._scheduled = Counter(), 0, False
         try:
             self._quotas.add_token_counts(batch)
-        except Exception as exc:  # in the writer thread: log, never lose the thread
-            log.warning("tokens of %d call(s) not counted: %s", calls, type(exc).__name__)
+        except Exception as exc:  # in the writer thread: keep the batch for the next write
+            with self._lock:
+                self._pending.update(batch)
+                self._calls += calls
+            log.warning(
+                "tokens of %d call(s) not counted yet (kept for the next write): %s",
+                calls,
+                type(exc).__name__,
+            )
 
     def close(self) -> None:
-        """Write what is pending, then stop the writer thread (shutdown)."""
+        """Write what is pending, then stop the writer thread (shutdown); log what could not be."""
         self._writer.shutdown(wait=True)
         if self._calls:
             self._write()
+        if self._calls:
+            log.error("tokens of %d call(s) not counted: refused by the quota store at shutdown", self._calls)

@@ -279,7 +279,8 @@ class SqliteWriterLock:
     holder dies. The ``flock`` is tried without blocking, then again every 0.1 to 2 ms, for
     ``timeout_s`` at most (a stuck process must not hang every other one): then
     ``StorageFault``, as SQLite's busy timeout. Writers that do not take it (another program
-    on the file) still meet SQLite's own lock and busy handler. See flock(2).
+    on the file) still meet SQLite's own lock and busy handler, and so does this one if it may
+    not open the lock file (a warning, once). See flock(2).
     """
 
     def __init__(self, lock_file: Path | None, timeout_s: float = WRITER_LOCK_TIMEOUT_S) -> None:
@@ -301,33 +302,64 @@ class SqliteWriterLock:
     def __exit__(self, *_exc: object) -> None:
         try:
             if self._fd is not None:
-                fcntl.flock(self._fd, fcntl.LOCK_UN)
+                self._flock(fcntl.LOCK_UN)
         finally:
             self._threads.release()
 
     def _lock_process(self) -> None:
-        if self._fd is None:
-            assert self._lock_file is not None
-            try:
-                self._fd = os.open(self._lock_file, os.O_RDWR | os.O_CREAT | os.O_CLOEXEC, 0o600)
-            except OSError as exc:
-                raise StorageFault(
-                    f"verrou d'écriture {self._lock_file.name} inaccessible ({exc.strerror})"
-                ) from exc
+        if self._fd is None and not self._open():
+            return
         deadline = time.monotonic() + self._timeout_s
         pause = 0.0001
-        while True:
-            try:
-                fcntl.flock(self._fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
-                return
-            except BlockingIOError:
-                if time.monotonic() >= deadline:
-                    raise StorageFault("base de données verrouillée par un autre processus") from None
-                time.sleep(pause)
-                pause = min(pause * 2, 0.002)
+        while not self._flock(fcntl.LOCK_EX | fcntl.LOCK_NB):
+            if time.monotonic() >= deadline:
+                raise StorageFault("base de données verrouillée par un autre processus")
+            time.sleep(pause)
+            pause = min(pause * 2, 0.002)
 
-    def forget(self) -> None:
-        """In a forked child: drop the parent's descriptor (its ``flock`` is shared with the parent)."""
+    def _open(self) -> bool:
+        """Open (create) the lock file; without the right to, warn once and rely on SQLite's lock alone.
+
+        A lock file created by root (a maintenance command) is given to the database file's
+        owner, as SQLite does with its ``-wal`` and ``-shm`` files, so the service can open it.
+        """
+        assert self._lock_file is not None
+        try:
+            self._fd = os.open(self._lock_file, os.O_RDWR | os.O_CREAT | os.O_CLOEXEC, 0o600)
+        except PermissionError:
+            log.warning(
+                "%s cannot be opened (permission denied); writers of other processes queue in "
+                "SQLite's busy handler instead",
+                self._lock_file.name,
+            )
+            self._lock_file = None
+            return False
+        except OSError as exc:
+            raise StorageFault(
+                f"verrou d'écriture {self._lock_file.name} inaccessible ({exc.strerror})"
+            ) from exc
+        if os.geteuid() == 0:
+            database = Path(str(self._lock_file)[: -len(WRITER_LOCK_SUFFIX)])
+            with contextlib.suppress(OSError):
+                owner = database.stat()
+                if os.fstat(self._fd).st_uid != owner.st_uid:
+                    os.fchown(self._fd, owner.st_uid, owner.st_gid)
+        return True
+
+    def _flock(self, operation: int) -> bool:
+        """``flock(2)`` the lock file: False if held elsewhere; ``StorageFault`` on an error."""
+        assert self._fd is not None
+        try:
+            fcntl.flock(self._fd, operation)
+        except BlockingIOError:
+            return False
+        except OSError as exc:  # e.g. ENOLCK on a network file system
+            raise StorageFault(f"verrou d'écriture indisponible ({exc.strerror})") from exc
+        return True
+
+    def after_fork(self) -> None:
+        """In a forked child: a fresh thread lock, and no descriptor (its ``flock`` is the parent's)."""
+        self._threads = threading.Lock()  # a parent thread may have held it at the fork
         if self._fd is not None:
             with contextlib.suppress(OSError):
                 os.close(self._fd)
@@ -337,18 +369,19 @@ class SqliteWriterLock:
 # One lock per SQLite database file, shared by every engine of this process on that file
 # (the audit trail's, the quota counters', the template registry's). A process-wide
 # registry, like logging's, because the resource it guards (the file) is process-wide too;
-# emptied in a forked child, which must open the lock file again to be told apart.
+# in a forked child every lock is reset (``after_fork``) and keeps its place.
 _SQLITE_WRITE_LOCKS: dict[str, SqliteWriterLock] = {}
 _SQLITE_WRITE_LOCKS_GUARD = threading.Lock()
 
 
-def _forget_writer_locks() -> None:
+def _reset_writer_locks() -> None:
+    global _SQLITE_WRITE_LOCKS_GUARD
+    _SQLITE_WRITE_LOCKS_GUARD = threading.Lock()
     for lock in _SQLITE_WRITE_LOCKS.values():
-        lock.forget()
-    _SQLITE_WRITE_LOCKS.clear()
+        lock.after_fork()
 
 
-os.register_at_fork(after_in_child=_forget_writer_locks)
+os.register_at_fork(after_in_child=_reset_writer_locks)
 
 
 def _read_only_url(engine: Engine) -> bool:
