@@ -86,11 +86,15 @@ def test_when_the_only_worker_dies_of_sigbus_mid_call_then_serve_answers_again_w
         workers = gateway.workers()
         assert len(workers) == 1, (workers, gateway.log_text())
         serving = next(iter(workers))
-        upstream.slow_s = 12.0  # the call must still be in flight when the signal lands, even on a busy machine
+        upstream.slow_s = (
+            12.0  # the call must still be in flight when the signal lands, even on a busy machine
+        )
         # A nonce of its own: under pytest-xdist, a gateway of another test may still send to a
         # port this upstream got after that test's upstream stopped.
         nonce = f"dossier-{uuid.uuid4().hex[:12]}"
-        cut = side.submit(chat, gateway.base_url, key, f"Résume ce paragraphe sur les gants {nonce}. [[slow]]")
+        cut = side.submit(
+            chat, gateway.base_url, key, f"Résume ce paragraphe sur les gants {nonce}. [[slow]]"
+        )
         assert eventually(lambda: nonce in json.dumps(upstream.received)), gateway.log_text()
         os.kill(serving, signal.SIGBUS)
         try:

@@ -94,7 +94,8 @@ def test_when_enforcer_refuses_then_the_message_cites_the_article_and_the_rule(p
 def test_when_tokens_are_recorded_then_monthly_token_counters_grow(policy: PolicySet) -> None:
     store = _sqlite_store()
     enforcer = QuotaEnforcer(store)
-    enforcer.add_tokens(policy, user_id="erin", department="DRH", tokens=250, now=NOW)
+    counters = enforcer.token_counters(policy, user_id="erin", department="DRH", now=NOW)
+    enforcer.add_token_counts(dict.fromkeys(counters, 250))
     month = window_for("month", NOW, "Europe/Paris").key
     assert store.usage("user:erin", month) == (0, 250)
     assert store.usage("department:DRH", month) == (0, 250)

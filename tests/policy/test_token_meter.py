@@ -15,7 +15,7 @@ from iag_gateway.policy.quota_stores import RedisQuotaStore, SqlQuotaStore, meta
 from iag_gateway.policy.quota_windows import window_for
 from iag_gateway.policy.quotas import QuotaEnforcer
 from iag_gateway.policy.token_meter import TokenMeter
-from iag_gateway.storage.engine import writer_lock
+from iag_gateway.storage.writer_lock import writer_lock
 
 NOW = datetime(2025, 6, 2, 12, 0, tzinfo=UTC)
 MONTH = window_for("month", NOW, "Europe/Paris").key

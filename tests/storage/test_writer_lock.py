@@ -11,8 +11,9 @@ from pathlib import Path
 import pytest
 import sqlalchemy as sa
 
-from iag_gateway.storage.engine import WRITER_LOCK_SUFFIX, SqliteWriterLock, make_engine, writer_lock
+from iag_gateway.storage.engine import make_engine
 from iag_gateway.storage.faults import StorageFault
+from iag_gateway.storage.writer_lock import WRITER_LOCK_SUFFIX, SqliteWriterLock, writer_lock
 
 
 def _hold_in_child(lock_file: Path, seconds: float, ready: Path) -> int:

@@ -47,8 +47,9 @@ from iag_gateway.audit.rollup_models import (
 )
 from iag_gateway.audit.sql_dialect import PARIS, SqlDialect
 from iag_gateway.audit.tree_models import PURGED_LEAF_TABLE
-from iag_gateway.storage.engine import SQLITE_IMMEDIATE, writer_lock
+from iag_gateway.storage.engine import SQLITE_IMMEDIATE
 from iag_gateway.storage.types import utc_now
+from iag_gateway.storage.writer_lock import writer_lock
 
 log = logging.getLogger(__name__)
 E = AUDIT_EVENT_TABLE.c

@@ -37,8 +37,9 @@ from iag_gateway.audit.models import (
 )
 from iag_gateway.audit.retention import DEFAULT_PURGE_BATCH, PurgeReport, purge
 from iag_gateway.errors import AuditUnavailable
-from iag_gateway.storage.engine import SQLITE_IMMEDIATE, file_identity, is_sqlite, sqlite_file, writer_lock
+from iag_gateway.storage.engine import SQLITE_IMMEDIATE, file_identity, is_sqlite, sqlite_file
 from iag_gateway.storage.types import utc_now
+from iag_gateway.storage.writer_lock import writer_lock
 
 MAX_PAGE = 1000
 NOT_FORWARDED = "Journal d'audit indisponible : la requête n'a pas été transmise."

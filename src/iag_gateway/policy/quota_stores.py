@@ -30,7 +30,7 @@ from sqlalchemy.exc import SQLAlchemyError
 
 from iag_gateway.errors import RateLimited, ServiceUnavailable
 from iag_gateway.policy.quota_windows import parse_window
-from iag_gateway.storage.engine import writer_lock
+from iag_gateway.storage.writer_lock import writer_lock
 
 metadata = MetaData()
 

@@ -113,14 +113,6 @@ class QuotaEnforcer:
         if counts:
             self._store.add_token_counts(counts)
 
-    def add_tokens(
-        self, policy: PolicySet, *, user_id: str, department: str, tokens: int, now: datetime
-    ) -> None:
-        """Record the tokens of a finished request in every counter that limits tokens."""
-        if tokens > 0:
-            counters = self.token_counters(policy, user_id=user_id, department=department, now=now)
-            self.add_token_counts(dict.fromkeys(counters, tokens))
-
     @staticmethod
     def _refusal(counter: _Counter, window: Window, now: datetime) -> RateLimited:
         wait = window.retry_after(now)

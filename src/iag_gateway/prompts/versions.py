@@ -24,8 +24,8 @@ from sqlalchemy.exc import IntegrityError, SQLAlchemyError
 from sqlmodel import Field, SQLModel
 
 from iag_gateway.errors import AuditUnavailable, VersionConflict
-from iag_gateway.storage.engine import writer_lock
 from iag_gateway.storage.types import UtcDateTime, utc_now
+from iag_gateway.storage.writer_lock import writer_lock
 
 STATES = ("submitted", "approved", "rejected", "retired")
 
