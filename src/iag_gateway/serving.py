@@ -233,27 +233,17 @@ def listening_sockets(host: str, port: int, count: int) -> list[socket.socket]:
     another gateway's group, stops start-up with one line instead of sharing its traffic.
     See socket(7), ``SO_REUSEPORT`` (Linux 3.9+).
     """
-    family = socket.AF_INET6 if ":" in host else socket.AF_INET
-    probe = socket.socket(family, socket.SOCK_STREAM)
-    probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
     sockets: list[socket.socket] = []
     try:
-        probe.bind((host, port))
-        if count == 1:
-            sockets.append(probe)
-        else:
-            probe.close()
+        sockets.append(_bound(host, port, reuse_port=False))
+        if count > 1:
+            sockets.pop().close()
             for _ in range(count):
-                sock = socket.socket(family, socket.SOCK_STREAM)
-                sockets.append(sock)
-                sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
-                sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEPORT, 1)
-                sock.bind((host, port))
+                sockets.append(_bound(host, port, reuse_port=True))
         for sock in sockets:
             sock.listen(2048)
             sock.set_inheritable(True)
     except OSError as exc:  # first thing serve does: one line, before seconds of loading
-        probe.close()
         for sock in sockets:
             sock.close()
         raise ConfigError(
@@ -262,6 +252,20 @@ def listening_sockets(host: str, port: int, count: int) -> list[socket.socket]:
             "(--port, IAG_PORT, make run PORT=...)",
         ) from exc
     return sockets
+
+
+def _bound(host: str, port: int, *, reuse_port: bool) -> socket.socket:
+    """A TCP socket bound to ``host:port`` (``SO_REUSEADDR``, ``SO_REUSEPORT`` if asked); closed if not."""
+    sock = socket.socket(socket.AF_INET6 if ":" in host else socket.AF_INET, socket.SOCK_STREAM)
+    try:
+        sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        if reuse_port:
+            sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEPORT, 1)
+        sock.bind((host, port))
+    except OSError:
+        sock.close()
+        raise
+    return sock
 
 
 def _announce(host: str, port: int, timeout_s: float = 600.0) -> None:
