@@ -5,9 +5,9 @@ Run: make bench   (or .venv/bin/python bench/bench_gateway.py --seconds 10)
 Starts an echoing fake provider, the LiteLLM proxy (its own venv, built once from
 bench/litellm-proxy-requirements.txt) and the gateway with everything on
 (authentication, policy, usage rules, French personal data on prompt and answer,
-quotas, audit; SQLite) with 1 worker and with N workers, then drives each with wrk
-at concurrency 1, 10 and 50, with 1 KB and 10 KB French prompts carrying names,
-phone numbers and e-mail addresses. Prints req/s, p50, p99, CPU per call (the
+quotas, audit; SQLite) with 1 worker, as many workers as cores and serve's default
+(cores + 1), then drives each with wrk at concurrency 1, 10 and 50, with 1 KB and
+10 KB French prompts carrying names, phone numbers and e-mail addresses. Prints req/s, p50, p99, CPU per call (the
 target's process tree, upstream excluded) and the ratios to direct and to the proxy.
 
 A gateway's CPU per call is counted once it has drained (calls still queued when wrk
@@ -45,6 +45,7 @@ from harness import (
     tree_cpu_seconds,
     tree_rss_mb,
 )
+from iag_gateway.serving import default_workers
 from prompts import french_prompt
 
 
@@ -95,7 +96,11 @@ def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--seconds", type=int, default=8, help="wrk duration per cell")
     parser.add_argument(
-        "--workers", type=int, default=os.cpu_count() or 2, help="N for the multi-worker gateway"
+        "--workers",
+        type=int,
+        nargs="+",
+        default=sorted({default_workers() - 1, default_workers()}),
+        help="worker counts of the multi-worker gateways, besides 1 (default: the cores, and serve's default)",
     )
     parser.add_argument("--sizes", type=int, nargs="+", default=[1024, 10240])
     parser.add_argument("--concurrency", type=int, nargs="+", default=[1, 10, 50])
@@ -129,7 +134,7 @@ def main() -> None:
         if args.baseline_src:
             variants = {"base": {**env, "PYTHONPATH": str(args.baseline_src.resolve())}, **variants}
         for prefix, variant_env in variants.items():
-            for workers in sorted({1, args.workers}):
+            for workers in sorted({1, *args.workers}):
                 gateway, url, ready_s = start_gateway(variant_env, workers)
                 ready_cpu_s = tree_cpu_seconds(gateway.pid)
                 procs.append(gateway)

@@ -37,19 +37,17 @@ def main() -> None:
     "--workers",
     default=None,
     type=click.IntRange(1, 64),
-    help="Worker processes (default IAG_WORKERS or cores).",
+    help="Worker processes (default IAG_WORKERS, else the cores plus one).",
 )
 @exits_on_error
 def serve(host: str | None, port: int | None, workers: int | None) -> None:
     """Start the gateway (migrates the database first); « listening » once it answers."""
-    import os
-
     from iag_gateway.logs import configure_logging
-    from iag_gateway.serving import run
+    from iag_gateway.serving import default_workers, run
 
     settings = Settings()
     configure_logging(settings.effective_log_format, settings.log_level)
-    count = workers or settings.workers or os.cpu_count() or 1
+    count = workers or settings.workers or default_workers()
     run(settings, host or settings.host, port or settings.port, count)
 
 

@@ -67,7 +67,7 @@ class Settings(BaseSettings):
     log_level: Literal["DEBUG", "INFO", "WARNING", "ERROR"] = "INFO"
     # Not ready (/readyz 503) while serving a policy older than the newest in the shared database.
     require_newest_policy: bool = False
-    # Worker processes for `iag-gateway serve` (default: the number of cores).
+    # Worker processes for `iag-gateway serve` (default: the cores plus one, serving.default_workers).
     workers: int | None = Field(default=None, ge=1, le=64)
 
     @property

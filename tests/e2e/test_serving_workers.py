@@ -71,6 +71,23 @@ def test_when_a_worker_is_killed_then_the_parent_forks_another_and_calls_are_ans
         assert not any(Path(f"/proc/{pid}").exists() for pid in workers)
 
 
+def test_without_a_worker_count_serve_forks_one_worker_more_than_the_cores(
+    tmp_path: Path, upstream: FakeUpstream
+) -> None:
+    env = gateway_env(
+        sqlite_url(tmp_path / "gateway.db"),
+        provider_config(tmp_path / "p.yaml", upstream.base_url),
+        policies_dir=copy_policies(tmp_path / "policies"),
+    )
+    env.pop("IAG_WORKERS")
+    key = create_key(env, "agent-exploitation", "buyer")
+    expected = len(os.sched_getaffinity(0)) + 1
+    with running([(env, tmp_path / "gateway.log")]) as (gateway,):
+        assert eventually(lambda: len(children(gateway.process.pid)) == expected), gateway.log_text()
+        answer = chat(gateway.base_url, key, "Bonjour, résume ce paragraphe.")
+        assert answer.status_code == 200, answer.text
+
+
 def test_when_the_only_worker_dies_of_sigbus_mid_call_then_serve_answers_again_without_a_restart(
     tmp_path: Path, upstream: FakeUpstream
 ) -> None:
