@@ -35,6 +35,15 @@ def eventually(check: Callable[[], bool], timeout_s: float = 60.0) -> bool:
     return True
 
 
+def _gateway_env(tmp_path: Path, upstream: FakeUpstream, **provider: float) -> dict[str, str]:
+    """A gateway on its own SQLite file, the fake upstream (``provider``: ``provider_config``'s options) and a copy of the shipped policies."""
+    return gateway_env(
+        sqlite_url(tmp_path / "gateway.db"),
+        provider_config(tmp_path / "p.yaml", upstream.base_url, **provider),
+        policies_dir=copy_policies(tmp_path / "policies"),
+    )
+
+
 def answers(url: str) -> bool:
     try:
         return httpx.get(url, timeout=30).status_code == 200
@@ -45,11 +54,7 @@ def answers(url: str) -> bool:
 def test_when_a_worker_is_killed_then_the_parent_forks_another_and_calls_are_answered(
     tmp_path: Path, upstream: FakeUpstream
 ) -> None:
-    env = gateway_env(
-        sqlite_url(tmp_path / "gateway.db"),
-        provider_config(tmp_path / "p.yaml", upstream.base_url),
-        policies_dir=copy_policies(tmp_path / "policies"),
-    )
+    env = _gateway_env(tmp_path, upstream)
     env["IAG_WORKERS"] = "2"
     key = create_key(env, "agent-exploitation", "buyer")
     with running([(env, tmp_path / "gateway.log")]) as (gateway,):
@@ -74,11 +79,7 @@ def test_when_a_worker_is_killed_then_the_parent_forks_another_and_calls_are_ans
 def test_without_a_worker_count_serve_forks_one_worker_more_than_the_cores(
     tmp_path: Path, upstream: FakeUpstream
 ) -> None:
-    env = gateway_env(
-        sqlite_url(tmp_path / "gateway.db"),
-        provider_config(tmp_path / "p.yaml", upstream.base_url),
-        policies_dir=copy_policies(tmp_path / "policies"),
-    )
+    env = _gateway_env(tmp_path, upstream)
     env.pop("IAG_WORKERS")
     key = create_key(env, "agent-exploitation", "buyer")
     expected = len(os.sched_getaffinity(0)) + 1
@@ -92,11 +93,7 @@ def test_when_the_only_worker_dies_of_sigbus_mid_call_then_serve_answers_again_w
     tmp_path: Path, upstream: FakeUpstream
 ) -> None:
     # SIGBUS is how a process dies when SQLite's shared-memory file is cut under its mapping (#10).
-    env = gateway_env(
-        sqlite_url(tmp_path / "gateway.db"),
-        provider_config(tmp_path / "p.yaml", upstream.base_url, timeout_s=30),
-        policies_dir=copy_policies(tmp_path / "policies"),
-    )
+    env = _gateway_env(tmp_path, upstream, timeout_s=30)
     env["IAG_WORKERS"] = "1"
     key = create_key(env, "agent-exploitation", "buyer")
     with running([(env, tmp_path / "gateway.log")]) as (gateway,), ThreadPoolExecutor(1) as side:
