@@ -36,7 +36,10 @@ def eventually(check: Callable[[], bool], timeout_s: float = 60.0) -> bool:
 
 
 def _gateway_env(tmp_path: Path, upstream: FakeUpstream, **provider: float) -> dict[str, str]:
-    """A gateway on its own SQLite file, the fake upstream (``provider``: ``provider_config``'s options) and a copy of the shipped policies."""
+    """A gateway on its own SQLite file, the fake upstream and a copy of the shipped policies.
+
+    ``provider``: options of ``provider_config`` (``timeout_s``).
+    """
     return gateway_env(
         sqlite_url(tmp_path / "gateway.db"),
         provider_config(tmp_path / "p.yaml", upstream.base_url, **provider),
