@@ -116,7 +116,7 @@ wrk:
 	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk >/dev/null; \
 	  else echo "wrk missing: sudo apt-get install wrk" >&2; exit 1; fi; }
 
-## Direct vs LiteLLM proxy vs gateway (1 worker, the cores, the cores + 1), c=1/10/50, 1 KB and 10 KB French prompts.
+## Direct vs LiteLLM proxy (1 worker, the cores) vs gateway (1 worker, the cores, the cores + 1), c=1/10/50, 1 KB and 10 KB French prompts.
 bench: $(STAMP) bytecode wrk
 	$(BIN)/python bench/bench_gateway.py
 

@@ -3,12 +3,13 @@
 Run: make bench   (or .venv/bin/python bench/bench_gateway.py --seconds 10)
 
 Starts an echoing fake provider, the LiteLLM proxy (its own venv, built once from
-bench/litellm-proxy-requirements.txt) and the gateway with everything on
-(authentication, policy, usage rules, French personal data on prompt and answer,
-quotas, audit; SQLite) with 1 worker, as many workers as cores and serve's default
-(cores + 1), then drives each with wrk at concurrency 1, 10 and 50, with 1 KB and
-10 KB French prompts carrying names, phone numbers and e-mail addresses. Prints req/s, p50, p99, CPU per call (the
-target's process tree, upstream excluded) and the ratios to direct and to the proxy.
+bench/litellm-proxy-requirements.txt) with 1 worker (the reference of the ratios) and with
+as many workers as cores, and the gateway with everything on (authentication, policy, usage
+rules, French personal data on prompt and answer, quotas, audit; SQLite) with 1 worker, as
+many workers as cores and serve's default (cores + 1), then drives each with wrk at
+concurrency 1, 10 and 50, with 1 KB and 10 KB French prompts carrying names, phone numbers
+and e-mail addresses. Prints req/s, p50, p99, CPU per call (the target's process tree,
+upstream excluded) and the ratios to direct and to the 1-worker proxy.
 
 A gateway's CPU per call is counted once it has drained (calls still queued when wrk
 stops are finished, or cancelled, after wrk's last second) and divided by the calls the
@@ -106,6 +107,13 @@ def main() -> None:
     parser.add_argument("--concurrency", type=int, nargs="+", default=[1, 10, 50])
     parser.add_argument("--no-proxy", action="store_true", help="skip the LiteLLM proxy")
     parser.add_argument(
+        "--proxy-workers",
+        type=int,
+        nargs="+",
+        default=sorted({1, default_workers() - 1}),
+        help="worker counts of the LiteLLM proxy (default: 1, the ratios' reference, and the cores)",
+    )
+    parser.add_argument(
         "--baseline-src", type=Path, help="also run gateways from this src directory (before/after)"
     )
     args = parser.parse_args()
@@ -118,9 +126,11 @@ def main() -> None:
             "direct": (upstream_proc.pid, upstream + "/chat/completions", "", "bench")
         }
         if not args.no_proxy:
-            proxy, proxy_url = start_litellm_proxy(upstream, tmp)
-            procs.append(proxy)
-            targets["litellm-proxy"] = (proxy.pid, proxy_url, "", "bench")
+            for proxy_workers in sorted({1, *args.proxy_workers}):
+                proxy, proxy_url = start_litellm_proxy(upstream, tmp, proxy_workers)
+                procs.append(proxy)
+                name = "litellm-proxy" if proxy_workers == 1 else f"litellm-proxy-{proxy_workers}w"
+                targets[name] = (proxy.pid, proxy_url, "", "bench")
         env = {**gateway_env(upstream, tmp), "IAG_CACHE_DIR": str(tmp / "cache")}
         key = create_key(env)
         # A first start compiles spaCy's French tokenizer pattern and stores it in IAG_CACHE_DIR;

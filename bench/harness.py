@@ -209,7 +209,7 @@ def ensure_litellm_proxy() -> Path:
     return cli
 
 
-def start_litellm_proxy(upstream: str, tmp: Path) -> tuple[subprocess.Popen[bytes], str]:
+def start_litellm_proxy(upstream: str, tmp: Path, workers: int = 1) -> tuple[subprocess.Popen[bytes], str]:
     cli = ensure_litellm_proxy()
     port = free_port()
     config = tmp / "litellm.yaml"
@@ -220,7 +220,7 @@ def start_litellm_proxy(upstream: str, tmp: Path) -> tuple[subprocess.Popen[byte
         encoding="utf-8",
     )
     proc = start(
-        [str(cli), "--config", str(config), "--port", str(port), "--num_workers", "1"],
+        [str(cli), "--config", str(config), "--port", str(port), "--num_workers", str(workers)],
         env={**os.environ, "LITELLM_LOCAL_MODEL_COST_MAP": "True", "LITELLM_TELEMETRY": "False"},
     )
     wait_http(f"http://127.0.0.1:{port}/health/liveliness")
