@@ -17,7 +17,7 @@ from sqlalchemy.pool import StaticPool
 from iag_gateway.audit.heads import SigningSchedule
 from iag_gateway.errors import GatewayError, ModelNotFound, PolicyDenied, RateLimited
 from iag_gateway.policy import PolicySet, can_read_audit, decide, decide_output
-from iag_gateway.policy.engine import (
+from iag_gateway.policy.grants import (
     can_read_dashboard,
     covers,
     template_approve_domains,

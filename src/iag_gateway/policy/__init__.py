@@ -4,16 +4,9 @@
 ``decide`` applies them to one request; ``QuotaEnforcer`` counts usage in a shared store.
 """
 
-from iag_gateway.policy.engine import (
-    Decision,
-    OutputDecision,
-    PolicyRequest,
-    allowed_models,
-    can_read_audit,
-    decide,
-    decide_output,
-)
+from iag_gateway.policy.engine import Decision, PolicyRequest, allowed_models, decide
 from iag_gateway.policy.explain import explain
+from iag_gateway.policy.grants import can_read_audit
 from iag_gateway.policy.loader import (
     CheckReport,
     LoadedPolicy,
@@ -23,6 +16,7 @@ from iag_gateway.policy.loader import (
     load_policy,
 )
 from iag_gateway.policy.models import DATA_CLASS_ORDER, ModelEntry, PolicySet
+from iag_gateway.policy.output_rules import OutputDecision, decide_output
 
 __all__ = [
     "DATA_CLASS_ORDER",

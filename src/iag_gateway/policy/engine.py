@@ -1,4 +1,4 @@
-"""Decide what the charter says about one request, pure (~440 lines: one check per policy file).
+"""Decide what the charter says about one request, pure (one check per policy file).
 
 ``decide`` reads a ``PolicySet`` and a ``PolicyRequest`` and either returns a
 ``Decision`` (allow, or transform: reroute, cap, strip) listing every rule that fired
@@ -15,11 +15,11 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from iag_gateway.errors import Effect, FiredRule, InvalidField, ModelNotFound, PolicyDenied, TrainingRequired
+from iag_gateway.policy.grants import role_allows_model, role_grants
 from iag_gateway.policy.models import (
     DATA_CLASS_ORDER,
     ModelEntry,
     PolicySet,
-    RoleGrant,
     Rule,
     class_rank,
     hosting_rank,
@@ -58,7 +58,7 @@ class PolicyRequest:
     usage: UsageVerdict | None = None  # the usage classifier's verdict on the latest request
 
 
-def _unique_articles(rules: Iterable[FiredRule]) -> tuple[str, ...]:
+def unique_articles(rules: Iterable[FiredRule]) -> tuple[str, ...]:
     seen: dict[str, None] = {}
     for rule in rules:
         for article in rule.articles:
@@ -80,33 +80,7 @@ class Decision:
 
     @property
     def articles(self) -> tuple[str, ...]:
-        return _unique_articles(self.rules)
-
-
-@dataclass(frozen=True)
-class OutputDecision:
-    action: str  # "allow" | "mask" | "block"
-    mask_labels: frozenset[str]
-    flags: tuple[str, ...]
-    rules: tuple[FiredRule, ...]
-
-    @property
-    def articles(self) -> tuple[str, ...]:
-        return _unique_articles(self.rules)
-
-    @property
-    def message(self) -> str:
-        """French text for the caller when the response is blocked or masked."""
-        if self.action == "block":
-            return (
-                f"Réponse bloquée : {article_refs(self.articles)} de la charte — la réponse du modèle "
-                "contenait des données qui ne peuvent pas être restituées."
-            )
-        if self.action == "mask":
-            return (
-                f"Données personnelles masquées dans la réponse ({article_refs(self.articles)} de la charte)."
-            )
-        return ""
+        return unique_articles(self.rules)
 
 
 def article_refs(articles: Iterable[str]) -> str:
@@ -135,16 +109,6 @@ class _Trace:
         self.rules.append(fired(rule, effect, message))
 
 
-def _grants(policy: PolicySet, roles: frozenset[str]) -> list[RoleGrant]:
-    """The grants of the caller's roles; unknown role names grant nothing."""
-    return [policy.access.roles[r] for r in sorted(roles) if r in policy.access.roles]
-
-
-def role_allows_model(policy: PolicySet, roles: frozenset[str], alias: str) -> bool:
-    """Whether one of the roles opens this model (``"*"`` opens every listed model)."""
-    return any(alias in g.models or "*" in g.models for g in _grants(policy, roles))
-
-
 def allowed_models(policy: PolicySet, roles: frozenset[str]) -> list[ModelEntry]:
     """Approved models the roles may call, in registry order (for ``GET /v1/models``)."""
     return [
@@ -152,31 +116,6 @@ def allowed_models(policy: PolicySet, roles: frozenset[str]) -> list[ModelEntry]
         for m in policy.providers.models
         if m.approved and _contract_ok(m) and role_allows_model(policy, roles, m.alias)
     ]
-
-
-def can_read_audit(policy: PolicySet, roles: frozenset[str]) -> bool:
-    """Whether one of the roles may read audit records (article 8.3)."""
-    return any(grant.read_audit for grant in _grants(policy, roles))
-
-
-def can_read_dashboard(policy: PolicySet, roles: frozenset[str]) -> bool:
-    """Whether one of the roles may read the directorate's dashboard (articles 2.1, 10.3)."""
-    return any(grant.read_dashboard for grant in _grants(policy, roles))
-
-
-def template_submit_domains(policy: PolicySet, roles: frozenset[str]) -> frozenset[str]:
-    """Domains whose templates one of the roles may submit as new versions (``"*"``: all)."""
-    return frozenset(d for g in _grants(policy, roles) for d in g.template_submit_domains)
-
-
-def template_approve_domains(policy: PolicySet, roles: frozenset[str]) -> frozenset[str]:
-    """Domains whose submitted template versions one of the roles may approve or reject."""
-    return frozenset(d for g in _grants(policy, roles) for d in g.template_approve_domains)
-
-
-def covers(domains: frozenset[str], domain: str) -> bool:
-    """Whether a set of granted domains includes ``domain`` (``"*"`` includes every domain)."""
-    return "*" in domains or domain in domains
 
 
 def _contract_ok(model: ModelEntry) -> bool:
@@ -215,7 +154,7 @@ def _resolve_model(policy: PolicySet, alias: str) -> ModelEntry:
 
 def _check_access(policy: PolicySet, request: PolicyRequest, model: ModelEntry) -> None:
     rules = policy.access.rules
-    grants = _grants(policy, request.roles)
+    grants = role_grants(policy, request.roles)
     if request.route == "chat":
         if not any(g.chat for g in grants):
             # the hint names what the caller's roles do open, never a door that is shut too
@@ -417,26 +356,3 @@ def decide(policy: PolicySet, request: PolicyRequest) -> Decision:
         flags=tuple(trace.flags),
         rules=tuple(trace.rules),
     )
-
-
-def decide_output(policy: PolicySet, *, response_pii_counts: Mapping[str, int], text: str) -> OutputDecision:
-    """Apply the response-side rules: block, mask some labels, or flag."""
-    normalized = normalize_for_matching(text)
-    rules: list[FiredRule] = []
-    flags: list[str] = []
-    mask: set[str] = set()
-    blocked = False
-    for rule in policy.usage.output:
-        found = {label for label in rule.labels if response_pii_counts.get(label, 0) > 0}
-        matched = any(p.search(normalized) for p in policy.compiled[rule.id])
-        if not found and not matched:
-            continue
-        rules.append(fired(rule, rule.action, ", ".join(sorted(found))))
-        if rule.action == "block":
-            blocked = True
-        elif rule.action == "mask":
-            mask |= found
-        else:
-            flags.append(rule.id)
-    action = "block" if blocked else ("mask" if mask else "allow")
-    return OutputDecision(action=action, mask_labels=frozenset(mask), flags=tuple(flags), rules=tuple(rules))

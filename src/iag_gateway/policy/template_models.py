@@ -17,7 +17,7 @@ from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING
 
 from iag_gateway.errors import ModelNotFound, TemplateConfigError
-from iag_gateway.policy.engine import role_allows_model
+from iag_gateway.policy.grants import role_allows_model
 from iag_gateway.policy.models import ModelEntry, PolicySet, class_rank
 from iag_gateway.prompts.models import PromptTemplate
 from iag_gateway.providers.config import ProviderConfig

@@ -23,7 +23,8 @@ import yaml
 
 from iag_gateway.errors import FiredRule, PolicyDenied, TemplateConfigError, VersionConflict
 from iag_gateway.identity.keys import Identity
-from iag_gateway.policy.engine import article_refs, covers, template_approve_domains, template_submit_domains
+from iag_gateway.policy.engine import article_refs
+from iag_gateway.policy.grants import covers, template_approve_domains, template_submit_domains
 from iag_gateway.policy.models import PolicySet
 from iag_gateway.prompts.catalogue import parse_template
 from iag_gateway.prompts.library import TemplateLibrary, semver_key

@@ -15,8 +15,8 @@ from iag_gateway.pii.name_echoes import name_echoes
 from iag_gateway.pii.open_tail import open_tail
 from iag_gateway.pii.placeholders import PLACEHOLDER
 from iag_gateway.pii.pseudonymizer import mask_entities
-from iag_gateway.policy.engine import decide_output
 from iag_gateway.policy.loader import LoadedPolicy
+from iag_gateway.policy.output_rules import decide_output
 
 
 def scan(ex: Exchange, loaded: LoadedPolicy, *, text: str | None = None) -> str:

@@ -14,7 +14,8 @@ from iag_gateway.audit.filters import AuditFilter
 from iag_gateway.errors import FiredRule, ModelNotFound, PayloadTooLarge, PolicyDenied
 from iag_gateway.exchange import Exchange
 from iag_gateway.pipeline import Pipeline
-from iag_gateway.policy.engine import allowed_models, article_refs, can_read_audit
+from iag_gateway.policy.engine import allowed_models, article_refs
+from iag_gateway.policy.grants import can_read_audit
 from iag_gateway.policy.models import ModelEntry
 from iag_gateway.policy.template_models import mention_model
 from iag_gateway.prompts.catalogue import summary

@@ -29,7 +29,8 @@ from iag_gateway.errors import FiredRule, GatewayError, NotFound, PolicyDenied
 from iag_gateway.exchange import REQUEST_ID, new_request_id
 from iag_gateway.identity.keys import Identity
 from iag_gateway.policy.charter import charter_files
-from iag_gateway.policy.engine import article_refs, can_read_audit
+from iag_gateway.policy.engine import article_refs
+from iag_gateway.policy.grants import can_read_audit
 from iag_gateway.policy.models import PolicySet
 from iag_gateway.recorded_names import UNKNOWN
 from iag_gateway.services import Services

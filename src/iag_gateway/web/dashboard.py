@@ -23,7 +23,8 @@ from iag_gateway.audit.aggregates import AuditAggregates
 from iag_gateway.errors import FiredRule, PolicyDenied
 from iag_gateway.footprint.costing import Costing
 from iag_gateway.footprint.factors import all_factors
-from iag_gateway.policy.engine import article_refs, can_read_audit, can_read_dashboard
+from iag_gateway.policy.engine import article_refs
+from iag_gateway.policy.grants import can_read_audit, can_read_dashboard
 from iag_gateway.services import Services
 from iag_gateway.web.console import Gate, console_call
 from iag_gateway.web.console_filters import page_url, parse_cursor

@@ -27,7 +27,7 @@ from iag_gateway.errors import AuthenticationFailed, NotFound
 from iag_gateway.identity.keys import Identity
 from iag_gateway.identity.oidc_client import OidcClient, session_end
 from iag_gateway.identity.oidc_config import map_claims
-from iag_gateway.policy.engine import (
+from iag_gateway.policy.grants import (
     can_read_audit,
     can_read_dashboard,
     template_approve_domains,

@@ -23,7 +23,7 @@ from fastapi.responses import RedirectResponse, Response
 
 from iag_gateway.errors import GatewayError, NotFound, TemplateConfigError, VersionConflict
 from iag_gateway.identity.keys import Identity
-from iag_gateway.policy.engine import (
+from iag_gateway.policy.grants import (
     can_read_audit,
     covers,
     template_approve_domains,

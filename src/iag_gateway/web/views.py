@@ -30,7 +30,7 @@ from iag_gateway.errors import (
     UpstreamError,
 )
 from iag_gateway.pii.placeholders import readable
-from iag_gateway.policy.engine import (
+from iag_gateway.policy.grants import (
     can_read_audit,
     can_read_dashboard,
     template_approve_domains,
