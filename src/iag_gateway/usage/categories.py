@@ -2,27 +2,20 @@
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import Literal, get_args
 
-UsageCategory = Literal[
+#: The uses the charter prohibits (art. 5.2–5.4, 3.2), as the classifier and ``usage.yaml`` name them.
+ProhibitedCategory = Literal[
     "diagnosis",
     "prescription",
     "clinical_decision",
     "decision_about_staff",
     "decision_about_person",
     "reidentification",
-    "allowed",
 ]
+UsageCategory = Literal[ProhibitedCategory, "allowed"]
 
 ALLOWED: UsageCategory = "allowed"
+PROHIBITED: tuple[ProhibitedCategory, ...] = get_args(ProhibitedCategory)
 #: Prohibited categories first, ``allowed`` last.
-CATEGORIES: tuple[UsageCategory, ...] = (
-    "diagnosis",
-    "prescription",
-    "clinical_decision",
-    "decision_about_staff",
-    "decision_about_person",
-    "reidentification",
-    ALLOWED,
-)
-PROHIBITED: tuple[UsageCategory, ...] = CATEGORIES[:-1]
+CATEGORIES: tuple[UsageCategory, ...] = (*PROHIBITED, ALLOWED)

@@ -14,6 +14,7 @@ from pydantic import Field, model_validator
 from iag_gateway.policy.models.patterns import RegexPattern
 from iag_gateway.policy.models.rule import Alias, PatternRule, Rule, Strict
 from iag_gateway.policy.models.scales import PiiLabel
+from iag_gateway.usage.categories import ProhibitedCategory
 
 
 class ProhibitedUse(PatternRule):
@@ -41,21 +42,13 @@ class OutputRule(Rule):
         return self
 
 
-IntentCategory = Literal[
-    "diagnosis",
-    "prescription",
-    "clinical_decision",
-    "decision_about_staff",
-    "decision_about_person",
-    "reidentification",
-]
 Probability = Annotated[float, Field(ge=0.0, le=1.0)]
 
 
 class IntentRule(Rule):
     """What to do when the usage classifier reads ``category`` with a score ≥ ``threshold``."""
 
-    category: IntentCategory
+    category: ProhibitedCategory
     threshold: Probability
     action: Literal["deny", "flag"]
     instead: str = Field(min_length=1)  # French: what the caller may do instead
@@ -89,7 +82,7 @@ class IntentClassifier(Strict):
     @model_validator(mode="after")
     def _every_category_once(self) -> IntentClassifier:
         named = [rule.category for rule in self.categories]
-        missing = sorted(set(get_args(IntentCategory)) - set(named))
+        missing = sorted(set(get_args(ProhibitedCategory)) - set(named))
         if missing:
             raise ValueError(f"no rule for categories {', '.join(missing)}")
         if len(set(named)) != len(named):
