@@ -86,8 +86,8 @@ def default_workers() -> int:
     A worker is often idle with calls in hand: they wait on the audit trail's write
     lock (held by another worker on SQLite; a network round trip on PostgreSQL) or on
     the provider. One worker more than cores keeps the cores busy: measured on 2 cores
-    with 1 KB prompts at 50 concurrent calls, 3 workers served 1.3× the calls of 2 in the
-    same run, and 4 no more than 3 (README, « Workers »). Cores are those of the
+    with 1 KB prompts at 50 concurrent calls, 3 workers served 1.2–1.3× the calls of 2 in
+    the same run, and 4 no more than 3 (README, « Workers »). Cores are those of the
     scheduler affinity mask (a container's cpuset), not the host's; a CPU quota is not
     seen, so set ``IAG_WORKERS`` under one (the Kubernetes manifests do).
     """
@@ -95,7 +95,7 @@ def default_workers() -> int:
         cores = len(os.sched_getaffinity(0))
     except (AttributeError, OSError):  # not Linux
         cores = os.cpu_count() or 1
-    return max(1, cores) + 1
+    return cores + 1
 
 
 def run(settings: Settings, host: str, port: int, workers: int) -> None:

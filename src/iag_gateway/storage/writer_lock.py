@@ -151,8 +151,11 @@ def _read_only_url(engine: Engine) -> bool:
 
 
 def writer_lock(engine: Engine) -> contextlib.AbstractContextManager[object]:
-    """The lock writers take before a write transaction on ``engine``'s SQLite file (a no-op off SQLite)."""
-    if not is_sqlite(engine):
+    """The lock writers take before a write transaction on ``engine``'s SQLite file.
+
+    A no-op off SQLite and on a read-only engine (it never writes).
+    """
+    if not is_sqlite(engine) or _read_only_url(engine):
         return contextlib.nullcontext()
     database = engine.url.database
     in_memory = database in (None, "", ":memory:")
@@ -160,6 +163,6 @@ def writer_lock(engine: Engine) -> contextlib.AbstractContextManager[object]:
     with _SQLITE_WRITE_LOCKS_GUARD:
         lock = _SQLITE_WRITE_LOCKS.get(key)
         if lock is None:
-            lock_file = None if in_memory or _read_only_url(engine) else Path(key + WRITER_LOCK_SUFFIX)
+            lock_file = None if in_memory else Path(key + WRITER_LOCK_SUFFIX)
             lock = _SQLITE_WRITE_LOCKS[key] = SqliteWriterLock(lock_file)
         return lock

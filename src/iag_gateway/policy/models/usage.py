@@ -7,14 +7,14 @@ Pattern rules and the classifier read what a request is for; ``tools`` and
 
 from __future__ import annotations
 
-from typing import Annotated, Literal, get_args
+from typing import Annotated, Literal
 
 from pydantic import Field, model_validator
 
 from iag_gateway.policy.models.patterns import RegexPattern
 from iag_gateway.policy.models.rule import Alias, PatternRule, Rule, Strict
 from iag_gateway.policy.models.scales import PiiLabel
-from iag_gateway.usage.categories import ProhibitedCategory
+from iag_gateway.usage.categories import PROHIBITED, ProhibitedCategory
 
 
 class ProhibitedUse(PatternRule):
@@ -82,7 +82,7 @@ class IntentClassifier(Strict):
     @model_validator(mode="after")
     def _every_category_once(self) -> IntentClassifier:
         named = [rule.category for rule in self.categories]
-        missing = sorted(set(get_args(ProhibitedCategory)) - set(named))
+        missing = sorted(set(PROHIBITED) - set(named))
         if missing:
             raise ValueError(f"no rule for categories {', '.join(missing)}")
         if len(set(named)) != len(named):
