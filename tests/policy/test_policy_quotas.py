@@ -5,6 +5,7 @@ from __future__ import annotations
 import dataclasses
 import multiprocessing
 import os
+import threading
 import uuid
 from datetime import UTC, datetime
 from pathlib import Path
@@ -18,6 +19,7 @@ from iag_gateway.policy import PolicySet
 from iag_gateway.policy.quota_stores import QuotaItem, RedisQuotaStore, SqlQuotaStore, metadata, quota_usage
 from iag_gateway.policy.quota_windows import parse_window, window_for
 from iag_gateway.policy.quotas import QuotaEnforcer
+from iag_gateway.storage.engine import make_engine
 
 PG_URL = "postgresql+psycopg://postgres@127.0.0.1:5432/test"
 NOW = datetime(2025, 6, 2, 21, 59, 30, tzinfo=UTC)  # 23:59:30 in Paris (CEST)
@@ -193,3 +195,57 @@ def test_when_one_counter_of_a_request_is_full_then_none_is_incremented(
     # The user's counter was not charged for the refused request.
     assert store.reserve_all([QuotaItem(user, minute, 1, None)], NOW) is None
     assert store.reserve_all([QuotaItem(user, minute, 1, None)], NOW) == 0
+
+
+def _threads_race(
+    store: SqlQuotaStore, users: list[str], department: str, day: str, minute: str
+) -> list[int | None]:
+    """Sixteen threads, two requests each: their own user counter first, then the shared department's."""
+    barrier = threading.Barrier(16)
+    outcomes: list[int | None] = []
+    lock = threading.Lock()
+
+    def caller(number: int) -> None:
+        barrier.wait()
+        for _ in range(2):
+            items = [QuotaItem(users[number], minute, 100, None), QuotaItem(department, day, 10, None)]
+            refused = store.reserve_all(items, NOW)
+            with lock:
+                outcomes.append(refused)
+
+    threads = [threading.Thread(target=caller, args=(n,)) for n in range(16)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(30)
+    return outcomes
+
+
+@pytest.mark.parametrize("backend", ["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)])
+def test_when_threads_race_for_a_shared_quota_then_refused_requests_count_in_no_counter(
+    backend: str, tmp_path: Path
+) -> None:
+    url = (
+        f"sqlite:///{tmp_path / 'quota.db'}"
+        if backend == "sqlite"
+        else os.environ.get("IAG_TEST_POSTGRES_URL", PG_URL)
+    )
+    engine = make_engine(url)
+    metadata.create_all(engine)
+    department = f"department:race-{uuid.uuid4().hex}"
+    users = [f"user:race-{uuid.uuid4().hex}" for _ in range(16)]
+    day = window_for("day", NOW, "Europe/Paris").key
+    minute = window_for("minute", NOW, "Europe/Paris").key
+    store = SqlQuotaStore(engine)
+    try:
+        outcomes = _threads_race(store, users, department, day, minute)
+        assert len(outcomes) == 32
+        assert outcomes.count(None) == 10
+        assert set(outcomes) == {None, 1}  # refused at the department's counter
+        assert store.usage(department, day) == (10, 0)
+        # The user counters hold the granted requests only: each refused one gave its back.
+        assert sum(store.usage(user, minute)[0] for user in users) == 10
+    finally:
+        with engine.begin() as conn:
+            conn.execute(delete(quota_usage).where(quota_usage.c.scope.in_([department, *users])))
+        engine.dispose()

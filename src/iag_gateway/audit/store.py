@@ -9,17 +9,13 @@ unrecorded (fail closed).
 Group commit: the appends of concurrent threads that arrive while a transaction is being
 written wait, then go together in the next one (one chain lock, one head update, one
 fsync for all of them). Each still returns only once its own record is committed; the
-records of one transaction are chained in the order they arrived. The thread that
-writes is one of the callers (the first in the queue), so there is no background thread.
+records of one transaction are chained in the order they arrived (``storage.group_commit``).
 """
 
 from __future__ import annotations
 
 import contextlib
-import copy
-import threading
 from collections.abc import Iterator
-from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any, Protocol
 
@@ -38,6 +34,7 @@ from iag_gateway.audit.models import (
 from iag_gateway.audit.retention import DEFAULT_PURGE_BATCH, PurgeReport, purge
 from iag_gateway.errors import AuditUnavailable
 from iag_gateway.storage.engine import SQLITE_IMMEDIATE, file_identity, is_sqlite, sqlite_file
+from iag_gateway.storage.group_commit import GroupCommit, Job
 from iag_gateway.storage.types import utc_now
 from iag_gateway.storage.writer_lock import writer_lock
 
@@ -57,17 +54,6 @@ _MOVE_HEAD = (
     .where(AUDIT_CHAIN_HEAD_TABLE.c.id == 1)
     .values(seq=sa.bindparam("new_seq"), hash=sa.bindparam("new_hash"))
 )
-
-
-@dataclass(eq=False)
-class _Pending:
-    """One ``append`` waiting for its transaction: its values, then its outcome."""
-
-    values: dict[str, Any]
-    wake: threading.Event = field(default_factory=threading.Event)
-    finished: bool = False
-    committed: bool = False
-    error: BaseException | None = None
 
 
 class AppendListener(Protocol):
@@ -103,9 +89,9 @@ class AuditStore:
         self._file = sqlite_file(engine)
         self._identity = file_identity(self._file) if self._file else None
         self._last_seq = 0  # the highest head this process saw: a trail never moves back
-        self._queue: list[_Pending] = []  # appends waiting for the next transaction
-        self._queue_lock = threading.Lock()
-        self._writing = False  # a caller is writing a transaction (under ``_queue_lock``)
+        self._appends = GroupCommit(
+            self._write_with_retry, max_group=MAX_GROUP, interrupted=lambda: AuditUnavailable(NOT_FORWARDED)
+        )
 
     def attach(self, listener: AppendListener) -> None:
         """Tell ``listener`` of every record appended from now on (one listener)."""
@@ -167,62 +153,35 @@ class AuditStore:
         return int(self._append(entry)["seq"])
 
     def _append(self, entry: AuditEntry) -> dict[str, Any]:
-        pending = _Pending(entry.content())
-        with self._queue_lock:
-            self._queue.append(pending)
-            leads = not self._writing
-            self._writing = True
-        if not leads:
-            pending.wake.wait()  # set when written, or when it is this caller's turn to write
-        if not pending.finished:
-            self._write_queued()
-        if pending.error is not None:
-            if leads:
-                raise pending.error
-            error = copy.copy(pending.error)  # each thread raises its own exception object
-            raise error.with_traceback(None) from pending.error.__cause__
-        return pending.values
+        values: dict[str, Any] = self._appends.run(entry.content()).payload
+        return values
 
-    def _write_queued(self) -> None:
-        """Write the queued appends (this caller's among them) in one transaction, then hand over."""
-        with self._queue_lock:
-            group, self._queue = self._queue[:MAX_GROUP], self._queue[MAX_GROUP:]
-        try:
-            self._write_group(group)
-            if len(group) > 1 and _record_was_refused(group[0].error):
-                # One bad record must not fail the calls it happened to be grouped with.
-                for pending in group:
-                    pending.error = None
-                    self._write_group([pending])
-        finally:
-            for pending in group:
-                if not pending.committed and pending.error is None:
-                    pending.error = AuditUnavailable(NOT_FORWARDED)  # interrupted: fail closed
-                pending.finished = True
-                pending.wake.set()
-            with self._queue_lock:
-                if self._queue:
-                    self._queue[0].wake.set()  # the next one writes the group that gathered meanwhile
-                else:
-                    self._writing = False
+    def _write_with_retry(self, group: list[Job[dict[str, Any]]]) -> None:
+        """Write a group; if one record's content was refused, write them one by one."""
+        self._write_group(group)
+        if len(group) > 1 and _record_was_refused(group[0].error):
+            # One bad record must not fail the calls it happened to be grouped with.
+            for job in group:
+                job.error = None
+                self._write_group([job])
 
-    def _write_group(self, group: list[_Pending]) -> None:
+    def _write_group(self, group: list[Job[dict[str, Any]]]) -> None:
         seq = 0
         try:
             with self.locked_chain() as (conn, head_seq, head_hash):
                 seq, previous = head_seq, head_hash
                 for pending in group:
-                    values = pending.values
+                    values = pending.payload
                     seq += 1
                     values["seq"] = seq
                     values["created_at"] = utc_now()
                     values["prev_hash"] = previous
                     values["hash"] = previous = chain_hash(previous, values)
-                conn.execute(_INSERT_EVENTS, [pending.values for pending in group])
+                conn.execute(_INSERT_EVENTS, [pending.payload for pending in group])
                 conn.execute(_MOVE_HEAD, {"new_seq": seq, "new_hash": previous})
                 if self._listener is not None:
                     for pending in group:
-                        values = pending.values
+                        values = pending.payload
                         self._listener.appended(values["seq"], values["created_at"], values["hash"])
             self._last_seq = max(self._last_seq, seq)
             for pending in group:

@@ -30,6 +30,8 @@ from sqlalchemy.exc import SQLAlchemyError
 
 from iag_gateway.errors import RateLimited, ServiceUnavailable
 from iag_gateway.policy.quota_windows import parse_window
+from iag_gateway.storage.engine import is_sqlite
+from iag_gateway.storage.group_commit import GroupCommit, Job
 from iag_gateway.storage.writer_lock import writer_lock
 
 metadata = MetaData()
@@ -45,6 +47,15 @@ quota_usage = Table(
 )
 
 
+UNAVAILABLE = "Le service de quotas est indisponible."
+#: Most requests whose counters are reserved in one transaction (group commit, SQLite).
+MAX_GROUP = 64
+
+
+def _unavailable() -> ServiceUnavailable:
+    return ServiceUnavailable(UNAVAILABLE)
+
+
 def _store_refusal(window: str, now: datetime) -> RateLimited:
     wait = parse_window(window).retry_after(now)
     return RateLimited(f"Limite d'usage atteinte — réessayez dans {wait} s.", wait)
@@ -58,11 +69,6 @@ class QuotaItem:
     window: str
     request_limit: int | None
     token_limit: int | None
-
-
-class _Refused(Exception):
-    def __init__(self, index: int) -> None:
-        self.index = index
 
 
 class QuotaStore(Protocol):
@@ -120,6 +126,16 @@ class SqlQuotaStore:
     def __init__(self, engine: Engine) -> None:
         self._engine = engine
         self._write_lock = writer_lock(engine)
+        # On SQLite every writer of the file takes its turn anyway: concurrent reservations
+        # share a transaction (group commit). Not on PostgreSQL, where transactions run side
+        # by side: a group would lock several requests' counters in arrival order, and two
+        # processes' groups could wait for each other's rows (a deadlock); one request's
+        # counters are always locked in the same order (``quotas._counters``).
+        self._reservations: GroupCommit[Sequence[QuotaItem]] | None = (
+            GroupCommit(self._write_reservations, max_group=MAX_GROUP, interrupted=_unavailable)
+            if is_sqlite(engine)
+            else None
+        )
 
     def ping(self) -> None:
         try:
@@ -159,30 +175,58 @@ class SqlQuotaStore:
         return len(conn.execute(statement, parameters).all())
 
     def reserve_all(self, items: Sequence[QuotaItem], now: datetime) -> int | None:
-        # One transaction for every counter of the request: one commit, and a refusal
-        # rolls back the counters already incremented.
+        if self._reservations is None:
+            return self._reserve_group_free(items)
+        refused: int | None = self._reservations.run(items).result
+        return refused
+
+    def _reserve_group_free(self, items: Sequence[QuotaItem]) -> int | None:
+        """One request's counters in a transaction of their own (PostgreSQL, see ``__init__``)."""
+        job: Job[Sequence[QuotaItem]] = Job(items)
+        self._write_reservations([job])
+        if job.error is not None:
+            raise job.error
+        refused: int | None = job.result
+        return refused
+
+    def _write_reservations(self, group: list[Job[Sequence[QuotaItem]]]) -> None:
+        """Reserve each job's counters in one transaction; ``result``: the first full counter's index.
+
+        A request refused at its n-th counter gives back the n - 1 it took (a decrement in
+        the same transaction), so a refused request counts in none, as the requests of the
+        group before and after it see.
+        """
         try:
             with self._write_lock, self._engine.begin() as conn:
-                for index, item in enumerate(items):
-                    if (item.request_limit is not None and item.request_limit < 1) or (
-                        item.token_limit is not None and item.token_limit < 1
-                    ):
-                        raise _Refused(index)
-                    written = self._upsert(
-                        conn,
-                        item.scope,
-                        item.window,
-                        requests=1,
-                        tokens=0,
-                        request_limit=item.request_limit,
-                        token_limit=item.token_limit,
-                    )
-                    if written != 1:
-                        raise _Refused(index)
-        except _Refused as refused:
-            return refused.index
+                for job in group:
+                    job.result = self._reserve_in(conn, job.payload)
         except SQLAlchemyError as exc:
-            raise ServiceUnavailable("Le service de quotas est indisponible.") from exc
+            unavailable = ServiceUnavailable(UNAVAILABLE)
+            unavailable.__cause__ = exc
+            for job in group:
+                job.error = unavailable
+            return
+        for job in group:
+            job.committed = True
+
+    def _reserve_in(self, conn: Any, items: Sequence[QuotaItem]) -> int | None:
+        """Count one request in each of its counters on ``conn``; the index of the first full one."""
+        for index, item in enumerate(items):
+            full = (item.request_limit is not None and item.request_limit < 1) or (
+                item.token_limit is not None and item.token_limit < 1
+            )
+            if full or not self._upsert(
+                conn,
+                item.scope,
+                item.window,
+                requests=1,
+                tokens=0,
+                request_limit=item.request_limit,
+                token_limit=item.token_limit,
+            ):
+                for taken in items[:index]:
+                    self._upsert(conn, taken.scope, taken.window, requests=-1, tokens=0)
+                return index
         return None
 
     def reserve(
@@ -197,7 +241,7 @@ class SqlQuotaStore:
                 for (scope, window), tokens in counts.items():
                     self._upsert(conn, scope, window, requests=0, tokens=tokens)
         except SQLAlchemyError as exc:
-            raise ServiceUnavailable("Le service de quotas est indisponible.") from exc
+            raise ServiceUnavailable(UNAVAILABLE) from exc
 
     def add_tokens(self, scope: str, window: str, tokens: int) -> None:
         self.add_token_counts({(scope, window): tokens})
@@ -289,7 +333,7 @@ class RedisQuotaStore:
         try:
             granted = self._client.eval(_RESERVE_LUA, 1, self._key(scope, window), *args, ttl)
         except redis.RedisError as exc:
-            raise ServiceUnavailable("Le service de quotas est indisponible.") from exc
+            raise ServiceUnavailable(UNAVAILABLE) from exc
         if int(cast(int, granted)) != 1:
             raise _store_refusal(window, now)
 
@@ -309,7 +353,7 @@ class RedisQuotaStore:
         try:
             refused = int(cast(int, self._client.eval(_RESERVE_ALL_LUA, len(keys), *keys, *args)))
         except redis.RedisError as exc:
-            raise ServiceUnavailable("Le service de quotas est indisponible.") from exc
+            raise ServiceUnavailable(UNAVAILABLE) from exc
         return refused - 1 if refused else None
 
     def add_token_counts(self, counts: Mapping[tuple[str, str], int]) -> None:
@@ -324,4 +368,4 @@ class RedisQuotaStore:
         try:
             self._client.eval(_ADD_TOKENS_LUA, 1, self._key(scope, window), tokens, ttl)
         except redis.RedisError as exc:
-            raise ServiceUnavailable("Le service de quotas est indisponible.") from exc
+            raise ServiceUnavailable(UNAVAILABLE) from exc
