@@ -35,37 +35,36 @@ def _unavailable() -> ServiceUnavailable:
     return ServiceUnavailable("écriture interrompue")
 
 
-def _wait_queued(commits: GroupCommit[int], count: int) -> None:
-    deadline = time.monotonic() + 10
-    while commits.queued() < count:
-        assert time.monotonic() < deadline, "the callers never queued"
-        time.sleep(0.001)
+def _queue_behind_a_held_write(commits: GroupCommit[int], writer: _Writer, others: int) -> dict[int, object]:
+    """Job 0 is written first and held there until ``others`` more callers queued; return each outcome."""
+    out: dict[int, object] = {}
 
-
-def _start(commits: GroupCommit[int], payloads: range, out: dict[int, object]) -> list[threading.Thread]:
     def call(payload: int) -> None:
         try:
             out[payload] = commits.run(payload).result
         except Exception as exc:  # the test inspects what each caller raised
             out[payload] = exc
 
-    threads = [threading.Thread(target=call, args=(p,)) for p in payloads]
-    for thread in threads:
+    threads = [threading.Thread(target=call, args=(0,))]
+    threads[0].start()
+    assert writer.entered.wait(10)
+    threads += [threading.Thread(target=call, args=(p,)) for p in range(1, others + 1)]
+    for thread in threads[1:]:
         thread.start()
-    return threads
+    deadline = time.monotonic() + 10
+    while commits.queued() < others:
+        assert time.monotonic() < deadline, "the callers never queued"
+        time.sleep(0.001)
+    writer.release.set()
+    for thread in threads:
+        thread.join(10)
+    return out
 
 
 def test_when_jobs_arrive_during_a_write_then_they_go_together_in_the_next_one() -> None:
     writer = _Writer()
     commits = GroupCommit(writer, max_group=64, interrupted=_unavailable)
-    out: dict[int, object] = {}
-    first = _start(commits, range(1), out)
-    assert writer.entered.wait(10)
-    rest = _start(commits, range(1, 6), out)
-    _wait_queued(commits, 5)
-    writer.release.set()
-    for thread in first + rest:
-        thread.join(10)
+    out = _queue_behind_a_held_write(commits, writer, 5)
     assert writer.groups[0] == [0]
     assert sorted(writer.groups[1]) == [1, 2, 3, 4, 5]
     assert len(writer.groups) == 2
@@ -76,14 +75,7 @@ def test_when_jobs_arrive_during_a_write_then_they_go_together_in_the_next_one()
 def test_when_more_jobs_wait_than_a_group_holds_then_they_are_written_in_several() -> None:
     writer = _Writer()
     commits = GroupCommit(writer, max_group=2, interrupted=_unavailable)
-    out: dict[int, object] = {}
-    first = _start(commits, range(1), out)
-    assert writer.entered.wait(10)
-    rest = _start(commits, range(1, 6), out)
-    _wait_queued(commits, 5)
-    writer.release.set()
-    for thread in first + rest:
-        thread.join(10)
+    out = _queue_behind_a_held_write(commits, writer, 5)
     assert [len(group) for group in writer.groups] == [1, 2, 2, 1]
     assert out == {p: p * 10 for p in range(6)}
 
@@ -92,14 +84,7 @@ def test_when_a_write_is_interrupted_then_its_jobs_fail_closed_and_the_next_grou
     writer = _Writer()
     writer.fail_on = {0, 1}
     commits = GroupCommit(writer, max_group=2, interrupted=_unavailable)
-    out: dict[int, object] = {}
-    first = _start(commits, range(1), out)
-    assert writer.entered.wait(10)
-    rest = _start(commits, range(1, 5), out)
-    _wait_queued(commits, 4)
-    writer.release.set()
-    for thread in first + rest:
-        thread.join(10)
+    out = _queue_behind_a_held_write(commits, writer, 4)
     assert isinstance(out[0], RuntimeError)  # the writer raises what interrupted it
     failed = next(group for group in writer.groups[1:] if 1 in group)
     assert len(failed) == 2
@@ -124,14 +109,7 @@ def test_when_a_group_shares_one_error_then_each_caller_raises_its_own_copy() ->
             job.error = shared
 
     commits = GroupCommit(write, max_group=8, interrupted=_unavailable)
-    out: dict[int, object] = {}
-    first = _start(commits, range(1), out)
-    assert writer.entered.wait(10)
-    rest = _start(commits, range(1, 4), out)
-    _wait_queued(commits, 3)
-    writer.release.set()
-    for thread in first + rest:
-        thread.join(10)
+    out = _queue_behind_a_held_write(commits, writer, 3)
     errors = [out[p] for p in range(1, 4)]
     assert all(isinstance(error, ServiceUnavailable) and error.message == shared.message for error in errors)
     assert len({id(error) for error in errors}) == 3  # the writer raises it, the others a copy each
