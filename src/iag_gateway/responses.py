@@ -48,6 +48,8 @@ def response_metadata(ex: Exchange, services: Services) -> dict[str, Any]:
         "ai_mention": visible_mention(ex),
         "pii_masked": dict(ex.pii_counts),
         "dropped_params": sorted(ex.dropped_params),
+        # what the provider was asked for: the caller's max_tokens, lowered to the charter's cap
+        "max_tokens": decision.max_tokens if decision else None,
         "template": (
             {
                 "id": ex.template.id,

@@ -85,6 +85,23 @@ def test_when_body_is_invalid_then_400_naming_the_field(
     assert_no_leak(response)
 
 
+@pytest.mark.parametrize(
+    ("body", "says"),
+    [
+        ({"messages": [{"role": "user", "content": "x"}]}, "est obligatoire"),
+        ({"model": None, "messages": [{"role": "user", "content": "x"}]}, "est obligatoire"),
+        ({"model": " ", "messages": [{"role": "user", "content": "x"}]}, "chaîne non vide"),
+        ({"model": "demo-local"}, "est obligatoire"),
+    ],
+)
+def test_when_a_required_field_is_missing_then_the_message_says_it_is_required(
+    gateway: LiveGateway, make_key: KeyFactory, body: dict[str, object], says: str
+) -> None:
+    response = post(gateway, make_key("buyer"), json=body)
+    assert response.status_code == 400
+    assert says in response.json()["error"]["message"]
+
+
 def test_when_model_unknown_then_404(gateway: LiveGateway, make_key: KeyFactory) -> None:
     response = post(
         gateway, make_key("buyer"), json={"model": "gpt-99", "messages": [{"role": "user", "content": "x"}]}
@@ -103,7 +120,27 @@ def test_when_body_too_large_then_413(gateway: LiveGateway, make_key: KeyFactory
     )
     assert response.status_code == 413
     assert response.json()["error"]["code"] == "payload_too_large"
+    assert response.json()["error"]["message"] == "Le corps de la requête dépasse la limite de 1 Mio."
     assert_audited(gateway, response, "rejected")
+
+
+def test_when_max_tokens_exceeds_the_cap_then_the_answer_says_what_was_used(
+    gateway: LiveGateway, make_key: KeyFactory
+) -> None:
+    cap = gateway.services.policies.current.policy.limits.max_tokens.cap
+    messages = [{"role": "user", "content": "Bonjour"}]
+    capped = post(
+        gateway,
+        make_key("buyer"),
+        json={"model": "demo-local", "messages": messages, "max_tokens": cap * 100},
+    )
+    assert capped.status_code == 200
+    iag = capped.json()["iag"]
+    assert iag["max_tokens"] == cap and iag["decision"] == "transform"
+    kept = post(
+        gateway, make_key("buyer"), json={"model": "demo-local", "messages": messages, "max_tokens": 7}
+    )
+    assert kept.json()["iag"]["max_tokens"] == 7
 
 
 @pytest.mark.parametrize(

@@ -59,6 +59,8 @@ def receive_chat(ex: Exchange) -> None:
     """Fill model, messages, stream flag and provider params from a chat body."""
     body = present_fields(parse_json_object(ex.body))
     model = body.get("model")
+    if model is None:
+        raise InvalidField("model", "est obligatoire")
     if not isinstance(model, str) or not model.strip():
         raise InvalidField("model", "doit être une chaîne non vide")
     ex.model = ex.requested_model = model

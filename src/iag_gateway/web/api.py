@@ -26,6 +26,7 @@ from iag_gateway.stages.receive import parse_json_object
 from iag_gateway.web import openapi
 from iag_gateway.web.audited import audited_call, bearer_token
 from iag_gateway.web.errors import id_headers
+from iag_gateway.web.french_format import byte_size
 from iag_gateway.web.observe import name_request
 from iag_gateway.web.reviews import acknowledge
 
@@ -40,7 +41,7 @@ def services_of(request: Request) -> Services:
 async def read_body(request: Request, limit: int) -> bytes:
     """Read at most ``limit`` bytes of body, or raise ``PayloadTooLarge`` (413)."""
     declared = request.headers.get("content-length")
-    too_large = PayloadTooLarge(f"Le corps de la requête dépasse la limite de {limit} octets.")
+    too_large = PayloadTooLarge(f"Le corps de la requête dépasse la limite de {byte_size(limit)}.")
     if declared and declared.isdigit() and int(declared) > limit:
         raise too_large
     chunks: list[bytes] = []

@@ -21,5 +21,14 @@ def grouped(number: float, decimals: int = 0) -> str:
     return f"{number:,.{decimals}f}".replace(",", "\u202f").replace(".", ",")
 
 
+def byte_size(size: int) -> str:
+    """A size as staff read it: « 1 Mio », « 64 Kio » when it is a whole number of them, else
+    « 1 500 octets » (binary prefixes, IEC 80000-13, as the limits are set in powers of two)."""
+    for unit, factor in (("Gio", 1024**3), ("Mio", 1024**2), ("Kio", 1024)):
+        if size >= factor and size % factor == 0:
+            return f"{grouped(size // factor)} {unit}"
+    return f"{grouped(size)} octets"
+
+
 def day_start(text: str) -> datetime:
     return datetime.combine(date.fromisoformat(text), time.min, tzinfo=paris())
