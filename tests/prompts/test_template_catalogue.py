@@ -88,7 +88,7 @@ def test_when_an_unknown_id_is_requested_then_template_not_found_is_raised_in_fr
     with pytest.raises(TemplateNotFound) as caught:
         fixture_catalogue.get("inexistant")
     assert caught.value.status == 404
-    assert "Modèle de prompt introuvable" in caught.value.message
+    assert "Gabarit introuvable" in caught.value.message
 
 
 @pytest.mark.parametrize(

@@ -57,7 +57,7 @@ class TemplateCatalogue:
             return self._templates[template_id]
         except KeyError:
             raise TemplateNotFound(
-                f"Modèle de prompt introuvable : « {template_id} ».", param="template_id"
+                f"Gabarit introuvable : « {template_id} ».", param="template_id"
             ) from None
 
     def get_for(self, template_id: str, roles: frozenset[str]) -> PromptTemplate:
@@ -69,7 +69,7 @@ class TemplateCatalogue:
         template = self.get(template_id)
         if template not in self.visible_to(roles):
             raise PolicyDenied(
-                "Refusé : article 5.1 de la charte — ce modèle de prompt n'est pas ouvert à votre fonction.",
+                "Refusé : article 5.1 de la charte — ce gabarit n'est pas ouvert à votre fonction.",
                 (FiredRule("access-template", ("art-5.1",), "deny", "template roles"),),
             )
         return template

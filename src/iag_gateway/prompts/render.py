@@ -89,7 +89,7 @@ def render(template: PromptTemplate, values: Mapping[str, Any]) -> list[dict[str
             # A template bug, not a user error: the catalogue's dry run at startup should
             # have caught it, so report it as an internal error (500).
             raise GatewayError(
-                f"Le modèle de prompt « {template.id} » n'a pas pu être généré ({role}) : {exc}"
+                f"Le gabarit « {template.id} » n'a pas pu être généré ({role}) : {exc}"
             ) from exc
         messages.append({"role": role, "content": content.strip()})
     return messages
