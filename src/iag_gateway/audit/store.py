@@ -170,33 +170,33 @@ class AuditStore:
         try:
             with self.locked_chain() as (conn, head_seq, head_hash):
                 seq, previous = head_seq, head_hash
-                for pending in group:
-                    values = pending.payload
+                for job in group:
+                    values = job.payload
                     seq += 1
                     values["seq"] = seq
                     values["created_at"] = utc_now()
                     values["prev_hash"] = previous
                     values["hash"] = previous = chain_hash(previous, values)
-                conn.execute(_INSERT_EVENTS, [pending.payload for pending in group])
+                conn.execute(_INSERT_EVENTS, [job.payload for job in group])
                 conn.execute(_MOVE_HEAD, {"new_seq": seq, "new_hash": previous})
                 if self._listener is not None:
-                    for pending in group:
-                        values = pending.payload
+                    for job in group:
+                        values = job.payload
                         self._listener.appended(values["seq"], values["created_at"], values["hash"])
             self._last_seq = max(self._last_seq, seq)
-            for pending in group:
-                pending.committed = True
+            for job in group:
+                job.committed = True
         except SQLAlchemyError as exc:
             if self._listener is not None:
                 self._listener.abandoned()
             unavailable = AuditUnavailable(NOT_FORWARDED)
             unavailable.__cause__ = exc
-            for pending in group:
-                pending.error = unavailable
+            for job in group:
+                job.error = unavailable
             return
         except Exception as exc:  # AuditUnavailable from the trail checks, or a bug: nobody proceeds
-            for pending in group:
-                pending.error = exc
+            for job in group:
+                job.error = exc
             return
         if self._listener is not None:
             self._listener.committed(seq)

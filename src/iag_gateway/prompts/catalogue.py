@@ -56,9 +56,7 @@ class TemplateCatalogue:
         try:
             return self._templates[template_id]
         except KeyError:
-            raise TemplateNotFound(
-                f"Gabarit introuvable : « {template_id} ».", param="template_id"
-            ) from None
+            raise TemplateNotFound(f"Gabarit introuvable : « {template_id} ».", param="template_id") from None
 
     def get_for(self, template_id: str, roles: frozenset[str]) -> PromptTemplate:
         """Return the template if one of ``roles`` may use it; refuse citing the charter otherwise.
