@@ -189,6 +189,7 @@ def create_app(settings: Settings | None = None, services: Services | None = Non
                 built.heads.close()  # at shutdown: the last records are covered by a head
             built.telemetry.shutdown()
             built.pii.close()
+            await built.router.aclose()
 
     app = FastAPI(title="iag-gateway", version="0.1.0", lifespan=lifespan, docs_url=None, redoc_url=None)
     install_error_handlers(app)

@@ -1,6 +1,6 @@
 """Reach providers through litellm's Router, and translate its errors into ours.
 
-This is the only module (with ``demo.py``) that imports litellm. It is imported
+This is the only module (with ``demo.py`` and ``http_client.py``) that imports litellm. It is imported
 lazily by ``create_app`` after :func:`offline_litellm_environment` has run, because
 litellm fetches its model cost map from the internet at import time unless told
 not to.
@@ -23,6 +23,7 @@ from iag_gateway.errors import (
     UpstreamTimeout,
 )
 from iag_gateway.providers.config import ProviderConfig, resolve_env
+from iag_gateway.providers.http_client import shared_provider_client
 
 PROVIDER_MODEL_KEY = "_iag_provider_model"
 #: What ``ProviderRouter`` imports from litellm (imported ahead by ``import_litellm``).
@@ -75,9 +76,12 @@ class ProviderRouter:
         litellm.suppress_debug_info = True
         litellm.turn_off_message_logging = True
         litellm.drop_params = True
-        # httpx, not aiohttp: aiohttp hides a provider hanging up mid-stream (litellm then
-        # invents a normal end); httpx reports the truncated body, so the caller is told.
+        # Not litellm's aiohttp transport: it hides a provider hanging up mid-stream (litellm
+        # then invents a normal end). Providers reached through the openai SDK send through
+        # httpx-aiohttp's transport instead (http_client.py), which reports a cut body; the
+        # others through httpx's own.
         litellm.disable_aiohttp_transport = True
+        litellm.aclient_session, self._http = shared_provider_client()
         litellm.callbacks = []
         litellm.success_callback = []
         litellm.failure_callback = []
@@ -121,6 +125,10 @@ class ProviderRouter:
         # Emptied lists do not stop litellm building its success payload for nobody.
         skip_unobserved_success_logging()
         self._demo_prefix = DEMO_PROVIDER + "/"
+
+    async def aclose(self) -> None:
+        """Close the running loop's connections to the providers (at the lifespan's end)."""
+        await self._http.aclose()
 
     def is_demo(self, alias: str) -> bool:
         return (self.config.provider_model(alias) or "").startswith(self._demo_prefix)
