@@ -51,14 +51,18 @@ def _logging_object(callbacks: list[Any] | None) -> Any:
     return logging_obj
 
 
-def _succeed(logging_obj: Any) -> None:
+def _response() -> Any:
     from litellm.types.utils import ModelResponse
 
-    response = ModelResponse(
+    return ModelResponse(
         model="gpt-4o-mini",
         choices=[{"message": {"role": "assistant", "content": "Salut"}}],
         usage={"prompt_tokens": 3, "completion_tokens": 2, "total_tokens": 5},
     )
+
+
+def _succeed(logging_obj: Any) -> None:
+    response = _response()
     now = datetime.datetime.now()
     asyncio.new_event_loop().run_until_complete(
         logging_obj.async_success_handler(result=response, start_time=now, end_time=now)
@@ -84,6 +88,16 @@ def test_when_a_success_callback_is_registered_then_it_receives_the_payload_as_b
     _succeed(logging_obj)
     assert "standard_logging_object" in logging_obj.model_call_details
     assert len(seen.payloads) == 1 and seen.payloads[0]["response_cost"] is not None
+
+
+def test_when_no_success_callback_is_registered_then_the_call_is_not_priced(skipping: None) -> None:
+    assert _logging_object(callbacks=None)._response_cost_calculator(result=_response()) is None
+
+
+def test_when_a_success_callback_is_registered_then_the_call_is_priced_as_before(skipping: None) -> None:
+    seen = _custom_logger_class()()
+    cost = _logging_object(callbacks=[seen])._response_cost_calculator(result=_response())
+    assert isinstance(cost, float) and cost > 0
 
 
 def test_when_installed_twice_then_the_handler_is_wrapped_once(skipping: None) -> None:
@@ -129,6 +143,7 @@ def test_when_a_deployment_registers_a_logger_then_router_calls_still_reach_it(
             if seen.payloads:
                 break
             await asyncio.sleep(0.05)
+        await router.aclose()
         return answer
 
     try:

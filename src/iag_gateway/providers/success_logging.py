@@ -10,6 +10,12 @@ for this (``litellm.callbacks = []`` empties the lists, not the work), so the ha
 is wrapped once: with no async success callback registered, it returns at once; with
 one (a deployment adding a logger), it runs unchanged.
 
+The same holds for the price litellm puts in every response's hidden parameters
+(``Logging._response_cost_calculator``, a model-map look-up and per-token arithmetic:
+about 0.4 CPU ms per call at 50 concurrent calls): no part of the gateway reads it
+(the footprint is ecologits', from the tokens), so with no success callback at all it
+is not computed (``None``, as litellm itself returns for a model it cannot price).
+
 The response fields the gateway reads (``_hidden_params["litellm_model_name"]``, the
 deployment that answered) are set before the handler is queued and are not affected.
 """
@@ -27,13 +33,25 @@ AsyncHandler = Callable[..., Coroutine[Any, Any, Any]]
 
 
 def skip_unobserved_success_logging() -> None:
-    """Make litellm's async success handler a no-op while no async success callback is registered."""
+    """Skip litellm's async success handler and its pricing while no success callback is registered."""
     import litellm
     from litellm.litellm_core_utils.litellm_logging import Logging
 
     original: AsyncHandler = Logging.async_success_handler
     if getattr(original, _WRAPPED, False):
         return
+    price: Callable[..., float | None] = Logging._response_cost_calculator
+
+    @functools.wraps(price)
+    def _response_cost_calculator(self: Any, *args: Any, **kwargs: Any) -> float | None:
+        observed = self.get_combined_callback_list(
+            dynamic_success_callbacks=self.dynamic_async_success_callbacks,
+            global_callbacks=litellm._async_success_callback,
+        ) or self.get_combined_callback_list(
+            dynamic_success_callbacks=self.dynamic_success_callbacks,
+            global_callbacks=litellm.success_callback,
+        )
+        return price(self, *args, **kwargs) if observed else None
 
     @functools.wraps(original)
     async def async_success_handler(self: Any, *args: Any, **kwargs: Any) -> Any:
@@ -47,3 +65,4 @@ def skip_unobserved_success_logging() -> None:
 
     setattr(async_success_handler, _WRAPPED, True)
     Logging.async_success_handler = async_success_handler  # type: ignore[method-assign]
+    Logging._response_cost_calculator = _response_cost_calculator  # type: ignore[method-assign]
