@@ -61,9 +61,12 @@ def measure(
     before = tree_cpu_seconds(pid)
     calls_before = served_calls(url) if gateway else 0
     result = run_wrk(url, payload, auth, concurrency, seconds)
+    # Every target finishes what it was given before the next cell starts, and its CPU is
+    # counted once it has: the LiteLLM proxy works about a CPU second after a c=50 cell
+    # (calls wrk gave up on, its logging queue), which the next target's cell paid for.
+    wait_idle(pid)
     calls = result.requests
     if gateway:
-        wait_idle(pid)
         calls = served_calls(url) - calls_before
     cpu_ms = (tree_cpu_seconds(pid) - before) * 1000 / max(calls, 1)
     return result, cpu_ms
@@ -155,8 +158,9 @@ def main() -> None:
                 name = f"{prefix}-{workers}w"
                 startup[name] = (ready_s, ready_s + time.monotonic() - first, ready_cpu_s)
                 targets[name] = (gateway.pid, url, f"Bearer {key}", "onprem-llm")
-        for _pid, url, auth, model in targets.values():  # warm up
+        for pid, url, auth, model in targets.values():  # warm up
             run_wrk(url, body(model, 1024), auth, 4, 2)
+            wait_idle(pid)
         rows = []
         for size in args.sizes:
             for concurrency in args.concurrency:
