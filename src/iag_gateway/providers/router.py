@@ -81,7 +81,7 @@ class ProviderRouter:
         # httpx-aiohttp's transport instead (http_client.py), which reports a cut body; the
         # others through httpx's own.
         litellm.disable_aiohttp_transport = True
-        litellm.aclient_session, self._http = shared_provider_client()
+        litellm.aclient_session = self._http = shared_provider_client()
         litellm.callbacks = []
         litellm.success_callback = []
         litellm.failure_callback = []
@@ -128,7 +128,7 @@ class ProviderRouter:
 
     async def aclose(self) -> None:
         """Close the running loop's connections to the providers (at the lifespan's end)."""
-        await self._http.aclose()
+        await self._http.aclose_loop()
 
     def is_demo(self, alias: str) -> bool:
         return (self.config.provider_model(alias) or "").startswith(self._demo_prefix)
