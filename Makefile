@@ -64,6 +64,7 @@ k8s: k8s-config ops-tools
 
 lint: $(STAMP)
 	$(BIN)/ruff check src tests bench
+	$(BIN)/ruff format --check src tests bench
 	$(BIN)/mypy
 
 unit: $(STAMP) ops-tools
