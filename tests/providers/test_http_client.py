@@ -14,10 +14,9 @@ import httpx
 import pytest
 
 from iag_gateway.errors import UpstreamError, UpstreamTimeout
-from iag_gateway.providers.config import ProviderConfig
 from iag_gateway.providers.http_client import LIMITS, ProviderHttpClient, shared_provider_client
-from iag_gateway.providers.router import ProviderRouter
 from tests.fakes.upstream import FakeUpstream
+from tests.providers.routers import echo_router
 
 
 def chat(prompt: str, stream: bool = False) -> dict[str, object]:
@@ -183,23 +182,7 @@ def test_when_the_provider_cannot_be_reached_then_the_error_says_how_and_only_a_
 
 
 def test_when_the_provider_refuses_connections_then_the_router_reports_a_failure_not_a_timeout() -> None:
-    router = ProviderRouter(
-        ProviderConfig.model_validate(
-            {
-                "model_list": [
-                    {
-                        "model_name": "onprem-llm",
-                        "litellm_params": {
-                            "model": "openai/echo",
-                            "api_base": f"http://127.0.0.1:{closed_port()}/v1",
-                            "api_key": "os.environ/IAG_TEST_UPSTREAM_KEY",
-                        },
-                    }
-                ],
-                "router_settings": {"num_retries": 0, "timeout": 5},
-            }
-        )
-    )
+    router = echo_router(f"http://127.0.0.1:{closed_port()}/v1")
 
     async def call() -> None:
         try:

@@ -9,10 +9,10 @@ from typing import Any
 
 import pytest
 
-from iag_gateway.providers.config import ProviderConfig
-from iag_gateway.providers.router import ProviderRouter, offline_litellm_environment
+from iag_gateway.providers.router import offline_litellm_environment
 from iag_gateway.providers.success_logging import skip_unobserved_success_logging
 from tests.fakes.upstream import FakeUpstream
+from tests.providers.routers import echo_router
 
 
 def _custom_logger_class() -> type[Any]:
@@ -111,23 +111,7 @@ def test_when_installed_twice_then_the_handler_is_wrapped_once(skipping: None) -
 def test_when_a_deployment_registers_a_logger_then_router_calls_still_reach_it(
     upstream: FakeUpstream,
 ) -> None:
-    router = ProviderRouter(
-        ProviderConfig.model_validate(
-            {
-                "model_list": [
-                    {
-                        "model_name": "onprem-llm",
-                        "litellm_params": {
-                            "model": "openai/echo",
-                            "api_base": upstream.base_url,
-                            "api_key": "os.environ/IAG_TEST_UPSTREAM_KEY",
-                        },
-                    }
-                ],
-                "router_settings": {"num_retries": 0, "timeout": 5},
-            }
-        )
-    )
+    router = echo_router(upstream.base_url)
     import litellm
     from litellm.litellm_core_utils.logging_worker import GLOBAL_LOGGING_WORKER
 
