@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import asyncio
+import gc
 import json
 import socket
 import threading
+import weakref
 from collections.abc import Iterator
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
@@ -194,3 +196,60 @@ def test_when_the_provider_refuses_connections_then_the_router_reports_a_failure
         asyncio.run(call())
     assert not isinstance(raised.value, UpstreamTimeout)
     assert "a échoué" in str(raised.value)
+
+
+@pytest.fixture
+def deaf_server() -> Iterator[str]:
+    """A server on loopback that accepts connections and never reads from them."""
+    listener = socket.create_server(("127.0.0.1", 0))
+    listener.setsockopt(socket.SOL_SOCKET, socket.SO_RCVBUF, 4096)
+    held: list[socket.socket] = []
+
+    def accept() -> None:
+        while True:
+            try:
+                connection, _ = listener.accept()
+            except OSError:
+                return
+            held.append(connection)
+
+    threading.Thread(target=accept, daemon=True).start()
+    yield f"http://127.0.0.1:{listener.getsockname()[1]}"
+    listener.close()
+    for connection in held:
+        connection.close()
+
+
+def test_when_the_provider_stops_reading_the_request_then_the_call_times_out(deaf_server: str) -> None:
+    async def call() -> float:
+        client = shared_provider_client()
+        started = asyncio.get_running_loop().time()
+        try:
+            with pytest.raises(httpx.WriteTimeout):
+                # more than loopback's socket buffers hold: the write blocks; without the bound
+                # the call would wait for ever, so the test gives up after 10 s (and fails)
+                sent = client.post(
+                    deaf_server + "/v1/chat/completions", content=b"x" * (64 << 20), timeout=0.5
+                )
+                await asyncio.wait_for(sent, 10)
+        finally:
+            await client.aclose_loop()
+        return asyncio.get_running_loop().time() - started
+
+    assert asyncio.run(call()) < 5  # pool + write + read = 1.5 s; without the bound: for ever
+
+
+def test_when_loops_end_without_closing_their_pools_then_the_client_lets_them_go(
+    upstream: FakeUpstream,
+) -> None:
+    ended: list[weakref.ref[asyncio.AbstractEventLoop]] = []
+
+    async def call() -> None:
+        ended.append(weakref.ref(asyncio.get_running_loop()))
+        await post(upstream, "Bonjour")
+
+    for _ in range(3):
+        asyncio.run(call())  # no aclose_loop: the loop ends with its pool open
+    asyncio.run(post(upstream, "Bonjour"))  # a new loop's first call lets the ended ones go
+    gc.collect()
+    assert [ref() for ref in ended] == [None, None, None]

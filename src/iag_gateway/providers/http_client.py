@@ -23,7 +23,6 @@ from __future__ import annotations
 
 import asyncio
 import functools
-import weakref
 from collections.abc import Callable
 from typing import Any
 
@@ -43,31 +42,37 @@ class PerLoopTransport(httpx.AsyncBaseTransport):
     Errors are httpx's: ``httpx.ReadError`` for a body cut short, ``httpx.ConnectError``
     for a provider that refuses the connection or whose name does not resolve,
     ``httpx.RemoteProtocolError`` for one that drops it, ``httpx.TimeoutException``'s
-    subclasses for timeouts only (see :func:`_connection_error`).
+    subclasses for timeouts only (see :func:`_connection_error`), ``httpx.WriteTimeout``
+    for a provider that stops reading the request (see :func:`_until_headers_s`).
     """
 
     def __init__(self, make: Callable[[], httpx.AsyncBaseTransport]) -> None:
         self._make = make
-        self._by_loop: weakref.WeakKeyDictionary[asyncio.AbstractEventLoop, httpx.AsyncBaseTransport] = (
-            weakref.WeakKeyDictionary()
-        )
+        self._by_loop: dict[asyncio.AbstractEventLoop, httpx.AsyncBaseTransport] = {}
 
     def _transport(self) -> httpx.AsyncBaseTransport:
         loop = asyncio.get_running_loop()
         transport = self._by_loop.get(loop)
         if transport is None:
+            # A loop that ended without closing its transport (a test's ``asyncio.run``) is
+            # let go: its aiohttp session holds the loop, so it would never be collected.
+            for ended in [other for other in self._by_loop if other.is_closed()]:
+                del self._by_loop[ended]
             transport = self._make()
             self._by_loop[loop] = transport
         return transport
 
     async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
         try:
-            return await self._transport().handle_async_request(request)
+            async with asyncio.timeout(_until_headers_s(request)):
+                return await self._transport().handle_async_request(request)
         except httpx.ConnectTimeout as exc:
             cause = exc.__cause__
             if cause is None or isinstance(cause, asyncio.TimeoutError):
                 raise  # a real timeout
             raise _connection_error(cause, request) from cause
+        except TimeoutError as exc:  # ours: aiohttp's own timeouts arrive as httpx errors
+            raise httpx.WriteTimeout("the provider stopped reading the request", request=request) from exc
 
     async def aclose(self) -> None:
         """Close the running loop's transport (the other loops' are theirs to close)."""
@@ -127,3 +132,18 @@ def _connection_error(cause: BaseException, request: httpx.Request) -> httpx.Tra
     if isinstance(cause, aiohttp.ClientConnectorError):
         return httpx.ConnectError(str(cause), request=request)
     return httpx.RemoteProtocolError(str(cause), request=request)
+
+
+def _until_headers_s(request: httpx.Request) -> float | None:
+    """Seconds the request may take until the response's headers, or ``None`` for no bound.
+
+    httpx bounds each phase (``pool``, ``connect``, ``write``, ``read`` in the request's
+    ``timeout`` extension); httpx-aiohttp hands aiohttp all but ``write``, and aiohttp starts
+    its read timer only once the body is sent, so a provider that stops reading a large
+    request would hold the call for ever. aiohttp's ``connect`` (httpx's ``pool``) bounds
+    getting a connection, its ``sock_read`` (``read``) the wait for the headers: past
+    ``pool + write + read``, more than ``write`` seconds went to writing.
+    """
+    timeout = request.extensions.get("timeout", {})
+    phases = [timeout.get(name) for name in ("pool", "write", "read")]
+    return None if any(phase is None for phase in phases) else float(sum(phases))
