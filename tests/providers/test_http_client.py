@@ -8,7 +8,7 @@ import json
 import socket
 import threading
 import weakref
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
 
@@ -133,10 +133,12 @@ def test_when_the_environment_names_a_proxy_then_providers_are_reached_through_i
     assert seen == ["POST http://provider.invalid/v1/chat/completions"]
 
 
-@pytest.fixture
-def hanging_up_server() -> Iterator[str]:
-    """A server on loopback that reads each request and closes the connection unanswered."""
+def raw_server(on_connection: Callable[[socket.socket], None], receive_buffer: int = 0) -> Iterator[str]:
+    """A TCP server on loopback handing each accepted connection to ``on_connection``; its URL."""
     listener = socket.create_server(("127.0.0.1", 0))
+    if receive_buffer:
+        listener.setsockopt(socket.SOL_SOCKET, socket.SO_RCVBUF, receive_buffer)
+    accepted: list[socket.socket] = []
 
     def serve() -> None:
         while True:
@@ -144,12 +146,25 @@ def hanging_up_server() -> Iterator[str]:
                 connection, _ = listener.accept()
             except OSError:
                 return
-            with connection:
-                connection.recv(65536)
+            accepted.append(connection)
+            on_connection(connection)
 
     threading.Thread(target=serve, daemon=True).start()
     yield f"http://127.0.0.1:{listener.getsockname()[1]}"
     listener.close()
+    for connection in accepted:
+        connection.close()
+
+
+@pytest.fixture
+def hanging_up_server() -> Iterator[str]:
+    """Reads each request and closes the connection unanswered."""
+
+    def hang_up(connection: socket.socket) -> None:
+        with connection:
+            connection.recv(65536)
+
+    yield from raw_server(hang_up)
 
 
 def closed_port() -> int:
@@ -200,24 +215,8 @@ def test_when_the_provider_refuses_connections_then_the_router_reports_a_failure
 
 @pytest.fixture
 def deaf_server() -> Iterator[str]:
-    """A server on loopback that accepts connections and never reads from them."""
-    listener = socket.create_server(("127.0.0.1", 0))
-    listener.setsockopt(socket.SOL_SOCKET, socket.SO_RCVBUF, 4096)
-    held: list[socket.socket] = []
-
-    def accept() -> None:
-        while True:
-            try:
-                connection, _ = listener.accept()
-            except OSError:
-                return
-            held.append(connection)
-
-    threading.Thread(target=accept, daemon=True).start()
-    yield f"http://127.0.0.1:{listener.getsockname()[1]}"
-    listener.close()
-    for connection in held:
-        connection.close()
+    """Accepts connections and never reads from them (a small receive buffer)."""
+    yield from raw_server(lambda connection: None, receive_buffer=4096)
 
 
 def test_when_the_provider_stops_reading_the_request_then_the_call_times_out(deaf_server: str) -> None:

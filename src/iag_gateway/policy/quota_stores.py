@@ -201,7 +201,7 @@ class SqlQuotaStore:
                 for job in group:
                     job.result = self._reserve_in(conn, job.payload)
         except SQLAlchemyError as exc:
-            unavailable = ServiceUnavailable(UNAVAILABLE)
+            unavailable = _unavailable()
             unavailable.__cause__ = exc
             for job in group:
                 job.error = unavailable
@@ -241,7 +241,7 @@ class SqlQuotaStore:
                 for (scope, window), tokens in counts.items():
                     self._upsert(conn, scope, window, requests=0, tokens=tokens)
         except SQLAlchemyError as exc:
-            raise ServiceUnavailable(UNAVAILABLE) from exc
+            raise _unavailable() from exc
 
     def add_tokens(self, scope: str, window: str, tokens: int) -> None:
         self.add_token_counts({(scope, window): tokens})
@@ -333,7 +333,7 @@ class RedisQuotaStore:
         try:
             granted = self._client.eval(_RESERVE_LUA, 1, self._key(scope, window), *args, ttl)
         except redis.RedisError as exc:
-            raise ServiceUnavailable(UNAVAILABLE) from exc
+            raise _unavailable() from exc
         if int(cast(int, granted)) != 1:
             raise _store_refusal(window, now)
 
@@ -353,7 +353,7 @@ class RedisQuotaStore:
         try:
             refused = int(cast(int, self._client.eval(_RESERVE_ALL_LUA, len(keys), *keys, *args)))
         except redis.RedisError as exc:
-            raise ServiceUnavailable(UNAVAILABLE) from exc
+            raise _unavailable() from exc
         return refused - 1 if refused else None
 
     def add_token_counts(self, counts: Mapping[tuple[str, str], int]) -> None:
@@ -368,4 +368,4 @@ class RedisQuotaStore:
         try:
             self._client.eval(_ADD_TOKENS_LUA, 1, self._key(scope, window), tokens, ttl)
         except redis.RedisError as exc:
-            raise ServiceUnavailable(UNAVAILABLE) from exc
+            raise _unavailable() from exc

@@ -10,9 +10,9 @@ median of eight alternated pairs).
 
 The transports are httpx-aiohttp's (``httpx_aiohttp``, the adapter the ``openai`` SDK
 itself ships for ``DefaultAioHttpClient``), direct and through a proxy named in the
-environment, as httpx builds them; not litellm's own aiohttp
-transport: litellm's returns a body cut short by the provider as if it were whole, while
-httpx-aiohttp raises ``httpx.ReadError``, so a provider hanging up is still reported.
+environment, as httpx builds them. Not litellm's own aiohttp transport: it returns a body
+cut short by the provider as if it were whole, while httpx-aiohttp raises
+``httpx.ReadError``, so a provider hanging up is still reported.
 
 An aiohttp session belongs to the event loop that created it; the gateway's tests run
 several servers, each on its own loop, in one process. :class:`PerLoopTransport`
@@ -63,15 +63,18 @@ class PerLoopTransport(httpx.AsyncBaseTransport):
         return transport
 
     async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
+        bound = asyncio.timeout(_until_headers_s(request))
         try:
-            async with asyncio.timeout(_until_headers_s(request)):
+            async with bound:
                 return await self._transport().handle_async_request(request)
         except httpx.ConnectTimeout as exc:
             cause = exc.__cause__
             if cause is None or isinstance(cause, asyncio.TimeoutError):
                 raise  # a real timeout
             raise _connection_error(cause, request) from cause
-        except TimeoutError as exc:  # ours: aiohttp's own timeouts arrive as httpx errors
+        except TimeoutError as exc:
+            if not bound.expired():
+                raise
             raise httpx.WriteTimeout("the provider stopped reading the request", request=request) from exc
 
     async def aclose(self) -> None:

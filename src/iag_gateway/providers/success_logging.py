@@ -44,10 +44,7 @@ def skip_unobserved_success_logging() -> None:
 
     @functools.wraps(price)
     def _response_cost_calculator(self: Any, *args: Any, **kwargs: Any) -> float | None:
-        observed = self.get_combined_callback_list(
-            dynamic_success_callbacks=self.dynamic_async_success_callbacks,
-            global_callbacks=litellm._async_success_callback,
-        ) or self.get_combined_callback_list(
+        observed = _async_callbacks(self) or self.get_combined_callback_list(
             dynamic_success_callbacks=self.dynamic_success_callbacks,
             global_callbacks=litellm.success_callback,
         )
@@ -55,14 +52,21 @@ def skip_unobserved_success_logging() -> None:
 
     @functools.wraps(original)
     async def async_success_handler(self: Any, *args: Any, **kwargs: Any) -> Any:
-        callbacks = self.get_combined_callback_list(
-            dynamic_success_callbacks=self.dynamic_async_success_callbacks,
-            global_callbacks=litellm._async_success_callback,
-        )
-        if not callbacks:
+        if not _async_callbacks(self):
             return None
         return await original(self, *args, **kwargs)
 
     setattr(async_success_handler, _WRAPPED, True)
     Logging.async_success_handler = async_success_handler  # type: ignore[method-assign]
     Logging._response_cost_calculator = _response_cost_calculator  # type: ignore[method-assign]
+
+
+def _async_callbacks(logging_obj: Any) -> list[Any]:
+    """The async success callbacks litellm would call for this call (its own combination)."""
+    import litellm
+
+    callbacks: list[Any] = logging_obj.get_combined_callback_list(
+        dynamic_success_callbacks=logging_obj.dynamic_async_success_callbacks,
+        global_callbacks=litellm._async_success_callback,
+    )
+    return callbacks
