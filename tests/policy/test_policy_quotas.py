@@ -20,6 +20,7 @@ from iag_gateway.policy.quota_stores import QuotaItem, RedisQuotaStore, SqlQuota
 from iag_gateway.policy.quota_windows import parse_window, window_for
 from iag_gateway.policy.quotas import QuotaEnforcer
 from iag_gateway.storage.engine import make_engine
+from iag_gateway.storage.group_commit import Job
 
 PG_URL = "postgresql+psycopg://postgres@127.0.0.1:5432/test"
 NOW = datetime(2025, 6, 2, 21, 59, 30, tzinfo=UTC)  # 23:59:30 in Paris (CEST)
@@ -249,3 +250,34 @@ def test_when_threads_race_for_a_shared_quota_then_refused_requests_count_in_no_
         with engine.begin() as conn:
             conn.execute(delete(quota_usage).where(quota_usage.c.scope.in_([department, *users])))
         engine.dispose()
+
+
+def test_when_one_transaction_holds_several_requests_then_each_is_decided_in_arrival_order(
+    tmp_path: Path,
+) -> None:
+    """A group commit's requests: a refused one takes nothing, the ones after it still can."""
+    engine = make_engine(f"sqlite:///{tmp_path / 'quota.db'}")
+    metadata.create_all(engine)
+    store = SqlQuotaStore(engine)
+    day = window_for("day", NOW, "Europe/Paris").key
+    minute = window_for("minute", NOW, "Europe/Paris").key
+    department = "department:DAF"
+    store.reserve_all([QuotaItem(department, day, 3, None)], NOW)  # one request already counted
+    requests = [
+        [QuotaItem("user:ana", minute, 5, None), QuotaItem(department, day, 3, None)],
+        [QuotaItem("user:ben", minute, 5, None), QuotaItem(department, day, 3, None)],
+        [QuotaItem("user:cid", minute, 5, None), QuotaItem(department, day, 3, None)],  # department full
+        [QuotaItem("user:ana", minute, 2, None)],
+        [QuotaItem("user:ana", minute, 2, None)],  # ana's minute full: 2 already
+        [QuotaItem("user:dee", minute, None, 10), QuotaItem(department, day, None, 10)],  # tokens only
+    ]
+    group = [Job(items) for items in requests]
+    store._write_reservations(group)
+    assert [job.result for job in group] == [None, None, 1, None, 0, None]
+    assert all(job.committed for job in group)
+    assert store.usage(department, day) == (4, 0)
+    assert store.usage("user:ana", minute) == (2, 0)
+    assert store.usage("user:ben", minute) == (1, 0)
+    assert store.usage("user:cid", minute) == (0, 0)  # refused at its second counter: gave the first back
+    assert store.usage("user:dee", minute) == (1, 0)
+    engine.dispose()
