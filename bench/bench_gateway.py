@@ -11,20 +11,23 @@ concurrency 1, 10 and 50, with 1 KB and 10 KB French prompts carrying names, pho
 and e-mail addresses. Prints req/s, p50, p99, CPU per call (the target's process tree,
 upstream excluded) and the ratios to direct and to the 1-worker proxy.
 
-A gateway's CPU per call is counted once it has drained (calls still queued when wrk
-stops are finished, or cancelled, after wrk's last second) and divided by the calls the
-gateway itself counted (``iag_requests_total``), so queued work is neither lost nor
-charged to fewer calls. Start-up: seconds and CPU seconds to a ready ``/healthz`` (once
-with an empty ``IAG_CACHE_DIR``, then as every later start: with the stored tokenizer program), and
-PSS (shared pages counted once) after the load. ``--baseline-src`` runs a second
-gateway from another checkout's ``src`` (``git worktree add`` or ``git archive``) in
-the same run, for before/after figures on the same machine.
+A gateway's CPU per call is counted once it has drained (calls still queued when wrk stops
+are finished, or cancelled, after wrk's last second) and divided by the calls the gateway
+itself counted (``iag_requests_total``), so queued work is neither lost nor charged to fewer
+calls. After the grid, ``--pairs`` alternated cells of the 1-worker proxy and serve's
+default gateway (1 KB, c=50) print the headline ratio's spread and median. Start-up: seconds
+and CPU seconds to a ready ``/healthz`` (once with an empty ``IAG_CACHE_DIR``, then as every
+later start: with the stored tokenizer program), and PSS (shared pages counted once) after
+the load. ``--baseline-src`` runs a second gateway from another checkout's ``src`` (``git
+worktree add`` or ``git archive``) in the same run, for before/after figures on the same
+machine.
 """
 
 from __future__ import annotations
 
 import argparse
 import os
+import statistics
 import sys
 import tempfile
 import time
@@ -119,6 +122,13 @@ def main() -> None:
     parser.add_argument(
         "--baseline-src", type=Path, help="also run gateways from this src directory (before/after)"
     )
+    parser.add_argument(
+        "--pairs",
+        type=int,
+        default=4,
+        help="after the grid, alternated cells of the 1-worker proxy and serve's default gateway "
+        "(1 KB, c=50): the spread of the headline ratio (0: none)",
+    )
     args = parser.parse_args()
     tmp = Path(tempfile.mkdtemp(prefix="iag-bench-"))
     procs = []
@@ -170,6 +180,8 @@ def main() -> None:
                     cell[name] = (result, cpu_ms)
                 rows.append((size, concurrency, cell))
                 _print_cell(size, concurrency, cell)
+        if args.pairs and "litellm-proxy" in targets:
+            _alternated_pairs(targets, f"gateway-{default_workers()}w", args.pairs, args.seconds)
         memory = {name: tree_rss_mb(targets[name][0]) for name in startup}
         print(f"\nmachine: {os.cpu_count()} cores; wrk {args.seconds} s per cell; prompts {args.sizes} bytes")
         for name, (ready_s, answered_s, ready_cpu_s) in startup.items():
@@ -179,6 +191,31 @@ def main() -> None:
             )
     finally:
         stop(procs)
+
+
+def _alternated_pairs(
+    targets: dict[str, tuple[int, str, str, str]], gateway: str, pairs: int, seconds: int
+) -> None:
+    """Print the gateway / 1-worker proxy ratio at c=50 (1 KB) over alternated cells, and its median.
+
+    One cell of each is at the mercy of the machine's drift (this VM's speed moves by tens of
+    per cent within minutes): the cells alternate, the order flipping at each pair
+    (proxy, gateway, gateway, proxy, ...), so a drift weighs on both alike.
+    """
+    if gateway not in targets:
+        gateway = next(name for name in reversed(targets) if name.startswith("gateway-"))
+    ratios = []
+    for index in range(pairs):
+        order = ["litellm-proxy", gateway] if index % 2 == 0 else [gateway, "litellm-proxy"]
+        rps = {}
+        for name in order:
+            pid, url, auth, model = targets[name]
+            rps[name] = measure(pid, url, body(model, 1024), auth, 50, seconds)[0].rps
+        ratios.append(rps[gateway] / rps["litellm-proxy"] if rps["litellm-proxy"] else 0.0)
+    shown = ", ".join(f"{ratio:.2f}" for ratio in ratios)
+    print(
+        f"\n1 KB, c=50, {gateway} / litellm-proxy in {pairs} alternated pairs: {shown}; median {statistics.median(ratios):.2f}"
+    )
 
 
 def _print_cell(size: int, concurrency: int, cell: dict[str, tuple[WrkResult, float]]) -> None:
