@@ -281,3 +281,7 @@ def test_when_one_transaction_holds_several_requests_then_each_is_decided_in_arr
     assert store.usage("user:cid", minute) == (0, 0)  # refused at its second counter: gave the first back
     assert store.usage("user:dee", minute) == (1, 0)
     engine.dispose()
+
+
+def test_when_a_request_has_no_counter_then_it_is_granted_without_a_write() -> None:
+    assert _sqlite_store().reserve_all([], NOW) is None

@@ -228,6 +228,8 @@ class SqlQuotaStore:
         return len(conn.execute(statement, parameters).all())
 
     def reserve_all(self, items: Sequence[QuotaItem], now: datetime) -> int | None:
+        if not items:
+            return None  # nothing to count (and no empty ``VALUES`` for SQLite)
         if self._reservations is None:
             return self._reserve_group_free(items)
         refused: int | None = self._reservations.run(items).result
