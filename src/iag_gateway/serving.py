@@ -173,22 +173,44 @@ def checked_alongside(settings: Settings) -> Iterator[None]:
     prints its one line from the child, the way the command line does, and the parent
     stops at once with the error's code (``SIGCHLD`` interrupts the body: no waiting
     seconds for models it will not use), before anything else the body raised: as when
-    the check ran first.
+    the check ran first. A signal handled while the body runs a finaliser or a weakref
+    callback raises where Python drops exceptions (``sys.unraisablehook``): it is then
+    sent again, every 20 ms from a thread, until it is raised where it stops the body.
     """
     outcome: list[int] = []
+    caught: list[bool] = []
 
     def reap(_signum: int, _frame: FrameType | None) -> None:
-        if outcome or pid <= 0:
+        if not outcome and pid > 0:
+            done, status = os.waitpid(pid, os.WNOHANG)
+            if done == pid:
+                outcome.append(os.waitstatus_to_exitcode(status))
+        if outcome and outcome[0] != 0 and not caught:
+            raise _PreflightFailed  # again at every SIGCHLD until the body has stopped
+
+    stopped = threading.Event()
+    nudging: list[threading.Thread] = []
+
+    def nudge() -> None:
+        while not stopped.wait(0.02):
+            os.kill(os.getpid(), signal.SIGCHLD)
+
+    def unraisable(report: Any) -> None:
+        # Raised while the body ran a weakref callback or a __del__, where Python prints an
+        # exception and drops it (the body would go on loading every model, a traceback under
+        # the child's line): signal again, from a thread, until it is raised where it stops
+        # the body (a signal sent from here would be handled, and dropped, here).
+        if isinstance(report.exc_value, _PreflightFailed):
+            if not nudging:
+                nudging.append(threading.Thread(target=nudge, name="preflight-failed", daemon=True))
+                nudging[0].start()
             return
-        done, status = os.waitpid(pid, os.WNOHANG)
-        if done == pid:
-            outcome.append(os.waitstatus_to_exitcode(status))
-            if outcome[0] != 0:
-                raise _PreflightFailed  # raised once: later calls return at once
+        previous_hook(report)
 
     sys.stderr.flush()
     pid = -1
     previous = signal.signal(signal.SIGCHLD, reap)
+    previous_hook, sys.unraisablehook = sys.unraisablehook, unraisable
     try:
         try:
             pid = os.fork()
@@ -201,7 +223,11 @@ def checked_alongside(settings: Settings) -> Iterator[None]:
             if pid > 0 and not outcome:
                 outcome.append(os.waitstatus_to_exitcode(os.waitpid(pid, 0)[1]))
     except _PreflightFailed:  # from the body or the lines above: the child's line is printed
+        caught.append(True)
         signal.signal(signal.SIGCHLD, previous)
+    finally:
+        stopped.set()
+        sys.unraisablehook = previous_hook
     if outcome and outcome[0] != 0:
         sys.exit(outcome[0] if outcome[0] > 0 else 1)
 

@@ -19,7 +19,7 @@ from iag_gateway.policy import PolicySet
 from iag_gateway.policy.quota_stores import QuotaItem, RedisQuotaStore, SqlQuotaStore, metadata, quota_usage
 from iag_gateway.policy.quota_windows import parse_window, window_for
 from iag_gateway.policy.quotas import QuotaEnforcer
-from iag_gateway.storage.engine import make_engine
+from iag_gateway.storage.engine import begins_immediate, make_engine
 from iag_gateway.storage.group_commit import Job
 
 PG_URL = "postgresql+psycopg://postgres@127.0.0.1:5432/test"
@@ -110,9 +110,17 @@ LIMIT = 25
 ATTEMPTS_PER_WORKER = 40
 
 
-def _hammer(url: str, scope: str, window: str) -> int:
-    """Worker process: try to reserve many times; return how many succeeded."""
-    engine = create_engine(url, connect_args={"timeout": 30} if url.startswith("sqlite") else {})
+def _hammer(url: str, scope: str, window: str, ours: bool = False) -> int:
+    """Worker process: try to reserve many times; return how many succeeded.
+
+    ``ours``: the engine of ``make_engine`` (SQLite: the group's counters read first, in a
+    ``BEGIN IMMEDIATE`` transaction), else a plain SQLAlchemy engine (one conditional upsert
+    per counter).
+    """
+    if ours:
+        engine = make_engine(url, busy_timeout_s=30)
+    else:
+        engine = create_engine(url, connect_args={"timeout": 30} if url.startswith("sqlite") else {})
     store = SqlQuotaStore(engine)
     granted = 0
     for _ in range(ATTEMPTS_PER_WORKER):
@@ -125,7 +133,7 @@ def _hammer(url: str, scope: str, window: str) -> int:
     return granted
 
 
-def _race(url: str) -> None:
+def _race(url: str, ours: bool = False) -> None:
     scope = f"user:race-{uuid.uuid4().hex}"
     window = window_for("day", NOW, "Europe/Paris").key
     engine = create_engine(url)
@@ -133,7 +141,7 @@ def _race(url: str) -> None:
     try:
         context = multiprocessing.get_context("spawn")
         with context.Pool(2) as pool:
-            results = pool.starmap(_hammer, [(url, scope, window)] * 2)
+            results = pool.starmap(_hammer, [(url, scope, window, ours)] * 2)
         assert sum(results) == LIMIT
         assert SqlQuotaStore(engine).usage(scope, window) == (LIMIT, 0)
     finally:
@@ -142,8 +150,18 @@ def _race(url: str) -> None:
         engine.dispose()
 
 
-def test_when_two_processes_race_on_sqlite_then_the_limit_is_never_exceeded(tmp_path: Path) -> None:
-    _race(f"sqlite:///{tmp_path / 'quota.db'}")
+@pytest.mark.parametrize("ours", [False, True], ids=["plain-engine", "make_engine"])
+def test_when_two_processes_race_on_sqlite_then_the_limit_is_never_exceeded(
+    tmp_path: Path, ours: bool
+) -> None:
+    _race(f"sqlite:///{tmp_path / 'quota.db'}", ours)
+
+
+def test_when_an_engine_is_made_here_then_its_transactions_can_begin_immediate(tmp_path: Path) -> None:
+    """Only then may a quota group read its counters before it writes (``SqlQuotaStore``)."""
+    url = f"sqlite:///{tmp_path / 'quota.db'}"
+    assert begins_immediate(make_engine(url))
+    assert not begins_immediate(create_engine(url))
 
 
 @pytest.mark.postgres

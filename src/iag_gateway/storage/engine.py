@@ -16,6 +16,7 @@ import contextlib
 import logging
 import os
 import stat
+import weakref
 from pathlib import Path
 from typing import Any
 
@@ -29,8 +30,10 @@ from iag_gateway.storage.shared_memory import guard_for
 
 log = logging.getLogger("iag_gateway.storage")
 
-#: Execution option: begin SQLite transactions with ``BEGIN IMMEDIATE``.
+#: Execution option: begin SQLite transactions with ``BEGIN IMMEDIATE`` (engines of
+#: ``make_engine`` only: see ``begins_immediate``).
 SQLITE_IMMEDIATE = "iag_sqlite_immediate"
+_IMMEDIATE_ENGINES: weakref.WeakSet[Engine] = weakref.WeakSet()
 
 DEFAULT_BUSY_TIMEOUT_S = 5.0
 DEFAULT_CONNECT_TIMEOUT_S = 5
@@ -180,6 +183,8 @@ def _sqlite_engine(
         finally:
             cursor.close()
 
+    _IMMEDIATE_ENGINES.add(engine)
+
     @event.listens_for(engine, "begin")
     def _on_begin(conn: Connection) -> None:
         if guard is not None:
@@ -188,6 +193,15 @@ def _sqlite_engine(
         conn.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")
 
     return engine
+
+
+def begins_immediate(engine: Engine) -> bool:
+    """Tell whether ``engine`` honours ``SQLITE_IMMEDIATE`` (a SQLite engine of ``make_engine``).
+
+    On another SQLite engine, Python's ``sqlite3`` begins no transaction before a ``SELECT``:
+    what a transaction reads before its first write may have changed when it writes.
+    """
+    return engine in _IMMEDIATE_ENGINES
 
 
 def _postgres_engine(
