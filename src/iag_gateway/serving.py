@@ -189,11 +189,12 @@ def checked_alongside(settings: Settings) -> Iterator[None]:
             raise _PreflightFailed  # again at every SIGCHLD until the body has stopped
 
     stopped = threading.Event()
-    nudging: list[threading.Thread] = []
 
     def nudge() -> None:
         while not stopped.wait(0.02):
             os.kill(os.getpid(), signal.SIGCHLD)
+
+    nudger = threading.Thread(target=nudge, name="preflight-failed", daemon=True)
 
     def unraisable(report: Any) -> None:
         # Raised while the body ran a weakref callback or a __del__, where Python prints an
@@ -201,9 +202,8 @@ def checked_alongside(settings: Settings) -> Iterator[None]:
         # the child's line): signal again, from a thread, until it is raised where it stops
         # the body (a signal sent from here would be handled, and dropped, here).
         if isinstance(report.exc_value, _PreflightFailed):
-            if not nudging:
-                nudging.append(threading.Thread(target=nudge, name="preflight-failed", daemon=True))
-                nudging[0].start()
+            if nudger.ident is None:  # not started yet
+                nudger.start()
             return
         previous_hook(report)
 
