@@ -1,14 +1,17 @@
-"""The look-ahead ``gated`` puts in front of a pattern changes where it is tried, never what it finds."""
+"""``gated`` changes where a pattern is tried (search hint or look-ahead), never what it finds."""
 
 from __future__ import annotations
 
+import _sre
 import json
 import random
 import re
+import sys
+from re import _casefix  # type: ignore[attr-defined]
 
 import pytest
 
-from iag_gateway.pii.regex_gate import first_characters, gated
+from iag_gateway.pii.regex_gate import HINTED_PYTHON, first_characters, gated
 from tests.pii.test_corpora import CORPORA
 
 # shapes of the recognizers' patterns, and the awkward cases of the first-character reading
@@ -23,15 +26,22 @@ PATTERNS = (
     r"(?<![\w])(?:(?i:é|è)tablissements?|soci[ée]t[ée])\s+[A-Z]\w*",
     r"(?<![\w,.])(?:(?i:r[ée]sidence|b[âa]t\.)\s+\w+\s+)?\d{1,4},?\s+(?i:rue|all[ée]e)\s+\w+",
     r"(?<![\w.,])(?P<value>\d{11})(?![\w]|[.,]\d)",
+    # letters ``re`` folds other characters to when case is ignored
+    r"(?<![\w])(?i:kilo|sodium|inox|école|µg)\w*",
     r"[a-z]*x",
     r"(?:ab)*",
 )
-ALPHABET = "abcdeéxyzMNDIPPrhôtualsnom0123456789 .:-+\n\t'ÉÈ"
+# words whose first letter only a case-insensitive match accepts
+FOLDED_WORDS = "Kilo \u212ailo KILO ſodium SODIUM İnox ınox INOX ÉCOLE École μg Μg µg"
+# with the characters ``re`` folds to ASCII letters (Kelvin sign, long s, dotted and dotless i)
+# and digits of other scripts and planes
+ALPHABET = "abcdeéxyzMNDIPPrhôtualsnom0123456789 .:-+\n\t'ÉÈRUENOMK\u212aſİı٣\U0001d7d9"
 
 
 def _texts() -> list[str]:
     rng = random.Random(20261129)
     texts = ["".join(rng.choice(ALPHABET) for _ in range(300)) for _ in range(200)]
+    texts.append(FOLDED_WORDS)
     for path in CORPORA.values():
         texts.extend(
             json.loads(line)["text"] for line in path.read_text(encoding="utf-8").splitlines() if line
@@ -81,3 +91,22 @@ def test_when_no_narrow_first_characters_then_the_pattern_is_left_as_is(source: 
     pattern = re.compile(source)
     assert first_characters(pattern) is None
     assert gated(pattern) is pattern
+
+
+@pytest.mark.skipif(
+    sys.version_info[:2] != HINTED_PYTHON, reason="the search hint is written for CPython 3.11"
+)
+@pytest.mark.parametrize("source", [s for s in PATTERNS if first_characters(re.compile(s)) is not None])
+def test_when_gated_on_cpython_3_11_then_the_pattern_text_is_unchanged(source: str) -> None:
+    # the first characters went into the program's search hint, not into a look-ahead
+    pattern = re.compile(source)
+    fast = gated(pattern)
+    assert fast is not pattern
+    assert fast.pattern == pattern.pattern
+    assert fast.flags == pattern.flags and fast.groupindex == pattern.groupindex
+
+
+def test_no_character_beyond_the_first_plane_folds_into_it() -> None:
+    # what lets the search hint read the look-ahead's characters over the first plane only
+    assert all(_sre.unicode_tolower(code) >= 0x10000 for code in range(0x10000, 0x110000))
+    assert all(code < 0x10000 for codes in _casefix._EXTRA_CASES.values() for code in codes)
