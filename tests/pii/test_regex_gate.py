@@ -79,7 +79,6 @@ def test_when_matches_open_on_a_few_characters_then_the_lookahead_lists_them(
 @pytest.mark.parametrize(
     "source",
     [
-        r"[a-z]*x",  # any letter may open a match: no gain
         r"\w+@",  # any letter or digit: no gain
         r"\s*:",  # any space
         r"(?:ab)*",  # matches the empty string: every position may start a match
@@ -90,7 +89,15 @@ def test_when_matches_open_on_a_few_characters_then_the_lookahead_lists_them(
 def test_when_no_narrow_first_characters_then_the_pattern_is_left_as_is(source: str) -> None:
     pattern = re.compile(source)
     assert first_characters(pattern) is None
+    assert first_characters(pattern, ranges=True) is None
     assert gated(pattern) is pattern
+
+
+def test_when_a_pattern_opens_on_a_range_then_only_the_search_hint_takes_it() -> None:
+    # a look-ahead on any lower-case letter would only cost; the search hint costs the same for any set
+    pattern = re.compile(r"[a-z]*x")
+    assert first_characters(pattern) is None
+    assert first_characters(pattern, ranges=True) == "(?=(?-i:[a-zx]))"
 
 
 @pytest.mark.skipif(

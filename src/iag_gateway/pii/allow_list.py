@@ -91,7 +91,7 @@ class AllowList:
                 f"[{re.escape(first)}{_PLAIN.get(first, '')}](?:{'|'.join(rests)})"
                 for first, rests in groups.items()
             )
-            self._terms: re.Pattern[str] | None = re.compile(rf"(?i)(?<![\w])(?:{alternatives})(?![\w])")
+            self._terms: re.Pattern[str] | None = compile_gated(rf"(?i)(?<![\w])(?:{alternatives})(?![\w])")
         else:
             self._terms = None
         self.size = len(cleaned)

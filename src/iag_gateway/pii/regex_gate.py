@@ -140,8 +140,14 @@ def _item(op: Any, av: Any, flags: int, first: _First) -> bool:
     raise _Unknown  # ANY, NOT_LITERAL, GROUPREF, GROUPREF_EXISTS...
 
 
-def first_characters(pattern: re.Pattern[str]) -> str | None:
-    """Return a look-ahead matching the characters ``pattern``'s matches start with, or None."""
+def first_characters(pattern: re.Pattern[str], *, ranges: bool = False) -> str | None:
+    """Return a look-ahead matching the characters ``pattern``'s matches start with, or None.
+
+    None when they cannot be read, or would let most positions through a look-ahead (a
+    range, ``\\w``, more than ``MAX_FIRST_CHARACTERS``). ``ranges=True`` (for the search
+    hint, whose test costs the same for any set) keeps ranges and long lists; ``\\w``,
+    ``\\s`` and their negations still give None.
+    """
     if pattern.flags & (re.ASCII | re.LOCALE):
         return None
     first = _First()
@@ -151,7 +157,10 @@ def first_characters(pattern: re.Pattern[str]) -> str | None:
     except _Unknown:
         return None
     items = first.exact | first.any_case
-    if not all(_narrow(item) for item in items) or len(items) > MAX_FIRST_CHARACTERS:
+    if ranges:
+        if any(item in _CATEGORIES.values() and item != _DIGIT for item in items):
+            return None
+    elif not all(_narrow(item) for item in items) or len(items) > MAX_FIRST_CHARACTERS:
         return None  # most positions would pass (any letter, any digit): the look-ahead would only cost
     exact, any_case = set(first.exact), set(first.any_case)
     if any_case:
@@ -170,20 +179,24 @@ def first_characters(pattern: re.Pattern[str]) -> str | None:
 def gated(pattern: re.Pattern[str]) -> re.Pattern[str]:
     """Return ``pattern`` searched only from its first characters (same matches).
 
-    On CPython 3.11 the characters go in the program's search hint; elsewhere, or if the
-    engine refuses the program, in a look-ahead in front of the pattern. A pattern whose
-    first characters cannot be told, or that ``re`` already hints, is returned as it is.
+    On CPython 3.11 the characters (ranges included: « [A-Z] » after a look-behind) go in
+    the program's search hint; elsewhere, or if the engine refuses the program, a few of
+    them in a look-ahead in front of the pattern. A pattern whose first characters cannot
+    be told, or that ``re`` already hints, is returned as it is.
     """
-    lookahead = first_characters(pattern)
-    if lookahead is None:
-        return pattern
     if sys.version_info[:2] == HINTED_PYTHON:
+        hint = first_characters(pattern, ranges=True)
+        if hint is None:
+            return pattern
         try:
-            return _hinted(pattern, lookahead)
+            return _hinted(pattern, hint)
         except _AlreadyHinted:
             return pattern
         except Exception as exc:  # an unexpected program: the look-ahead form instead
             log.info("no search hint for a pattern (%s): look-ahead used", type(exc).__name__)
+    lookahead = first_characters(pattern)
+    if lookahead is None:
+        return pattern
     source = pattern.pattern
     leading = _GLOBAL_FLAGS.match(source)  # global flags must stay at the very start
     head = leading.group() if leading else ""

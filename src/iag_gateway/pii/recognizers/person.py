@@ -56,14 +56,14 @@ class PersonRecognizer(LocalRecognizer):
     TITLE: ClassVar[re.Pattern[str]] = TITLE
     PARTICLES: ClassVar[frozenset[str]] = NAME_PARTICLES
     NAME_GAP: ClassVar[re.Pattern[str]] = re.compile(r"[ ]{1,3}")  # never a tab: cells are apart
-    HEADER: ClassVar[re.Pattern[str]] = re.compile(
+    HEADER: ClassVar[re.Pattern[str]] = compile_gated(
         r"(?im)^[ \t>]*(?:from|to|cc|bcc|de|à|a|cci|exp[ée]diteur|destinataire|envoy[ée] par|sent by|"
         r"reply-to|r[ée]pondre à)[ \t]*:[ \t]*(?P<value>[^\n]+)$"
     )
     HEADER_NAME: ClassVar[re.Pattern[str]] = re.compile(
         rf"(?P<name>[\"']?[{_LETTER}][{_LETTER}'’\-. ]{{1,60}}?[\"']?)\s*(?=<|\[|\(|;|,|$)"
     )
-    SIGN_OFF: ClassVar[re.Pattern[str]] = re.compile(
+    SIGN_OFF: ClassVar[re.Pattern[str]] = compile_gated(
         r"(?im)^[ \t]*(?:bien\s+)?(?:cordialement|bien à vous|salutations|sincères salutations|"
         r"best regards|kind regards|regards|best|thanks|merci|bonne journée)[ \t]*[,.!]?[ \t]*\n"
         rf"[ \t]*(?P<value>[{_UPPER}][{_LETTER}'’\-.]*(?:[ \t]+[{_LETTER}][{_LETTER}'’\-.]*){{1,3}})[ \t]*$"
@@ -77,15 +77,19 @@ class PersonRecognizer(LocalRecognizer):
 
     # -- tokens ---------------------------------------------------------------
     def _tokens(self, text: str) -> list[_Token]:
-        tokens = []
+        # the loop runs for every word of every text: names looked up once, tuples built in C
+        tokens: list[_Token] = []
+        append = tokens.append
+        make = tuple.__new__
         length = len(text)
         for match in self.TOKEN.finditer(text):
             start = match.start()
             word, kind = token_shape(match.group())
             end = start + len(word)
             # glued to a digit, a letter is part of a code (« C25-004519 », « 0693456K »), not a name
-            glued = (start > 0 and text[start - 1].isdigit()) or (end < length and text[end].isdigit())
-            tokens.append(_Token(start, end, word, "other" if glued else kind))
+            if (start > 0 and text[start - 1].isdigit()) or (end < length and text[end].isdigit()):
+                kind = "other"
+            append(make(_Token, (start, end, word, kind)))
         return tokens
 
     def _adjacent(self, text: str, left: _Token, right: _Token) -> bool:
@@ -135,6 +139,10 @@ class PersonRecognizer(LocalRecognizer):
         i = 0
         while i < len(tokens):
             token = tokens[i]
+            # most words open no name: skipped here as ``_match_at`` would skip them, without the calls
+            if token.kind == "other" or (token.kind == "lower" and not opens_hurried_name(token.text)):
+                i += 1
+                continue
             end = self._match_at(text, tokens, i)
             if end > i:
                 spans.append((token.start, tokens[end - 1].end))

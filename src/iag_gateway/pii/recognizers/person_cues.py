@@ -56,7 +56,7 @@ class PersonCueRecognizer(LocalRecognizer):
     GREETING: ClassVar[re.Pattern[str]] = compile_gated(
         rf"(?<![\w])(?i:{GREETINGS})[ \t]+(?P<name>{_CAP_WORD})(?=[ \t]*(?:[,!:\n]|$))"
     )
-    LONE_NAME_LINE: ClassVar[re.Pattern[str]] = re.compile(
+    LONE_NAME_LINE: ClassVar[re.Pattern[str]] = compile_gated(
         rf"(?m)^[ \t>]*(?P<name>{_CAP_WORD})[ \t]*[,.!]?[ \t]*$"
     )
     INITIALS: ClassVar[re.Pattern[str]] = compile_gated(

@@ -84,11 +84,11 @@ class PersonFieldRecognizer(LocalRecognizer):
         re.MULTILINE,
     )
     # two or more given names in a row, separated by commas, « et », « and » or slashes
-    GIVEN_LIST: ClassVar[re.Pattern[str]] = re.compile(
+    GIVEN_LIST: ClassVar[re.Pattern[str]] = compile_gated(
         rf"(?<![\w'’\-]){_WHOLE_CAP_WORD}"
         rf"(?:[ \t]*(?:,|/|;|\bet\b|\band\b)[ \t]*{_WHOLE_CAP_WORD})+(?![\w'’\-])"
     )
-    NICKNAME: ClassVar[re.Pattern[str]] = re.compile(
+    NICKNAME: ClassVar[re.Pattern[str]] = compile_gated(
         rf"(?<![\w'’\-])(?P<first>{_CAP_WORD})[ \t]+(?:\"|“|«[ \t]?|‘|'|\()[ \t]?{_CAP_WORD}[ \t]?"
         rf"(?:\"|”|[ \t]?»|’|'|\))[ \t]+(?P<last>(?:{_PARTICLE})?{_CAP_WORD})(?![\w'’\-])"
     )
