@@ -16,7 +16,7 @@ from iag_gateway.pii.spans import SpanSet
 
 _LETTER = "A-Za-zÀ-ÖØ-öø-ÿ"
 _WORD = re.compile(rf"[{_LETTER}]+(?:['’\-][{_LETTER}]+)*")
-_RUN = re.compile(r"[\w'’\-]+")
+_RUN_CHAR = re.compile(r"[\w'’\-]")
 _TITLE = re.compile(rf"(?:{TITLES})\.?")
 
 
@@ -43,10 +43,19 @@ def name_echoes(
     if not words:
         return []
     # a mention is a whole run of word characters, apostrophes and hyphens equal to one of the
-    # words: one pass over the text, no pattern compiled per text
+    # words: each word's occurrences found in C (``str.find``), kept when no run character
+    # touches either end (the whole run is then the word itself)
     busy = SpanSet(taken)
-    return [
-        match.span()
-        for match in _RUN.finditer(text)
-        if match.group() in words and not busy.touches(*match.span())
-    ]
+    found = []
+    for word in words:
+        start = text.find(word)
+        while start >= 0:
+            end = start + len(word)
+            if (
+                not (start > 0 and _RUN_CHAR.match(text, start - 1))
+                and not _RUN_CHAR.match(text, end)
+                and not busy.touches(start, end)
+            ):
+                found.append((start, end))
+            start = text.find(word, start + 1)
+    return sorted(found)

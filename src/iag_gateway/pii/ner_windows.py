@@ -115,12 +115,12 @@ class _Words:
 
     def __init__(self, text: str) -> None:
         self.text = text
+        self.words = _WORD.findall(text)  # read once: each word is looked at several times
         self.spans = [match.span() for match in _WORD.finditer(text)]
         self._starts = [start for start, _ in self.spans]
 
     def __getitem__(self, index: int) -> str:
-        start, end = self.spans[index]
-        return self.text[start:end]
+        return self.words[index]
 
     def core(self, index: int) -> str:
         """Word ``index`` without the punctuation around it."""
@@ -195,14 +195,14 @@ def ner_windows(
     words = _Words(text)
     done, allowed = SpanSet(settled), SpanSet(protected)
     wanted: list[int] = []
-    for index, (start, end) in enumerate(words.spans):
-        word = text[start:end]
+    for index, word in enumerate(words.words):
         if word == word.lower():  # no capital letter
             continue
         core = word.strip(_EDGE_PUNCTUATION)
         # a guess holding a digit is dropped: « <PERSONNE_1> », « 4B », « C25-004519 » never start one
         if not core or _common(core) or _NO_NAME_CHARS.search(core):
             continue
+        start, end = words.spans[index]
         if allowed.touches(start, end) or done.covers(*words.core_span(index)):
             continue
         if not (_alone_is_name(core) or words.joins(index, -1) or words.joins(index, 1)):
