@@ -20,7 +20,7 @@ from pydantic import BaseModel, ConfigDict, ValidationError
 
 from iag_gateway.errors import ConfigError
 from iag_gateway.pii.lexicon import fold
-from iag_gateway.pii.regex_gate import compile_gated
+from iag_gateway.regex_gate import compile_gated
 
 _LETTER = "A-Za-zÀ-ÖØ-öø-ÿ"
 _UPPER = "A-ZÀ-ÖØ-Þ"

@@ -9,7 +9,7 @@ from presidio_analyzer import RecognizerResult
 from presidio_analyzer.nlp_engine import NlpArtifacts
 
 from iag_gateway.pii.recognizers.base import CheckedPatternRecognizer
-from iag_gateway.pii.regex_gate import compile_gated
+from iag_gateway.regex_gate import compile_gated
 
 _STREET_TYPES = (
     r"rue|r\.|avenue|av\.?|bd|boulevard|blvd|cours|quai|place|pl\.|chemin|ch\.|allée|allee|impasse|imp\.|"

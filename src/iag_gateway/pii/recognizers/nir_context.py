@@ -12,7 +12,7 @@ import re
 from typing import ClassVar
 
 from iag_gateway.pii.recognizers.base import CheckedPatternRecognizer
-from iag_gateway.pii.regex_gate import compile_gated
+from iag_gateway.regex_gate import compile_gated
 
 _CONTEXT = (
     r"NIR|NIRPP|INS(?:-?[CN])?|SSN|NSS|N°\s*SS|"

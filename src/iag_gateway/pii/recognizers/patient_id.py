@@ -10,7 +10,7 @@ import re
 from typing import ClassVar
 
 from iag_gateway.pii.recognizers.base import CheckedPatternRecognizer
-from iag_gateway.pii.regex_gate import compile_gated
+from iag_gateway.regex_gate import compile_gated
 
 # as words or as field names (« num_sejour », « numeroSejour », « no_dossier », « id_patient »)
 _CONTEXT = (

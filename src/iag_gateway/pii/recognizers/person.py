@@ -34,7 +34,7 @@ from iag_gateway.pii.name_words import (
     surname_like,
     token_shape,
 )
-from iag_gateway.pii.regex_gate import compile_gated
+from iag_gateway.regex_gate import compile_gated
 
 _LETTER = "A-Za-zÀ-ÖØ-öø-ÿ"
 _UPPER = "A-ZÀ-ÖØ-Þ"

@@ -27,7 +27,7 @@ from iag_gateway.pii.lexicon import (
     ROLE_WORDS,
     fold,
 )
-from iag_gateway.pii.regex_gate import compile_gated
+from iag_gateway.regex_gate import compile_gated
 
 _LETTER = "A-Za-zÀ-ÖØ-öø-ÿ"
 _LOWER = "a-zß-öø-ÿ"

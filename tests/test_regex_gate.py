@@ -11,7 +11,7 @@ from re import _casefix  # type: ignore[attr-defined]
 
 import pytest
 
-from iag_gateway.pii.regex_gate import HINTED_PYTHON, first_characters, gated
+from iag_gateway.regex_gate import HINTED_PYTHON, first_characters, gated
 from tests.pii.test_corpora import CORPORA
 
 # shapes of the recognizers' patterns, and the awkward cases of the first-character reading
@@ -26,6 +26,8 @@ PATTERNS = (
     r"(?<![\w])(?:(?i:é|è)tablissements?|soci[ée]t[ée])\s+[A-Z]\w*",
     r"(?<![\w,.])(?:(?i:r[ée]sidence|b[âa]t\.)\s+\w+\s+)?\d{1,4},?\s+(?i:rue|all[ée]e)\s+\w+",
     r"(?<![\w.,])(?P<value>\d{11})(?![\w]|[.,]\d)",
+    # a charter rule's shape: joined alternatives after a word boundary, case ignored
+    r"(?i)\b(?:(?:quel|quelle)\s+(?:est\s+)?(?:le\s+)?diagnosti\w*|evaluer\s+(?:mon|ma)\s+coll[eè]gue)\b",
     # letters ``re`` folds other characters to when case is ignored
     r"(?<![\w])(?i:kilo|sodium|inox|école|µg)\w*",
     r"[a-z]*x",

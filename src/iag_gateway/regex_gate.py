@@ -6,7 +6,9 @@ case-insensitive list of words, so the engine tries the whole pattern at every p
 of the text, which made the regular expressions half the cost of the rules. ``gated``
 puts in front of a pattern a look-ahead on the characters its matches can start with
 (``(?=(?-i:[0-9])|(?i:[nprd]))``): a position where it fails is left after one class test,
-and the pattern finds exactly the same matches (a look-ahead consumes nothing).
+and the pattern finds exactly the same matches (a look-ahead consumes nothing). The
+personal-data recognizers scan every prompt and answer with it, and so do the charter's
+patterns (``policy.models.patterns``: « \\b(?:diagnostic|...) » on the normalised text).
 
 A look-ahead still enters the engine's matching routine at every position (about 16 ns a
 character on our 2-core VM, for each of some forty patterns). On CPython 3.11 ``gated`` goes
@@ -51,7 +53,7 @@ _CATEGORIES = {
 _DIGIT = _CATEGORIES[sre.CATEGORY_DIGIT]
 _REPEATS = {sre.MAX_REPEAT, sre.MIN_REPEAT, getattr(sre, "POSSESSIVE_REPEAT", sre.MAX_REPEAT)}
 _ZERO_WIDTH = {sre.ASSERT, sre.ASSERT_NOT, sre.AT}
-log = logging.getLogger("iag_gateway.pii")
+log = logging.getLogger("iag_gateway.regex")
 _GLOBAL_FLAGS = re.compile(r"\(\?[aiLmsux]+\)")
 # a look-ahead on more first characters than this lets too many positions through to pay
 MAX_FIRST_CHARACTERS = 24
