@@ -42,6 +42,8 @@ from re import _constants as sre  # type: ignore[attr-defined]
 from re import _parser as sre_parse  # type: ignore[attr-defined]
 from typing import Any
 
+from iag_gateway.regex_branches import factor_branches
+
 _CATEGORIES = {
     sre.CATEGORY_WORD: r"\w",
     sre.CATEGORY_NOT_WORD: r"\W",
@@ -210,8 +212,10 @@ class _AlreadyHinted(Exception):
 
 
 def _hinted(pattern: re.Pattern[str], lookahead: str) -> re.Pattern[str]:
-    """``pattern`` compiled as ``re`` does (``_compiler.compile``), its search hint the look-ahead's set."""
+    """``pattern`` compiled as ``re`` does (``_compiler.compile``), its search hint the look-ahead's set,
+    its alternations factored by first character (``regex_branches``)."""
     parsed = sre_parse.parse(pattern.pattern, pattern.flags)
+    factor_branches(parsed, pattern.flags)
     code = sre_compile._code(parsed, pattern.flags)
     if code[0] != sre.INFO or code[2] & (sre.SRE_INFO_PREFIX | sre.SRE_INFO_CHARSET):
         raise _AlreadyHinted
