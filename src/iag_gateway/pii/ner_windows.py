@@ -115,7 +115,7 @@ class _Words:
 
     def __init__(self, text: str) -> None:
         self.text = text
-        self.words = _WORD.findall(text)  # read once: each word is looked at several times
+        self.words: list[str] = _WORD.findall(text)  # read once: each word is looked at several times
         self.spans = [match.span() for match in _WORD.finditer(text)]
         self._starts = [start for start, _ in self.spans]
 
