@@ -72,6 +72,12 @@ SHAPES = [
     # ... an alternative of the other spelling between two: it must stay between them
     r"(?i:sa|ſ|sb)",
     r"(?i:ia|ı|ib)",
+    # ... but not in ASCII mode, where re folds ASCII letters only (found by a reviewer)
+    r"(?i)(?a:ka|\u212ab)",
+    r"(?i)(?a:\u212aa|kb|c)",
+    r"(?i)(?a:\xc0a|\xe0b|c)",
+    r"(?a:(?i:sa|\u017fb|x))",
+    r"(?ai:sa|\u017fb|x)",
     # repeats, atomic groups and look-arounds around alternations
     r"(?:(?:ab|ac)|a){2,3}",
     r"(?>ab|a)b",
@@ -96,6 +102,7 @@ def test_when_alternations_are_factored_then_the_matches_and_groups_are_the_same
         "quel diagnostic ? Quel Traitement ! diagnostiquer, EVALUER MON COLLEGUE",
         "Hôpital Nord, hop. Sud, CHU Lyon, CH Vienne, CHS Bron, clinique Est",
         "sb Sb ſb SB ib Ib ıb IB",
+        "\u212ab kb Ka \xe0b \xc0B \u017fb sb",
     ]
     same_matches(source, texts)
     same_matches(source, texts, re.IGNORECASE)

@@ -119,3 +119,26 @@ def test_no_character_beyond_the_first_plane_folds_into_it() -> None:
     # what lets the search hint read the look-ahead's characters over the first plane only
     assert all(_sre.unicode_tolower(code) >= 0x10000 for code in range(0x10000, 0x110000))
     assert all(code < 0x10000 for codes in _casefix._EXTRA_CASES.values() for code in codes)
+
+
+@pytest.mark.parametrize(
+    ("source", "text"),
+    [
+        # two global flag groups, then a first character beyond the first plane (the look-ahead form)
+        ("(?i)(?s)(?<=x)\U0001f600", "x\U0001f600 \U0001f600"),
+        ("(?i)(?m)^\U0001f600b|Sk", "\U0001f600b\nsk SK"),
+        # groups nested deeper than the first characters' reading goes
+        ("(" * 260 + "a" + ")" * 260, "a ba"),
+    ],
+)
+def test_when_a_pattern_is_unusual_then_gated_finds_the_same_matches_and_raises_nothing(
+    source: str, text: str
+) -> None:
+    pattern = re.compile(source)
+    assert [m.span() for m in gated(pattern).finditer(text)] == [m.span() for m in pattern.finditer(text)]
+
+
+def test_when_a_pattern_reads_bytes_then_it_is_left_as_is() -> None:
+    # a bytes pattern ignores case in ASCII only: the first-plane reading would not describe it
+    pattern = re.compile(rb"(?i)\xc0a|\xe0b|c")
+    assert gated(pattern) is pattern

@@ -15,7 +15,8 @@ the same character (``r`` and ``a``; ignoring case, ``s`` and ``t`` but not ``s`
 relative order does not matter; alternatives sharing a first character keep their order.
 Only runs of consecutive alternatives that open on a literal are regrouped: any other
 alternative stays where it is, with the order around it. Groups keep their numbers.
-Look-arounds and conditional groups are left as they are.
+Look-arounds and conditional groups are left as they are, and so are alternatives whose case
+is ignored in ASCII or locale mode (``(?ai:...)``).
 
 Works on the parse tree of CPython 3.11's ``re._parser`` (``regex_gate`` uses it on
 that interpreter only); the engine validates the program compiled from it.
@@ -29,6 +30,7 @@ from re import _constants as sre  # type: ignore[attr-defined]
 from re import _parser as sre_parse  # type: ignore[attr-defined]
 from typing import Any
 
+_TYPE_FLAGS = sre.SRE_FLAG_ASCII | sre.SRE_FLAG_LOCALE | sre.SRE_FLAG_UNICODE
 _REPEATS = {sre.MAX_REPEAT, sre.MIN_REPEAT, getattr(sre, "POSSESSIVE_REPEAT", sre.MAX_REPEAT)}
 
 
@@ -42,17 +44,30 @@ def factor_branches(pattern: Any, flags: int) -> None:
             data[index] = (sre.BRANCH, (None, _trie(pattern.state, av[1], flags)))
         elif op is sre.SUBPATTERN:
             _group, add_flags, del_flags, inner = av
-            factor_branches(inner, (flags | add_flags) & ~del_flags)
+            factor_branches(inner, _combined(flags, add_flags, del_flags))
         elif op in _REPEATS:
             factor_branches(av[2], flags)
         elif op is getattr(sre, "ATOMIC_GROUP", None):
             factor_branches(av, flags)
 
 
+def _combined(flags: int, add_flags: int, del_flags: int) -> int:
+    """The flags inside ``(?add-del:...)``, as ``re._compiler._combine_flags`` combines them
+    (a type flag, ``a`` or ``L``, replaces the others)."""
+    if add_flags & _TYPE_FLAGS:
+        flags &= ~_TYPE_FLAGS
+    return (flags | add_flags) & ~del_flags
+
+
 def _first_key(item: tuple[Any, Any], flags: int) -> tuple[str, Any] | None:
-    """What a literal first item matches: one character, or ignoring case its ``re`` fold class."""
+    """What a literal first item matches: one character, or ignoring case its ``re`` fold class.
+
+    None (the alternative is not regrouped) when case is ignored in ASCII or locale mode
+    (``(?ai:...)``), where ``re`` folds otherwise than Unicode does."""
     op, av = item
     if op is not sre.LITERAL:
+        return None
+    if flags & sre.SRE_FLAG_IGNORECASE and flags & _TYPE_FLAGS & ~sre.SRE_FLAG_UNICODE:
         return None
     if flags & sre.SRE_FLAG_IGNORECASE and _sre.unicode_iscased(av):
         lower = _sre.unicode_tolower(av)

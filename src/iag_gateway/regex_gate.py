@@ -56,7 +56,7 @@ _DIGIT = _CATEGORIES[sre.CATEGORY_DIGIT]
 _REPEATS = {sre.MAX_REPEAT, sre.MIN_REPEAT, getattr(sre, "POSSESSIVE_REPEAT", sre.MAX_REPEAT)}
 _ZERO_WIDTH = {sre.ASSERT, sre.ASSERT_NOT, sre.AT}
 log = logging.getLogger("iag_gateway.regex")
-_GLOBAL_FLAGS = re.compile(r"\(\?[aiLmsux]+\)")
+_GLOBAL_FLAGS = re.compile(r"(?:\(\?[aiLmsux]+\))+")
 # a look-ahead on more first characters than this lets too many positions through to pay
 MAX_FIRST_CHARACTERS = 24
 #: The interpreter line whose SRE program layout (``INFO`` block) ``gated`` writes.
@@ -152,13 +152,13 @@ def first_characters(pattern: re.Pattern[str], *, ranges: bool = False) -> str |
     hint, whose test costs the same for any set) keeps ranges and long lists; ``\\w``,
     ``\\s`` and their negations still give None.
     """
-    if pattern.flags & (re.ASCII | re.LOCALE):
+    if not isinstance(pattern.pattern, str) or pattern.flags & (re.ASCII | re.LOCALE):
         return None
     first = _First()
     try:
         if _sequence(sre_parse.parse(pattern.pattern, pattern.flags), pattern.flags, first):
             return None  # it can match the empty string: any position may start a match
-    except _Unknown:
+    except (_Unknown, RecursionError):  # RecursionError: groups nested hundreds deep
         return None
     items = first.exact | first.any_case
     if ranges:
@@ -204,7 +204,10 @@ def gated(pattern: re.Pattern[str]) -> re.Pattern[str]:
     source = pattern.pattern
     leading = _GLOBAL_FLAGS.match(source)  # global flags must stay at the very start
     head = leading.group() if leading else ""
-    return re.compile(head + lookahead + source[len(head) :], pattern.flags & ~re.UNICODE)
+    try:
+        return re.compile(head + lookahead + source[len(head) :], pattern.flags & ~re.UNICODE)
+    except re.error:  # a pattern this insertion does not fit: left as it is
+        return pattern
 
 
 class _AlreadyHinted(Exception):
