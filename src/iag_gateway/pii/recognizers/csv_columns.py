@@ -8,6 +8,7 @@ column is reported with that column's label.
 from __future__ import annotations
 
 import re
+import string
 from typing import ClassVar
 
 from presidio_analyzer import LocalRecognizer, RecognizerResult
@@ -33,6 +34,9 @@ _COLUMNS = {
     "HEALTH_PRO_ID": "rpps adeli idnps numrpps",
 }
 
+# the ASCII letters, deleted by ``bytes.translate`` to count them in a cell of prose (C speed)
+_ASCII_LETTERS = string.ascii_letters.encode()
+
 # columns that belong to an address only in a table that has an address column
 _ADDRESS_PARTS = (
     "cp codepostal postcode zipcode zip ville commune city town localite bureaudistributeur complement"
@@ -47,6 +51,8 @@ class CsvColumnRecognizer(LocalRecognizer):
         key: label for label, keys in _COLUMNS.items() for key in keys.split()
     }
     DELIMITERS: ClassVar[tuple[str, ...]] = (";", "\t", "|", ",")
+    # the longest column name, plus the « numero » and « de » a name may carry before it
+    LONGEST_NAME: ClassVar[int] = max(map(len, COLUMN_LABELS)) + len("numero") + len("de")
     ADDRESS_PARTS: ClassVar[frozenset[str]] = frozenset(_ADDRESS_PARTS.split())
     # what may stand before a column's name once folded: numéro, num, no (n° is dropped), then de/du/d'
     NUMBER_WORD: ClassVar[re.Pattern[str]] = re.compile(r"^(?:numero|num|no)(?=[a-z]{3})")
@@ -119,11 +125,7 @@ class CsvColumnRecognizer(LocalRecognizer):
                 continue
             columns = {}
             for index, cell in enumerate(cells):
-                key = re.sub(r"[^a-z]", "", fold(cell).replace("n°", "").strip().strip("\"'"))
-                label = self.COLUMN_LABELS.get(key)
-                if label is None:  # « Numéro IPP », « N° de séjour », « No dossier », « Num. venue »
-                    bare = self.NUMBER_WORD.sub("", key)
-                    label = self.COLUMN_LABELS.get(bare) or self.COLUMN_LABELS.get(self.OF_WORD.sub("", bare))
+                label = None if self._too_long_for_a_name(cell) else self._folded_label(cell)
                 if label is not None:
                     columns[index] = label
             if "ADDRESS" in columns.values():  # the postcode and the town of that address
@@ -133,6 +135,29 @@ class CsvColumnRecognizer(LocalRecognizer):
             if columns:
                 return delimiter, columns
         return None
+
+    @classmethod
+    def _folded_label(cls, cell: str) -> str | None:
+        """The label of the column a header cell names, read from its folded letters, or None."""
+        key = re.sub(r"[^a-z]", "", fold(cell).replace("n°", "").strip().strip("\"'"))
+        label = cls.COLUMN_LABELS.get(key)
+        if label is None:  # « Numéro IPP », « N° de séjour », « No dossier », « Num. venue »
+            bare = cls.NUMBER_WORD.sub("", key)
+            label = cls.COLUMN_LABELS.get(bare) or cls.COLUMN_LABELS.get(cls.OF_WORD.sub("", bare))
+        return label
+
+    @classmethod
+    def _too_long_for_a_name(cls, cell: str) -> bool:
+        """Tell, without folding it, that a cell (a fragment of prose) holds no column's name.
+
+        Its key keeps every ASCII letter of the cell (folding keeps them, lower-cased) but the
+        « n » of each « n° », which needs a character beyond ASCII; the prefixes tried after it
+        (« numero », « de ») are eight letters at most. A cell with more ASCII letters, less its
+        other characters, than the longest name and those prefixes cannot be one.
+        """
+        ascii_part = cell.encode("ascii", "ignore")
+        letters = len(ascii_part) - len(ascii_part.translate(None, _ASCII_LETTERS))
+        return letters - (len(cell) - len(ascii_part)) > cls.LONGEST_NAME
 
     def _row(
         self, start: int, line: str, cells: list[tuple[int, int]], columns: dict[int, str]
