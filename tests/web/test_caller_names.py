@@ -30,6 +30,7 @@ from iag_gateway.telemetry import Telemetry
 from tests.conftest import gateway_settings
 from tests.fakes.upstream import FakeUpstream
 from tests.harness import LiveGateway, start_gateway
+from tests.web.test_dashboard import this_month
 from tests.web.test_form import signed_in
 
 PII_MODEL = "Sophie Martin 06 12 34 56 78"
@@ -247,7 +248,7 @@ def test_when_unknown_names_were_asked_then_the_dashboard_and_the_monthly_csv_li
     assert api(gateway, key, "POST", run, json={"inputs": {}}).status_code == 404
     with signed_in(gateway, key_for(gateway, "direction", department="direction-data-ia")) as director:
         dashboard = unescape(director.get("/tableau-de-bord", params={"service": "service-noms"}).text)
-        report = director.get("/tableau-de-bord/rapport.csv", params={"mois": date.today().strftime("%Y-%m")})
+        report = director.get("/tableau-de-bord/rapport.csv", params={"mois": this_month()})
     assert report.status_code == 200
     for text in (dashboard, report.text):
         assert not leaked(text)

@@ -7,6 +7,7 @@ import io
 import re
 import uuid
 from collections.abc import Iterator
+from datetime import datetime
 from html import unescape
 
 import httpx
@@ -14,6 +15,7 @@ import pytest
 from docx import Document
 
 from iag_gateway.audit.filters import AuditFilter
+from iag_gateway.web.french_format import paris
 from tests.conftest import KeyFactory
 from tests.harness import LiveGateway
 from tests.web.test_console import chat_call
@@ -209,12 +211,18 @@ def test_when_feedback_is_given_in_the_web_form_then_recorded(
 # -- the monthly report ------------------------------------------------------------------
 
 
+def this_month() -> str:
+    """The month the calls just made fall in, as the reports count it: Paris time (``?mois=``).
+
+    The machine's own date is UTC: from 23:00 on a month's last day it named the month before.
+    """
+    return datetime.now(paris()).strftime("%Y-%m")
+
+
 def test_when_monthly_report_is_downloaded_then_docx_and_french_csv_hold_the_department(
     auditor: httpx.Client, seeded: dict[str, object]
 ) -> None:
-    import datetime as dt
-
-    month = dt.date.today().strftime("%Y-%m")
+    month = this_month()
     response = auditor.get("/tableau-de-bord/rapport.csv", params={"mois": month})
     assert response.status_code == 200 and response.content.startswith("\ufeff".encode())
     rows = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig")), delimiter=";"))

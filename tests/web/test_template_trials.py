@@ -7,7 +7,6 @@ use case's calls), and shown apart from the validated templates on the home page
 
 from __future__ import annotations
 
-from datetime import date
 from html import unescape
 
 import httpx
@@ -16,7 +15,7 @@ from iag_gateway.recorded_names import TRIAL_ROUTE
 from tests.conftest import KeyFactory
 from tests.harness import LiveGateway
 from tests.prompts.test_shipped_templates import SAMPLES
-from tests.web.test_dashboard import card, unique
+from tests.web.test_dashboard import card, this_month, unique
 from tests.web.test_form import signed_in
 from tests.web.test_templates_live import run
 
@@ -49,7 +48,7 @@ def test_when_an_admin_runs_a_draft_then_the_answer_and_the_trail_say_trial_and_
     assert {r.route for r in records} == {TRIAL_ROUTE} and {r.template_id for r in records} == {DRAFT}
     with signed_in(gateway, make_key("direction", department="direction-data-ia", user=unique("dir"))) as c:
         html = unescape(c.get("/tableau-de-bord", params={"service": department}).text)
-        report = c.get("/tableau-de-bord/rapport.csv", params={"mois": date.today().strftime("%Y-%m")}).text
+        report = c.get("/tableau-de-bord/rapport.csv", params={"mois": this_month()}).text
     assert card(html, "Appels") == "0"  # a trial is no production call of the use case
     assert department not in report
 
