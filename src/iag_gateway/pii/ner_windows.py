@@ -115,8 +115,9 @@ class _Words:
 
     def __init__(self, text: str) -> None:
         self.text = text
-        self.words: list[str] = _WORD.findall(text)  # read once: each word is looked at several times
-        self.spans = [match.span() for match in _WORD.finditer(text)]
+        found = list(_WORD.finditer(text))
+        self.words = [match.group() for match in found]  # read once: each word is looked at several times
+        self.spans = [match.span() for match in found]
         self._starts = [start for start, _ in self.spans]
 
     def __getitem__(self, index: int) -> str:

@@ -152,10 +152,11 @@ class PersonRecognizer(LocalRecognizer):
         return spans
 
     def _match_at(self, text: str, tokens: list[_Token], i: int) -> int:
-        """Return the index after the name starting at token ``i`` (``i`` when none starts there)."""
+        """Return the index after the name starting at token ``i`` (``i`` when none starts there).
+
+        ``_token_rules`` does not call it on a word no rule opens a name on (kind ``other``, or
+        a lower-case word that is no given name)."""
         kind = tokens[i].kind
-        if kind == "other":  # no rule opens a name on it
-            return i
         if kind == "lower":  # only a hurried « jean dupont » opens on a lower-case word
             return self._lowercase_pair(text, tokens, i)
         for rule in (
