@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import _sre
 import re
 import sys
 from re import _compiler as sre_compile  # type: ignore[attr-defined]
@@ -13,6 +12,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from iag_gateway.compiled_patterns import build_pattern, program_header
 from iag_gateway.regex_branches import factor_branches
 from iag_gateway.regex_gate import HINTED_PYTHON
 
@@ -27,18 +27,7 @@ def factored(source: str, flags: int = 0) -> re.Pattern[str]:
     parsed = sre_parse.parse(plain.pattern, plain.flags)
     factor_branches(parsed, plain.flags)
     code = sre_compile._code(parsed, plain.flags)
-    indexgroup: list[str | None] = [None] * parsed.state.groups
-    for name, index in parsed.state.groupdict.items():
-        indexgroup[index] = name
-    pattern: re.Pattern[str] = _sre.compile(
-        plain.pattern,
-        plain.flags | parsed.state.flags,
-        code,
-        parsed.state.groups - 1,
-        dict(parsed.state.groupdict),
-        tuple(indexgroup),
-    )
-    return pattern
+    return build_pattern(plain.pattern, program_header(parsed, plain.flags), code)
 
 
 def same_matches(source: str, texts: list[str], flags: int = 0) -> None:

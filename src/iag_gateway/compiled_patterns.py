@@ -107,19 +107,26 @@ def _load_or_compile(directory: Path, pattern: str, flags: int) -> re.Pattern[st
         return stored
     parsed = _parser.parse(pattern, flags)
     code = _compiler._code(parsed, flags)
+    header = program_header(parsed, flags)
+    with contextlib.suppress(OSError):
+        _write(path, header, code)
+    return build_pattern(pattern, header, code)
+
+
+def program_header(parsed: Any, flags: int) -> dict[str, Any]:
+    """What ``_sre.compile`` needs besides the program: flags and group maps of ``parsed``
+    (a ``re._parser.SubPattern`` of the pattern compiled with ``flags``), as ``re``'s
+    ``_compiler.compile`` computes them."""
     groupindex = dict(parsed.state.groupdict)
     indexgroup: list[str | None] = [None] * parsed.state.groups
     for name, index in groupindex.items():
         indexgroup[index] = name
-    header = {
+    return {
         "flags": flags | parsed.state.flags,
         "groups": parsed.state.groups - 1,
         "groupindex": groupindex,
         "indexgroup": indexgroup,
     }
-    with contextlib.suppress(OSError):
-        _write(path, header, code)
-    return _build(pattern, header, code)
 
 
 def _read(path: Path, pattern: str) -> re.Pattern[str] | None:
@@ -136,10 +143,12 @@ def _read(path: Path, pattern: str) -> re.Pattern[str] | None:
         raise ValueError("code digest mismatch")
     code = array.array(_ITEM)
     code.frombytes(body)
-    return _build(pattern, header, code.tolist())
+    return build_pattern(pattern, header, code.tolist())
 
 
-def _build(pattern: str, header: dict[str, Any], code: list[int]) -> re.Pattern[str]:
+def build_pattern(pattern: str, header: dict[str, Any], code: list[int]) -> re.Pattern[str]:
+    """The pattern object of ``pattern`` running ``code`` (the engine validates the program and
+    raises ``RuntimeError`` if it is malformed; CPython 3.11 ``_sre.compile``)."""
     pattern_object: re.Pattern[str] = _sre.compile(
         pattern,
         header["flags"],

@@ -34,7 +34,6 @@ class, a match of the empty string...) is returned unchanged.
 
 from __future__ import annotations
 
-import _sre
 import logging
 import re
 import sys
@@ -44,6 +43,7 @@ from re import _constants as sre  # type: ignore[attr-defined]
 from re import _parser as sre_parse  # type: ignore[attr-defined]
 from typing import Any
 
+from iag_gateway.compiled_patterns import build_pattern, program_header
 from iag_gateway.regex_branches import factor_branches
 
 _CATEGORIES = {
@@ -230,19 +230,7 @@ def _hinted(pattern: re.Pattern[str], lookahead: str) -> re.Pattern[str]:
     info = [sre.INFO, 0, sre.SRE_INFO_CHARSET, low, high]
     sre_compile._compile_charset(charset, 0, info)
     info[1] = len(info) - 1  # the block's length after its own opcode, as ``_compile_info`` writes it
-    groupindex = dict(parsed.state.groupdict)
-    indexgroup: list[str | None] = [None] * parsed.state.groups
-    for name, index in groupindex.items():
-        indexgroup[index] = name
-    hinted: re.Pattern[str] = _sre.compile(  # the engine validates the program and raises if it is wrong
-        pattern.pattern,
-        pattern.flags | parsed.state.flags,
-        info + body,
-        parsed.state.groups - 1,
-        groupindex,
-        tuple(indexgroup),
-    )
-    return hinted
+    return build_pattern(pattern.pattern, program_header(parsed, pattern.flags), info + body)
 
 
 @cache
