@@ -32,10 +32,9 @@ def compile_any(
     compiled with ``compile_one``. Each pattern must compile on its own (the policy
     loader checked it and named the line of a failing one).
     """
-    separate = tuple(compile_one(pattern) for pattern in patterns)
-    if len(separate) < 2 or any(_GROUP_REFERENCE.search(pattern) for pattern in patterns):
-        return separate
-    try:
-        return (compile_one("|".join(f"(?:{pattern})" for pattern in patterns)),)
-    except re.error:
-        return separate
+    if len(patterns) >= 2 and not any(_GROUP_REFERENCE.search(pattern) for pattern in patterns):
+        try:
+            return (compile_one("|".join(f"(?:{pattern})" for pattern in patterns)),)
+        except re.error:
+            pass  # they cannot share one regex: each compiled on its own below
+    return tuple(compile_one(pattern) for pattern in patterns)

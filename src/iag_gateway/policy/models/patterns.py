@@ -41,12 +41,17 @@ def compile_pattern(pattern: str) -> re.Pattern[str]:
     ``gated``: searched only from the characters its matches can start with (same matches;
     the shipped rules' scan of a 1 KB prompt went from 0.5 to 0.12 CPU ms).
     """
-    return gated(re.compile(strip_accents(pattern), re.IGNORECASE))
+    return gated(_compiled(pattern))
+
+
+def _compiled(pattern: str) -> re.Pattern[str]:
+    """The pattern as ``re`` compiles it, accent-free and ignoring case (raises ``re.error``)."""
+    return re.compile(strip_accents(pattern), re.IGNORECASE)
 
 
 def _compiles(pattern: str) -> str:
     try:
-        compile_pattern(pattern)
+        _compiled(pattern)  # a check: the search hint is left to ``compile_pattern``
     except re.error as exc:
         raise ValueError(f"pattern does not compile: {exc}") from exc
     return pattern
