@@ -8,7 +8,9 @@ as many workers as cores, and the gateway with everything on (authentication, po
 rules, French personal data on prompt and answer, quotas, audit; SQLite) with 1 worker, as
 many workers as cores and serve's default (cores + 1), then drives each with wrk at
 concurrency 1, 10 and 50, with 1 KB and 10 KB French prompts carrying names, phone numbers
-and e-mail addresses. Prints req/s, p50, p99, CPU per call (the target's process tree,
+and e-mail addresses: ``--distinct`` different prompts per cell (other people, invented
+surnames, other numbers; ``prompts.py``), sent in turn, never reused by a later cell, every
+target given the same ones (``--distinct 1``: one prompt for every call, as before 2026-12-01). Prints req/s, p50, p99, CPU per call (the target's process tree,
 upstream excluded) and the ratios to direct and to the 1-worker proxy.
 
 A gateway's CPU per call is counted once it has drained (calls still queued when wrk stops
@@ -53,17 +55,33 @@ from iag_gateway.serving import default_workers
 from prompts import french_prompt
 
 
-def body(model: str, size: int) -> dict[str, object]:
-    return {"model": model, "messages": [{"role": "user", "content": french_prompt(size)}], "max_tokens": 512}
+def body(model: str, size: int, variant: int = 0) -> dict[str, object]:
+    prompt = french_prompt(size, variant)
+    return {"model": model, "messages": [{"role": "user", "content": prompt}], "max_tokens": 512}
+
+
+class Prompts:
+    """The prompts of each cell: ``distinct`` variants never handed out before (1: variant 0 always)."""
+
+    def __init__(self, distinct: int) -> None:
+        self.distinct = distinct
+        self._next = 1
+
+    def cell(self) -> list[int]:
+        if self.distinct <= 1:
+            return [0]
+        variants = list(range(self._next, self._next + self.distinct))
+        self._next += self.distinct
+        return variants
 
 
 def measure(
-    pid: int, url: str, payload: dict[str, object], auth: str, concurrency: int, seconds: int
+    pid: int, url: str, payloads: list[dict[str, object]], auth: str, concurrency: int, seconds: int
 ) -> tuple[WrkResult, float]:
     gateway = bool(auth)
     before = tree_cpu_seconds(pid)
     calls_before = served_calls(url) if gateway else 0
-    result = run_wrk(url, payload, auth, concurrency, seconds)
+    result = run_wrk(url, payloads, auth, concurrency, seconds)
     # Every target finishes what it was given before the next cell starts, and its CPU is
     # counted once it has: the LiteLLM proxy works about a CPU second after a c=50 cell
     # (calls wrk gave up on, its logging queue), which the next target's cell paid for.
@@ -111,6 +129,9 @@ def main() -> None:
     )
     parser.add_argument("--sizes", type=int, nargs="+", default=[1024, 10240])
     parser.add_argument("--concurrency", type=int, nargs="+", default=[1, 10, 50])
+    parser.add_argument(
+        "--distinct", type=int, default=1000, help="different prompts per cell, sent in turn (default: 1000)"
+    )
     parser.add_argument("--no-proxy", action="store_true", help="skip the LiteLLM proxy")
     parser.add_argument(
         "--proxy-workers",
@@ -168,22 +189,28 @@ def main() -> None:
                 name = f"{prefix}-{workers}w"
                 startup[name] = (ready_s, ready_s + time.monotonic() - first, ready_cpu_s)
                 targets[name] = (gateway.pid, url, f"Bearer {key}", "onprem-llm")
+        prompts = Prompts(args.distinct)
         for pid, url, auth, model in targets.values():  # warm up
-            run_wrk(url, body(model, 1024), auth, 4, 2)
+            run_wrk(url, [body(model, 1024)], auth, 4, 2)
             wait_idle(pid)
         rows = []
         for size in args.sizes:
             for concurrency in args.concurrency:
                 cell = {}
+                drawn = prompts.cell()
                 for name, (pid, url, auth, model) in targets.items():
-                    result, cpu_ms = measure(pid, url, body(model, size), auth, concurrency, args.seconds)
+                    payloads = [body(model, size, variant) for variant in drawn]
+                    result, cpu_ms = measure(pid, url, payloads, auth, concurrency, args.seconds)
                     cell[name] = (result, cpu_ms)
                 rows.append((size, concurrency, cell))
                 _print_cell(size, concurrency, cell)
         if args.pairs and "litellm-proxy" in targets:
-            _alternated_pairs(targets, f"gateway-{default_workers()}w", args.pairs, args.seconds)
+            _alternated_pairs(targets, f"gateway-{default_workers()}w", args.pairs, args.seconds, prompts)
         memory = {name: tree_rss_mb(targets[name][0]) for name in startup}
-        print(f"\nmachine: {os.cpu_count()} cores; wrk {args.seconds} s per cell; prompts {args.sizes} bytes")
+        print(
+            f"\nmachine: {os.cpu_count()} cores; wrk {args.seconds} s per cell; prompts {args.sizes} bytes, "
+            f"{args.distinct} different ones per cell"
+        )
         for name, (ready_s, answered_s, ready_cpu_s) in startup.items():
             print(
                 f"{name}: ready (/healthz) {ready_s:.1f} s after start ({ready_cpu_s:.1f} CPU s), "
@@ -194,7 +221,7 @@ def main() -> None:
 
 
 def _alternated_pairs(
-    targets: dict[str, tuple[int, str, str, str]], gateway: str, pairs: int, seconds: int
+    targets: dict[str, tuple[int, str, str, str]], gateway: str, pairs: int, seconds: int, prompts: Prompts
 ) -> None:
     """Print the gateway / 1-worker proxy ratio at c=50 (1 KB) over alternated cells, and its median.
 
@@ -208,9 +235,11 @@ def _alternated_pairs(
     for index in range(pairs):
         order = ["litellm-proxy", gateway] if index % 2 == 0 else [gateway, "litellm-proxy"]
         rps = {}
+        drawn = prompts.cell()
         for name in order:
             pid, url, auth, model = targets[name]
-            rps[name] = measure(pid, url, body(model, 1024), auth, 50, seconds)[0].rps
+            payloads = [body(model, 1024, variant) for variant in drawn]
+            rps[name] = measure(pid, url, payloads, auth, 50, seconds)[0].rps
         ratios.append(rps[gateway] / rps["litellm-proxy"] if rps["litellm-proxy"] else 0.0)
     shown = ", ".join(f"{ratio:.2f}" for ratio in ratios)
     print(

@@ -16,6 +16,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -29,10 +30,17 @@ CLOCK_TICKS = os.sysconf("SC_CLK_TCK")
 
 WRK_SCRIPT = """
 wrk.method = "POST"
-wrk.body = io.open(os.getenv("BENCH_BODY"), "r"):read("*a")
 wrk.headers["Content-Type"] = "application/json"
 local auth = os.getenv("BENCH_AUTH")
 if auth and #auth > 0 then wrk.headers["Authorization"] = auth end
+-- one JSON body per line, sent in turn (every connection draws the next one)
+local bodies = {}
+for line in io.lines(os.getenv("BENCH_BODIES")) do bodies[#bodies + 1] = line end
+local next_body = 0
+request = function()
+  next_body = next_body % #bodies + 1
+  return wrk.format(nil, nil, nil, bodies[next_body])
+end
 done = function(summary, latency, requests)
   local errors = summary.errors
   io.write(string.format(
@@ -125,18 +133,23 @@ class WrkResult:
         return self.requests / self.seconds
 
 
-def run_wrk(url: str, body: dict[str, object], auth: str, concurrency: int, seconds: int) -> WrkResult:
-    """Drive ``url`` with wrk at ``concurrency`` connections for ``seconds``."""
+def run_wrk(
+    url: str, bodies: Sequence[dict[str, object]], auth: str, concurrency: int, seconds: int
+) -> WrkResult:
+    """Drive ``url`` with wrk at ``concurrency`` connections for ``seconds``, POSTing ``bodies``
+    in turn (from the first again once all were sent)."""
     wrk = shutil.which("wrk")
     if wrk is None:
         sys.exit("wrk is missing: apt-get install wrk (make bench installs it)")
     with tempfile.TemporaryDirectory() as tmp:
-        script, payload = Path(tmp) / "post.lua", Path(tmp) / "body.json"
+        script, payload = Path(tmp) / "post.lua", Path(tmp) / "bodies.jsonl"
         script.write_text(WRK_SCRIPT)
-        payload.write_text(json.dumps(body, ensure_ascii=False), encoding="utf-8")
+        payload.write_text(
+            "".join(json.dumps(body, ensure_ascii=False) + "\n" for body in bodies), encoding="utf-8"
+        )
         out = subprocess.run(
             [wrk, "-t1", f"-c{concurrency}", f"-d{seconds}s", "--timeout", "30s", "-s", str(script), url],
-            env={**os.environ, "BENCH_BODY": str(payload), "BENCH_AUTH": auth},
+            env={**os.environ, "BENCH_BODIES": str(payload), "BENCH_AUTH": auth},
             capture_output=True,
             text=True,
             check=True,
