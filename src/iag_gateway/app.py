@@ -25,6 +25,7 @@ from iag_gateway.policy.provider_check import check_provider_fallbacks
 from iag_gateway.policy.quotas import build_quota_enforcer
 from iag_gateway.policy.template_models import check_templates_resolve
 from iag_gateway.projects.store import ProjectStore
+from iag_gateway.prompts.catalogue import TemplateCatalogue
 from iag_gateway.prompts.library import TemplateLibrary
 from iag_gateway.prompts.versions import TemplateVersionStore
 from iag_gateway.providers.config import load_provider_config
@@ -78,10 +79,13 @@ def load_models(settings: Settings) -> Models:
     )
 
 
-def build_services(settings: Settings, models: Models | None = None) -> Services:
+def build_services(
+    settings: Settings, models: Models | None = None, template_files: TemplateCatalogue | None = None
+) -> Services:
     """Create the long-lived services (fails fast on any invalid configuration).
 
-    ``models`` are those a forking parent loaded once for all its workers; everything
+    ``models`` and ``template_files`` (the shipped templates of ``settings.templates_dir``,
+    parsed and compiled) are those a forking parent loaded once for all its workers; everything
     else (engines, clients, exporters, thread pools) is built here, in the process that uses it.
     """
     policies = PolicyHolder(settings.policies_dir, settings.charter_dir)
@@ -101,7 +105,7 @@ def build_services(settings: Settings, models: Models | None = None) -> Services
     heads = build_signer(settings, audit, policies.current.policy.audit.signed_heads)
     router = ProviderRouter(provider_config)
     # Served templates: the shipped files plus the versions the directorate approved (art. 2.1).
-    templates = TemplateLibrary(settings.templates_dir, TemplateVersionStore(engine))
+    templates = TemplateLibrary(settings.templates_dir, TemplateVersionStore(engine), files=template_files)
     templates.record_files()
     check_templates_resolve(templates.all(), policies.current.policy, provider_config)
     models = models or load_models(settings)

@@ -7,8 +7,8 @@ with one line, not N tracebacks, and never becomes a worker restarted forever. Â
 is printed only once ``/healthz`` answers on the port. For every worker count, one alone
 included (a worker killed by SIGBUS or the OOM killer must not take the gateway down):
 
-- the parent loads the models (personal data, usage) and imports litellm once, then
-  forks (``supervisor.Supervisor``): workers share those pages copy-on-write and start
+- the parent loads the models (personal data, usage) and the shipped templates and imports
+  litellm once, then forks (``supervisor.Supervisor``): workers share those pages copy-on-write and start
   in milliseconds; each builds its own engines, clients, exporters and thread pools;
   one that dies is forked again, while the parent keeps its listening socket (callers wait
   in its backlog, they are not refused); each worker accepts on its own socket of one
@@ -116,16 +116,19 @@ def run(settings: Settings, host: str, port: int, workers: int) -> None:
     try:
         with collection_deferred(), checked_alongside(settings), stored_programs(settings.cache_dir):
             from iag_gateway.app import build_services, create_app, load_models
+            from iag_gateway.prompts.catalogue import TemplateCatalogue
             from iag_gateway.providers.router import import_litellm
 
             import_litellm()
             models = load_models(settings)
+        # once the check passed (a broken template is its one line, not a second one here)
+        template_files = TemplateCatalogue.load(settings.templates_dir)
 
         def serve_worker(slot: int) -> None:
             exit_with_supervisor()
             for other in sockets[:slot] + sockets[slot + 1 :]:
                 other.close()  # in this process only: the parent keeps them for their workers
-            services = build_services(settings, models)
+            services = build_services(settings, models, template_files)
             uvicorn.Server(uvicorn.Config(create_app(settings, services), **options)).run(
                 sockets=[sockets[slot]]
             )

@@ -212,3 +212,15 @@ def test_when_approval_is_written_then_existing_approval_lines_are_replaced_and_
 )
 def test_when_versions_are_compared_then_semantic_order_wins(versions: list[str], highest: str) -> None:
     assert max(versions, key=semver_key) == highest
+
+
+def test_a_library_given_the_loaded_files_serves_them_without_reading_the_directory_again(
+    library: TemplateLibrary, engine: Engine
+) -> None:
+    """Workers are handed the files their parent loaded (``serving``): the directory is not
+    parsed again, so a file removed since is still served, as a parent-loaded copy would be."""
+    for path in list(library.root.rglob("*.yaml")):
+        path.unlink()
+    given = TemplateLibrary(library.root, TemplateVersionStore(engine), refresh_s=0, files=library.files)
+    assert {t.id for t in given.files.all()} == {t.id for t in library.files.all()} != set()
+    assert {t.id for t in TemplateLibrary(library.root, TemplateVersionStore(engine)).files.all()} == set()

@@ -43,10 +43,18 @@ def semver_key(version: str) -> tuple[int, int, int, int]:
 class TemplateLibrary(TemplateCatalogue):
     """A :class:`TemplateCatalogue` whose content follows the approvals recorded in the database."""
 
-    def __init__(self, root: Path, store: TemplateVersionStore, refresh_s: float = 2.0) -> None:
+    def __init__(
+        self,
+        root: Path,
+        store: TemplateVersionStore,
+        refresh_s: float = 2.0,
+        files: TemplateCatalogue | None = None,
+    ) -> None:
+        """``files``: the shipped files of ``root`` already loaded (a forking parent loads them
+        once for its workers); loaded here otherwise (raises TemplateConfigError)."""
         super().__init__([])
         self.root = Path(root).resolve()
-        self.files = TemplateCatalogue.load(self.root)
+        self.files = files if files is not None else TemplateCatalogue.load(self.root)
         self.store = store
         self._refresh_s = refresh_s
         self._lock = threading.Lock()
