@@ -69,3 +69,15 @@ def test_a_port_held_by_another_gateway_is_refused_not_shared(second_count: int)
     finally:
         for sock in first:
             sock.close()
+
+
+def test_port_0_gives_the_whole_group_one_free_port() -> None:
+    sockets = listening_sockets("127.0.0.1", 0, 3)
+    try:
+        ports = {s.getsockname()[1] for s in sockets}
+        assert len(ports) == 1 and ports != {0}
+        (port,) = ports
+        assert sum(_accepted_per_socket(sockets, 20, port)) == 20
+    finally:
+        for sock in sockets:
+            sock.close()

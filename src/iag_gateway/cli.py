@@ -32,7 +32,12 @@ def main() -> None:
 
 @main.command()
 @click.option("--host", default=None, help="Interface to bind (default IAG_HOST or 127.0.0.1).")
-@click.option("--port", default=None, type=int, help="Port (default IAG_PORT or 8000).")
+@click.option(
+    "--port",
+    default=None,
+    type=click.IntRange(0, 65535),
+    help="Port (default IAG_PORT or 8000; 0: any free port).",
+)
 @click.option(
     "--workers",
     default=None,
@@ -48,7 +53,7 @@ def serve(host: str | None, port: int | None, workers: int | None) -> None:
     settings = Settings()
     configure_logging(settings.effective_log_format, settings.log_level)
     count = workers or settings.workers or default_workers()
-    run(settings, host or settings.host, port or settings.port, count)
+    run(settings, host or settings.host, settings.port if port is None else port, count)
 
 
 @main.group()

@@ -109,6 +109,7 @@ def run(settings: Settings, host: str, port: int, workers: int) -> None:
         "timeout_graceful_shutdown": 10,
     }
     sockets = listening_sockets(host, port, workers)
+    port = sockets[0].getsockname()[1]  # the one the kernel chose for port 0
     announcer = threading.Thread(target=_announce, args=(host, port), daemon=True)
     metrics_dir = tempfile.mkdtemp(prefix="iag-metrics-")
     _multiprocess_metrics(metrics_dir)
@@ -284,12 +285,14 @@ def listening_sockets(host: str, port: int, count: int) -> list[socket.socket]:
     for the replacement (``Supervisor`` forks it in the same slot). Before the group is
     made, the port is bound once without ``SO_REUSEPORT``: a port already in use, also by
     another gateway's group, stops start-up with one line instead of sharing its traffic.
+    Port 0 takes a free port chosen by the kernel, the same for the whole group.
     See socket(7), ``SO_REUSEPORT`` (Linux 3.9+).
     """
     sockets: list[socket.socket] = []
     try:
         sockets.append(_bound(host, port, reuse_port=False))
         if count > 1:
+            port = sockets[0].getsockname()[1]  # port 0: the group shares the one the kernel chose
             sockets.pop().close()
             for _ in range(count):
                 sockets.append(_bound(host, port, reuse_port=True))

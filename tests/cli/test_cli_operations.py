@@ -157,6 +157,26 @@ def test_when_a_policy_file_is_invalid_then_serve_stops_with_one_line_naming_it_
     assert "limits.yaml" in lines[0] and "unexpected_key" in lines[0]
 
 
+@pytest.mark.parametrize("workers", ["1", "2"])
+def test_when_a_template_is_invalid_then_serve_stops_with_one_line_naming_it(
+    tmp_path: Path, workers: str
+) -> None:
+    """The check names the file; the parent, which loads the templates for its workers only
+    once the check has passed, adds no second line."""
+    templates = tmp_path / "prompt_templates"
+    shutil.copytree(PROJECT_ROOT / "prompt_templates", templates)
+    broken = sorted(templates.rglob("*.yaml"))[0]
+    broken.write_text(broken.read_text(encoding="utf-8") + "\nunexpected_key: 1\n", encoding="utf-8")
+    env = {"IAG_TEMPLATES_DIR": str(templates)}
+
+    result = cli(tmp_path / "t.db", "serve", "--port", "0", "--workers", workers, env=env)
+
+    assert result.returncode == 2, result.stderr
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1, result.stderr
+    assert broken.name in lines[0] and "Traceback" not in result.stderr
+
+
 def test_when_the_redis_url_is_wrong_then_several_workers_stop_as_one_does(tmp_path: Path) -> None:
     with socket.socket() as probe:  # a port nobody listens on
         probe.bind(("127.0.0.1", 0))
