@@ -18,7 +18,9 @@ def _texts(count: int, seed: int) -> list[str]:
     draw = random.Random(seed)
     texts = []
     for _ in range(count):
-        surname = "".join(draw.choice("bcdfglmnprstv") + draw.choice("aeiouéè") for _ in range(3)).capitalize()
+        surname = "".join(
+            draw.choice("bcdfglmnprstv") + draw.choice("aeiouéè") for _ in range(3)
+        ).capitalize()
         texts.append(
             f"Le dossier {draw.randrange(10**8)} a été transmis par {draw.choice(GIVEN)} {surname} "
             f"au service des achats, qui rappellera {surname} demain."
