@@ -8,7 +8,7 @@ as many workers as cores, and the gateway with everything on (authentication, po
 rules, French personal data on prompt and answer, quotas, audit; SQLite) with 1 worker, as
 many workers as cores and serve's default (cores + 1), then drives each with wrk at
 concurrency 1, 10 and 50, with 1 KB and 10 KB French prompts carrying names, phone numbers
-and e-mail addresses: ``--distinct`` different prompts per cell (other people, invented
+and e-mail addresses: ``--distinct`` different prompts per cell (3,000: other people, invented
 surnames, other numbers; ``prompts.py``), sent in turn, never reused by a later cell, every
 target given the same ones (``--distinct 1``: one prompt for every call, as before 2026-12-01). Prints req/s, p50, p99, CPU per call (the target's process tree,
 upstream excluded) and the ratios to direct and to the 1-worker proxy.
@@ -130,7 +130,11 @@ def main() -> None:
     parser.add_argument("--sizes", type=int, nargs="+", default=[1024, 10240])
     parser.add_argument("--concurrency", type=int, nargs="+", default=[1, 10, 50])
     parser.add_argument(
-        "--distinct", type=int, default=1000, help="different prompts per cell, sent in turn (default: 1000)"
+        "--distinct",
+        type=int,
+        default=3000,
+        help="different prompts per cell, sent in turn (default: 3000, more than a governed target "
+        "serves in a cell, so none repeats; only direct calls go round them again)",
     )
     parser.add_argument("--no-proxy", action="store_true", help="skip the LiteLLM proxy")
     parser.add_argument(

@@ -14,6 +14,7 @@ analyser's per-word caches meet new words as they would in service.
 
 from __future__ import annotations
 
+import hashlib
 import unicodedata
 
 PARAGRAPHS = (
@@ -51,8 +52,9 @@ GIVEN = (
     ("Étienne", "Philippe", "Bernard", "Jean-Marc", "Alain", "Dominique", "Christophe", "Éric", "Luc"),
 )
 SYLLABLES = (
-    "ber", "la", "mon", "tri", "gau", "vin", "cha", "ro", "dé", "lan",
-    "fer", "quet", "rand", "bou", "mar", "tel", "gné", "sa", "vel", "cour",
+    "ber", "la", "mon", "tri", "gau", "vin", "cha", "ro", "dé", "lan", "fer", "quet",
+    "rand", "bou", "mar", "tel", "gné", "sa", "vel", "cour", "ni", "pel", "sou", "ta",
+    "gue", "lo", "mè", "ric", "don", "vé", "pra", "zi",
 )  # fmt: skip
 
 
@@ -80,11 +82,13 @@ def _person(paragraph: int, variant: int, slot: int) -> dict[str, str]:
     if variant == 0:
         first, last, phone, email = PEOPLE[paragraph]
         return {"first": first, "last": last, "phone": phone, "email": email}
-    seed = (variant * 7919 + slot * 104729) % 1_000_003
-    first = GIVEN[paragraph][seed % len(GIVEN[paragraph])]
-    last = "".join(SYLLABLES[(seed // len(SYLLABLES) ** k) % len(SYLLABLES)] for k in range(3)).capitalize()
-    digits = f"{seed * 37 % 10**8:08d}"
-    phone = f"0{1 + seed % 7} " + " ".join(digits[k : k + 2] for k in range(0, 8, 2))
+    # independent draws per (variant, slot): 32 syllables, three or four of them, about 1.1
+    # million surnames, so a run of the benchmark meets few of them twice
+    draw = hashlib.blake2b(f"{variant}:{slot}".encode(), digest_size=16).digest()
+    first = GIVEN[paragraph][draw[0] % len(GIVEN[paragraph])]
+    last = "".join(SYLLABLES[draw[k] % len(SYLLABLES)] for k in range(1, 4 + draw[4] % 2)).capitalize()
+    digits = f"{int.from_bytes(draw[5:10], 'big') % 10**8:08d}"
+    phone = f"0{1 + draw[10] % 7} " + " ".join(digits[k : k + 2] for k in range(0, 8, 2))
     email = f"{_ascii(first)}.{_ascii(last)}@chu-exemple.fr"
     return {"first": first, "last": last, "phone": phone, "email": email}
 

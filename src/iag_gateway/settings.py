@@ -31,7 +31,7 @@ class Settings(BaseSettings):
 
     env: Literal["dev", "test", "prod"] = "dev"
     host: str = "127.0.0.1"
-    port: int = 8000
+    port: int = Field(default=8000, ge=0, le=65535)  # 0: any free port
     database_url: str = "sqlite:///./iag-gateway.db"
     config: Path = PROJECT_ROOT / "deploy" / "gateway.yaml"
     policies_dir: Path = PROJECT_ROOT / "policies"

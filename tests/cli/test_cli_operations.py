@@ -8,6 +8,7 @@ import shutil
 import socket
 import subprocess
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -106,6 +107,8 @@ def test_when_bootstrapping_then_the_first_administrator_is_named_not_a_shared_a
         ({"IAG_SESSION_SECRET": ""}, "IAG_SESSION_SECRET"),
         ({"IAG_ENV": "prod", "IAG_SESSION_SECRET": "short"}, "IAG_SESSION_SECRET"),
         ({"IAG_PORT": "huit-mille"}, "IAG_PORT"),
+        ({"IAG_PORT": "65536"}, "IAG_PORT"),
+        ({"IAG_PORT": "-1"}, "IAG_PORT"),
         ({"IAG_ENV": "production"}, "IAG_ENV"),
     ],
 )
@@ -119,10 +122,16 @@ def test_when_a_variable_is_wrong_then_serve_stops_with_one_line_naming_it_and_t
     assert named in lines[0] and "fix" in lines[0] and "Traceback" not in result.stderr
 
 
-def test_when_the_redis_url_is_wrong_then_startup_stops_naming_it(tmp_path: Path) -> None:
-    with socket.socket() as probe:  # a port nobody listens on
-        probe.bind(("127.0.0.1", 0))
-        dead_port = probe.getsockname()[1]
+@pytest.fixture
+def dead_port() -> Iterator[int]:
+    """A port nobody listens on for the whole test: bound here, never listening (connections are
+    refused), so no other process on the machine can take it meanwhile."""
+    with socket.socket() as held:
+        held.bind(("127.0.0.1", 0))
+        yield int(held.getsockname()[1])
+
+
+def test_when_the_redis_url_is_wrong_then_startup_stops_naming_it(tmp_path: Path, dead_port: int) -> None:
     result = cli(
         tmp_path / "r.db",
         "serve",
@@ -177,10 +186,9 @@ def test_when_a_template_is_invalid_then_serve_stops_with_one_line_naming_it(
     assert broken.name in lines[0] and "Traceback" not in result.stderr
 
 
-def test_when_the_redis_url_is_wrong_then_several_workers_stop_as_one_does(tmp_path: Path) -> None:
-    with socket.socket() as probe:  # a port nobody listens on
-        probe.bind(("127.0.0.1", 0))
-        dead_port = probe.getsockname()[1]
+def test_when_the_redis_url_is_wrong_then_several_workers_stop_as_one_does(
+    tmp_path: Path, dead_port: int
+) -> None:
     env = {"IAG_REDIS_URL": f"redis://127.0.0.1:{dead_port}/0"}
 
     one = cli(tmp_path / "r.db", "serve", "--port", "0", "--workers", "1", env=env)
