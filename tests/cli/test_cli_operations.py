@@ -147,23 +147,28 @@ def test_when_the_redis_url_is_wrong_then_startup_stops_naming_it(tmp_path: Path
     assert "IAG_REDIS_URL" in lines[0] and f"127.0.0.1:{dead_port}" in lines[0]
 
 
+def _serve_with_a_broken_file(tmp_path: Path, workers: str, folder: str, variable: str, file: str) -> str:
+    """Copy ``folder``, add an unknown key to its ``file``, start serve on it; return its one line."""
+    copy = tmp_path / folder
+    shutil.copytree(PROJECT_ROOT / folder, copy)
+    broken = copy / file
+    broken.write_text(broken.read_text(encoding="utf-8") + "\nunexpected_key: 1\n", encoding="utf-8")
+
+    result = cli(tmp_path / "s.db", "serve", "--port", "0", "--workers", workers, env={variable: str(copy)})
+
+    assert result.returncode == 2, result.stderr
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1 and "Traceback" not in result.stderr, result.stderr
+    return lines[0]
+
+
 @pytest.mark.parametrize("workers", ["1", "2"])
 def test_when_a_policy_file_is_invalid_then_serve_stops_with_one_line_naming_it_and_exit_code_2(
     tmp_path: Path, workers: str
 ) -> None:
     # With several workers the check runs in a forked process beside the model loading.
-    policies = tmp_path / "policies"
-    shutil.copytree(PROJECT_ROOT / "policies", policies)
-    limits = policies / "limits.yaml"
-    limits.write_text(limits.read_text(encoding="utf-8") + "\nunexpected_key: 1\n", encoding="utf-8")
-    env = {"IAG_POLICIES_DIR": str(policies)}
-
-    result = cli(tmp_path / "p.db", "serve", "--port", "0", "--workers", workers, env=env)
-
-    assert result.returncode == 2, result.stderr
-    lines = result.stderr.strip().splitlines()
-    assert len(lines) == 1, result.stderr
-    assert "limits.yaml" in lines[0] and "unexpected_key" in lines[0]
+    line = _serve_with_a_broken_file(tmp_path, workers, "policies", "IAG_POLICIES_DIR", "limits.yaml")
+    assert "limits.yaml" in line and "unexpected_key" in line
 
 
 @pytest.mark.parametrize("workers", ["1", "2"])
@@ -172,18 +177,9 @@ def test_when_a_template_is_invalid_then_serve_stops_with_one_line_naming_it(
 ) -> None:
     """The check names the file; the parent, which loads the templates for its workers only
     once the check has passed, adds no second line."""
-    templates = tmp_path / "prompt_templates"
-    shutil.copytree(PROJECT_ROOT / "prompt_templates", templates)
-    broken = sorted(templates.rglob("*.yaml"))[0]
-    broken.write_text(broken.read_text(encoding="utf-8") + "\nunexpected_key: 1\n", encoding="utf-8")
-    env = {"IAG_TEMPLATES_DIR": str(templates)}
-
-    result = cli(tmp_path / "t.db", "serve", "--port", "0", "--workers", workers, env=env)
-
-    assert result.returncode == 2, result.stderr
-    lines = result.stderr.strip().splitlines()
-    assert len(lines) == 1, result.stderr
-    assert broken.name in lines[0] and "Traceback" not in result.stderr
+    file = "achats/cctp-redaction.yaml"
+    line = _serve_with_a_broken_file(tmp_path, workers, "prompt_templates", "IAG_TEMPLATES_DIR", file)
+    assert "cctp-redaction.yaml" in line
 
 
 def test_when_the_redis_url_is_wrong_then_several_workers_stop_as_one_does(
