@@ -8,7 +8,7 @@ import socket
 import pytest
 
 from iag_gateway.errors import ConfigError
-from iag_gateway.serving import listening_sockets
+from iag_gateway.listening import listening_sockets, shares_its_address
 
 
 def _free_port() -> int:
@@ -81,3 +81,42 @@ def test_port_0_gives_the_whole_group_one_free_port() -> None:
     finally:
         for sock in sockets:
             sock.close()
+
+
+def _group(port: int, count: int, host: str = "127.0.0.1") -> list[socket.socket]:
+    """Sockets joined to a ``SO_REUSEPORT`` group and listening, as another gateway's would be."""
+    group = []
+    for _ in range(count):
+        sock = socket.socket()
+        sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEPORT, 1)
+        sock.bind((host, port))
+        sock.listen(8)
+        group.append(sock)
+    return group
+
+
+def test_a_group_that_joined_in_between_is_seen_by_both_and_neither_keeps_the_port() -> None:
+    """Another gateway of the same user can join a group (no bind fails): the check after
+    listening finds it, from either side, so two starts on one port both give up."""
+    port = _free_port()
+    other = _group(port, 2)
+    try:
+        with pytest.raises(ConfigError):
+            listening_sockets("127.0.0.1", port, 3)
+        assert shares_its_address(other[:1])  # the other side's own check sees its partner...
+        assert not shares_its_address(other)  # ...and nothing once both are its own
+    finally:
+        for sock in other:
+            sock.close()
+
+
+def test_a_listener_on_another_address_of_the_same_port_is_not_a_partner() -> None:
+    port = _free_port()
+    elsewhere = _group(port, 1, host="127.0.0.2")
+    try:
+        sockets = listening_sockets("127.0.0.1", port, 2)
+        assert not shares_its_address(sockets)
+        for sock in sockets:
+            sock.close()
+    finally:
+        elsewhere[0].close()

@@ -29,7 +29,6 @@ import logging
 import os
 import shutil
 import signal
-import socket
 import sys
 import tempfile
 import threading
@@ -41,7 +40,7 @@ from types import FrameType
 from typing import Any
 
 from iag_gateway.compiled_patterns import stored_programs
-from iag_gateway.errors import ConfigError
+from iag_gateway.listening import listening_sockets
 from iag_gateway.metrics import MULTIPROC_ENV, mark_worker_dead
 from iag_gateway.settings import Settings
 from iag_gateway.supervisor import Supervisor
@@ -271,57 +270,6 @@ def _multiprocess_metrics(directory: str) -> None:
     from prometheus_client import values
 
     values.ValueClass = values.get_value_class()  # type: ignore[no-untyped-call]
-
-
-def listening_sockets(host: str, port: int, count: int) -> list[socket.socket]:
-    """One listening socket per worker on ``host:port``, bound by the parent before it loads anything.
-
-    With several workers the sockets form one ``SO_REUSEPORT`` group: the kernel spreads
-    new connections over them by a hash of each connection's addresses, so every worker
-    gets its share of the callers' kept-alive connections. On one shared socket the first
-    worker to wake accepted every connection waiting (a load generator's or a client
-    pool's 10 connections all went to one worker; measured for issue #11). The parent keeps
-    every socket open, so the calls that reach a dead worker's socket wait in its backlog
-    for the replacement (``Supervisor`` forks it in the same slot). Before the group is
-    made, the port is bound once without ``SO_REUSEPORT``: a port already in use, also by
-    another gateway's group, stops start-up with one line instead of sharing its traffic.
-    Port 0 takes a free port chosen by the kernel, the same for the whole group.
-    See socket(7), ``SO_REUSEPORT`` (Linux 3.9+).
-    """
-    sockets: list[socket.socket] = []
-    try:
-        sockets.append(_bound(host, port, reuse_port=False))
-        if count > 1:
-            port = sockets[0].getsockname()[1]  # port 0: the group shares the one the kernel chose
-            sockets.pop().close()
-            for _ in range(count):
-                sockets.append(_bound(host, port, reuse_port=True))
-        for sock in sockets:
-            sock.listen(2048)
-            sock.set_inheritable(True)
-    except OSError as exc:  # first thing serve does: one line, before seconds of loading
-        for sock in sockets:
-            sock.close()
-        raise ConfigError(
-            f"{host}:{port}",
-            f"cannot listen ({exc.strerror}); fix: stop what uses it or choose another port "
-            "(--port, IAG_PORT, make run PORT=...)",
-        ) from exc
-    return sockets
-
-
-def _bound(host: str, port: int, *, reuse_port: bool) -> socket.socket:
-    """A TCP socket bound to ``host:port`` (``SO_REUSEADDR``, ``SO_REUSEPORT`` if asked); closed if not."""
-    sock = socket.socket(socket.AF_INET6 if ":" in host else socket.AF_INET, socket.SOCK_STREAM)
-    try:
-        sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
-        if reuse_port:
-            sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEPORT, 1)
-        sock.bind((host, port))
-    except OSError:
-        sock.close()
-        raise
-    return sock
 
 
 def _announce(host: str, port: int, timeout_s: float = 600.0) -> None:
