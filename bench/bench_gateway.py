@@ -10,8 +10,9 @@ many workers as cores and serve's default (cores + 1), then drives each with wrk
 concurrency 1, 10 and 50, with 1 KB and 10 KB French prompts carrying names, phone numbers
 and e-mail addresses: ``--distinct`` different prompts per cell (3,000: other people, invented
 surnames, other numbers; ``prompts.py``), sent in turn, never reused by a later cell, every
-target given the same ones (``--distinct 1``: one prompt for every call, as before 2026-12-01). Prints req/s, p50, p99, CPU per call (the target's process tree,
-upstream excluded) and the ratios to direct and to the 1-worker proxy.
+target given the same ones (``--distinct 1``: one prompt for every call, as before 2026-12-01).
+Prints req/s, p50, p99, CPU per call (the target's process tree, upstream excluded) and the
+ratios to direct and to the 1-worker proxy.
 
 A gateway's CPU per call is counted once it has drained (calls still queued when wrk stops
 are finished, or cancelled, after wrk's last second) and divided by the calls the gateway
@@ -55,8 +56,7 @@ from iag_gateway.serving import default_workers
 from prompts import french_prompt
 
 
-def body(model: str, size: int, variant: int = 0) -> dict[str, object]:
-    prompt = french_prompt(size, variant)
+def body(model: str, prompt: str) -> dict[str, object]:
     return {"model": model, "messages": [{"role": "user", "content": prompt}], "max_tokens": 512}
 
 
@@ -67,12 +67,13 @@ class Prompts:
         self.distinct = distinct
         self._next = 1
 
-    def cell(self) -> list[int]:
+    def cell(self, size: int) -> list[str]:
+        """The cell's prompts of ``size`` bytes, written once for all its targets."""
         if self.distinct <= 1:
-            return [0]
-        variants = list(range(self._next, self._next + self.distinct))
+            return [french_prompt(size)]
+        variants = range(self._next, self._next + self.distinct)
         self._next += self.distinct
-        return variants
+        return [french_prompt(size, variant) for variant in variants]
 
 
 def measure(
@@ -188,22 +189,25 @@ def main() -> None:
                 procs.append(gateway)
                 first = time.monotonic()
                 httpx.post(
-                    url, json=body("onprem-llm", 1024), headers={"Authorization": f"Bearer {key}"}, timeout=60
+                    url,
+                    json=body("onprem-llm", french_prompt(1024)),
+                    headers={"Authorization": f"Bearer {key}"},
+                    timeout=60,
                 ).raise_for_status()
                 name = f"{prefix}-{workers}w"
                 startup[name] = (ready_s, ready_s + time.monotonic() - first, ready_cpu_s)
                 targets[name] = (gateway.pid, url, f"Bearer {key}", "onprem-llm")
         prompts = Prompts(args.distinct)
         for pid, url, auth, model in targets.values():  # warm up
-            run_wrk(url, [body(model, 1024)], auth, 4, 2)
+            run_wrk(url, [body(model, french_prompt(1024))], auth, 4, 2)
             wait_idle(pid)
         rows = []
         for size in args.sizes:
             for concurrency in args.concurrency:
                 cell = {}
-                drawn = prompts.cell()
+                drawn = prompts.cell(size)
                 for name, (pid, url, auth, model) in targets.items():
-                    payloads = [body(model, size, variant) for variant in drawn]
+                    payloads = [body(model, prompt) for prompt in drawn]
                     result, cpu_ms = measure(pid, url, payloads, auth, concurrency, args.seconds)
                     cell[name] = (result, cpu_ms)
                 rows.append((size, concurrency, cell))
@@ -239,10 +243,10 @@ def _alternated_pairs(
     for index in range(pairs):
         order = ["litellm-proxy", gateway] if index % 2 == 0 else [gateway, "litellm-proxy"]
         rps = {}
-        drawn = prompts.cell()
+        drawn = prompts.cell(1024)
         for name in order:
             pid, url, auth, model = targets[name]
-            payloads = [body(model, 1024, variant) for variant in drawn]
+            payloads = [body(model, prompt) for prompt in drawn]
             rps[name] = measure(pid, url, payloads, auth, 50, seconds)[0].rps
         ratios.append(rps[gateway] / rps["litellm-proxy"] if rps["litellm-proxy"] else 0.0)
     shown = ", ".join(f"{ratio:.2f}" for ratio in ratios)

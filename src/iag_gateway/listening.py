@@ -36,9 +36,10 @@ def listening_sockets(host: str, port: int, count: int) -> list[socket.socket]:
     """
     sockets: list[socket.socket] = []
     try:
-        for _ in range(count):
-            sockets.append(_bound(host, port, reuse_port=count > 1))
-            port = sockets[0].getsockname()[1]  # port 0: the group shares the one the kernel chose
+        sockets.append(_bound(host, port, reuse_port=count > 1))
+        port = sockets[0].getsockname()[1]  # port 0: the group shares the one the kernel chose
+        for _ in range(count - 1):
+            sockets.append(_bound(host, port, reuse_port=True))
         for sock in sockets:
             sock.listen(2048)
             sock.set_inheritable(True)
