@@ -47,7 +47,7 @@ def test_calls_finishing_while_a_write_waits_share_one_transaction(tmp_path: Pat
     ]
 
 
-def test_at_low_load_each_charge_is_written_at_once(tmp_path: Path, policy: PolicySet) -> None:
+def test_at_low_load_a_charge_is_written_after_the_linger(tmp_path: Path, policy: PolicySet) -> None:
     store, commits = _store(tmp_path)
     meter = TokenMeter(QuotaEnforcer(store))
     meter.charge(policy, user_id="erin", department="DRH", tokens=250, now=NOW)
@@ -57,6 +57,31 @@ def test_at_low_load_each_charge_is_written_at_once(tmp_path: Path, policy: Poli
         time.sleep(0.01)
     meter.charge(policy, user_id="erin", department="DRH", tokens=0, now=NOW)  # nothing to charge
     meter.close()
+    assert len(commits) == 1
+
+
+def test_charges_within_the_linger_share_one_write(tmp_path: Path, policy: PolicySet) -> None:
+    store, commits = _store(tmp_path)
+    meter = TokenMeter(QuotaEnforcer(store), linger_s=1.0)
+    meter.charge(policy, user_id="erin", department="DRH", tokens=10, now=NOW)
+    time.sleep(0.1)  # long enough for a write made at once to have been committed alone
+    meter.charge(policy, user_id="farid", department="DRH", tokens=5, now=NOW)
+    deadline = time.monotonic() + 5
+    while store.usage("department:DRH", MONTH) != (0, 15):  # written when the linger ends, no close()
+        assert time.monotonic() < deadline, "the lingering write never came"
+        time.sleep(0.01)
+    assert len(commits) == 1
+    meter.close()
+
+
+def test_close_does_not_wait_out_the_linger(tmp_path: Path, policy: PolicySet) -> None:
+    store, commits = _store(tmp_path)
+    meter = TokenMeter(QuotaEnforcer(store), linger_s=30.0)
+    meter.charge(policy, user_id="erin", department="DRH", tokens=10, now=NOW)
+    started = time.monotonic()
+    meter.close()
+    assert time.monotonic() - started < 5
+    assert store.usage("user:erin", MONTH) == (0, 10)
     assert len(commits) == 1
 
 

@@ -2,10 +2,21 @@
 
 from __future__ import annotations
 
+import asyncio
+from types import SimpleNamespace
+
 import pytest
 from starlette.requests import Request
 
-from iag_gateway.web.session import csrf_token, csrf_valid, sign_in, sign_out, signed_in
+from iag_gateway.settings import Settings
+from iag_gateway.web.session import (
+    WebSessionMiddleware,
+    csrf_token,
+    csrf_valid,
+    sign_in,
+    sign_out,
+    signed_in,
+)
 from iag_gateway.web.views import masking_summary
 
 
@@ -106,3 +117,31 @@ def test_when_cookie_secure_setting_is_on_then_session_cookie_is_secure_httponly
         and "samesite=strict" in cookie
         and "max-age=28800" in cookie
     )
+
+
+@pytest.mark.parametrize(
+    ("path", "has_session"), [("/v1/chat/completions", False), ("/healthz", False), ("/", True)]
+)
+def test_only_the_pages_get_a_session(path: str, has_session: bool) -> None:
+    """The API and the probes authenticate by key: the session middleware lets them by untouched."""
+    seen: list[bool] = []
+
+    async def app(scope: dict[str, object], receive: object, send: object) -> None:
+        seen.append("session" in scope)
+
+    async def receive() -> dict[str, object]:
+        return {"type": "http.request", "body": b""}
+
+    async def send(message: object) -> None:
+        return None
+
+    state = SimpleNamespace(services=SimpleNamespace(settings=Settings(session_secret="s" * 32)))
+    scope = {
+        "type": "http",
+        "method": "GET",
+        "path": path,
+        "headers": [],
+        "app": SimpleNamespace(state=state),
+    }
+    asyncio.run(WebSessionMiddleware(app)(scope, receive, send))  # type: ignore[arg-type]
+    assert seen == [has_session]

@@ -35,6 +35,7 @@ from starlette.types import ASGIApp, Receive, Scope, Send
 from iag_gateway.errors import ConfigError
 from iag_gateway.identity.keys import Identity, KeyStore
 from iag_gateway.settings import Settings
+from iag_gateway.web.errors import is_api_path
 
 COOKIE_NAME = "iag_session"
 SESSION_TTL_S = 8 * 3600
@@ -44,10 +45,13 @@ OIDC_KEY_ID = "oidc"
 
 
 class WebSessionMiddleware:
-    """Starlette's ``SessionMiddleware`` with the gateway's cookie properties.
+    """Starlette's ``SessionMiddleware`` with the gateway's cookie properties, on the pages only.
 
     Built on the first request from the running services' settings, so the secret is
-    the deployment's secret (``session_secret``) once the lifespan has started.
+    the deployment's secret (``session_secret``) once the lifespan has started. The API
+    and the probes (``is_api_path``) authenticate by key and never read a session: they
+    pass by (no cookie read, verified or set on them), which spared every API call the
+    cookie parsing and the wrapped ``send``.
     """
 
     def __init__(self, app: ASGIApp) -> None:
@@ -55,7 +59,7 @@ class WebSessionMiddleware:
         self._inner: SessionMiddleware | None = None
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["type"] != "http":
+        if scope["type"] != "http" or is_api_path(scope["path"]):
             await self.app(scope, receive, send)
             return
         if self._inner is None:
