@@ -14,7 +14,7 @@ import pytest
 from sqlalchemy import create_engine, delete
 from sqlalchemy.pool import StaticPool
 
-from iag_gateway.errors import RateLimited
+from iag_gateway.errors import RateLimited, ServiceUnavailable
 from iag_gateway.policy import PolicySet
 from iag_gateway.policy.quota_stores import QuotaItem, RedisQuotaStore, SqlQuotaStore, metadata, quota_usage
 from iag_gateway.policy.quota_windows import parse_window, window_for
@@ -303,3 +303,21 @@ def test_when_one_transaction_holds_several_requests_then_each_is_decided_in_arr
 
 def test_when_a_request_has_no_counter_then_it_is_granted_without_a_write() -> None:
     assert _sqlite_store().reserve_all([], NOW) is None
+
+
+def test_when_one_redis_counter_cannot_take_tokens_then_none_of_the_batch_is_added(
+    redis_store: RedisQuotaStore,
+) -> None:
+    # The token meter keeps a refused batch and writes it again: a batch half written would
+    # count its first counters twice.
+    month = window_for("month", NOW, "Europe/Paris").key
+    client = redis_store._client
+    client.set(redis_store._key("department:DRH", month), "not a counter")
+    with pytest.raises(ServiceUnavailable):
+        redis_store.add_token_counts({("user:hana", month): 10, ("department:DRH", month): 10})
+    assert client.hget(redis_store._key("user:hana", month), "tokens") is None
+    client.delete(redis_store._key("department:DRH", month))
+    redis_store.add_token_counts({("user:hana", month): 10, ("department:DRH", month): 5})
+    assert client.hget(redis_store._key("user:hana", month), "tokens") == b"10"
+    assert client.hget(redis_store._key("department:DRH", month), "tokens") == b"5"
+    assert client.ttl(redis_store._key("user:hana", month)) > 0

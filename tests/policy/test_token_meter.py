@@ -32,7 +32,7 @@ def _store(tmp_path: Path) -> tuple[SqlQuotaStore, list[int]]:
 
 def test_calls_finishing_while_a_write_waits_share_one_transaction(tmp_path: Path, policy: PolicySet) -> None:
     store, commits = _store(tmp_path)
-    meter = TokenMeter(QuotaEnforcer(store))
+    meter = TokenMeter(QuotaEnforcer(store), linger_s=0.0)  # the first charge's write starts at once
     lock = writer_lock(store._engine)  # another writer of this database holds its write lock
     with lock:
         for n in range(1, 51):
@@ -47,7 +47,7 @@ def test_calls_finishing_while_a_write_waits_share_one_transaction(tmp_path: Pat
     ]
 
 
-def test_at_low_load_a_charge_is_written_after_the_linger(tmp_path: Path, policy: PolicySet) -> None:
+def test_at_low_load_a_charge_is_written_without_close(tmp_path: Path, policy: PolicySet) -> None:
     store, commits = _store(tmp_path)
     meter = TokenMeter(QuotaEnforcer(store))
     meter.charge(policy, user_id="erin", department="DRH", tokens=250, now=NOW)
@@ -65,6 +65,7 @@ def test_charges_within_the_linger_share_one_write(tmp_path: Path, policy: Polic
     meter = TokenMeter(QuotaEnforcer(store), linger_s=1.0)
     meter.charge(policy, user_id="erin", department="DRH", tokens=10, now=NOW)
     time.sleep(0.1)  # long enough for a write made at once to have been committed alone
+    assert store.usage("user:erin", MONTH) == (0, 0)  # held back by the linger
     meter.charge(policy, user_id="farid", department="DRH", tokens=5, now=NOW)
     deadline = time.monotonic() + 5
     while store.usage("department:DRH", MONTH) != (0, 15):  # written when the linger ends, no close()

@@ -307,10 +307,20 @@ redis.call('EXPIRE', KEYS[1], ARGV[3])
 return 1
 """
 
-# Keep the key at least one window long if reserve() has not set an expiry yet.
+# Every counter or none: a key that is not a counter (another program's, a wrong type) fails
+# the script before any increment (Redis does not undo the writes of a script that fails
+# midway). Each key is kept at least one window long if reserve() has not set an expiry yet.
 _ADD_TOKENS_LUA = """
-redis.call('HINCRBY', KEYS[1], 'tokens', ARGV[1])
-if redis.call('TTL', KEYS[1]) < 0 then redis.call('EXPIRE', KEYS[1], ARGV[2]) end
+for i = 1, #KEYS do
+  local kind = redis.call('TYPE', KEYS[i]).ok
+  if kind ~= 'hash' and kind ~= 'none' then
+    return redis.error_reply('not a quota counter: ' .. KEYS[i])
+  end
+end
+for i = 1, #KEYS do
+  redis.call('HINCRBY', KEYS[i], 'tokens', ARGV[(i - 1) * 2 + 1])
+  if redis.call('TTL', KEYS[i]) < 0 then redis.call('EXPIRE', KEYS[i], ARGV[(i - 1) * 2 + 2]) end
+end
 return 1
 """
 
@@ -381,15 +391,26 @@ class RedisQuotaStore:
         return refused - 1 if refused else None
 
     def add_token_counts(self, counts: Mapping[tuple[str, str], int]) -> None:
-        for (scope, window), tokens in counts.items():
-            self.add_tokens(scope, window, tokens)
+        """Add every counter's tokens in one script, all or none.
 
-    def add_tokens(self, scope: str, window: str, tokens: int) -> None:
+        The token meter writes a batch of finished calls at a time and keeps a refused batch
+        for its next write: counter by counter, a failure midway had the counters written
+        before it counted twice at the retry.
+        """
         import redis
 
-        parsed = parse_window(window)
-        ttl = int((parsed.end - parsed.start).total_seconds()) + 60
+        if not counts:
+            return
+        keys: list[str] = []
+        args: list[int] = []
+        for (scope, window), tokens in counts.items():
+            parsed = parse_window(window)
+            keys.append(self._key(scope, window))
+            args += [tokens, int((parsed.end - parsed.start).total_seconds()) + 60]
         try:
-            self._client.eval(_ADD_TOKENS_LUA, 1, self._key(scope, window), tokens, ttl)
+            self._client.eval(_ADD_TOKENS_LUA, len(keys), *keys, *args)
         except redis.RedisError as exc:
             raise _unavailable() from exc
+
+    def add_tokens(self, scope: str, window: str, tokens: int) -> None:
+        self.add_token_counts({(scope, window): tokens})

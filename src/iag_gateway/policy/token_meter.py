@@ -9,8 +9,9 @@ of every worker wait for, so one transaction per call made that lock the bottlen
 two workers under load (issue #11). A charge arriving while no write is pending waits
 ``LINGER_S`` for the calls finishing meanwhile, then is written with them: at a few calls
 a second per worker, one write per call cost about 0.4 CPU ms of each (2 % of a 1 KB
-call's CPU at one call at a time, py-spy on our 2-core VM), and the counters of a monthly
-quota lag by at most that fifth of a second. A batch the store refuses (an outage) is kept and goes
+call's CPU at one call at a time, py-spy on our 2-core VM); a charge's write begins at
+most that fifth of a second later than it did (after a write under way, as before), a
+small lag for monthly counters. A batch the store refuses (an outage) is kept and goes
 with the next write; only what is still refused at shutdown is lost (logged).
 """
 

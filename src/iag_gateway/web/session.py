@@ -50,7 +50,7 @@ class WebSessionMiddleware:
     Built on the first request from the running services' settings, so the secret is
     the deployment's secret (``session_secret``) once the lifespan has started. The API
     and the probes (``is_api_path``) authenticate by key and never read a session: they
-    pass by (no cookie read, verified or set on them), which spared every API call the
+    pass by (no cookie read, verified or set on them), which spares every API call the
     cookie parsing and the wrapped ``send``.
     """
 
