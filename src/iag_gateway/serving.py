@@ -185,6 +185,10 @@ def checked_alongside(settings: Settings) -> Iterator[None]:
     the check ran first. A signal handled while the body runs a finaliser or a weakref
     callback raises where Python drops exceptions (``sys.unraisablehook``): it is then
     sent again, every 20 ms from a thread, until it is raised where it stops the body.
+    Library code the signal lands in may also turn it into an exception of its own
+    (pydantic-core reports any exception raised while it builds a validator as a
+    ``SchemaError``: seen when the failure reached spaCy's import): whatever the body
+    raised, a failed check is what is reported.
     """
     outcome: list[int] = []
     caught: list[bool] = []
@@ -234,6 +238,10 @@ def checked_alongside(settings: Settings) -> Iterator[None]:
     except _PreflightFailed:  # from the body or the lines above: the child's line is printed
         caught.append(True)
         signal.signal(signal.SIGCHLD, previous)
+    except BaseException:
+        if not outcome or outcome[0] == 0:
+            raise  # the body's own failure, the check passed
+        caught.append(True)  # the check failed: its line is what is reported, as when it ran first
     finally:
         stopped.set()
         sys.unraisablehook = previous_hook

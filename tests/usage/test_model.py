@@ -3,15 +3,25 @@
 from __future__ import annotations
 
 import filecmp
+import json
 from pathlib import Path
+from typing import Any
 
 import pytest
+from spacy.tokens import Doc
 
 from iag_gateway.errors import UsageModelError
 from iag_gateway.usage.categories import CATEGORIES
-from iag_gateway.usage.classifier import DEFAULT_MODEL_DIR, UsageClassifier
+from iag_gateway.usage.classifier import (
+    CATEGORY_HEAD,
+    DEFAULT_MODEL_DIR,
+    PROHIBITED_HEAD,
+    UsageClassifier,
+    load_heads,
+)
 from iag_gateway.usage.commands import training_files
 from iag_gateway.usage.corpus import data_digest, read_corpus
+from iag_gateway.usage.features import request_words
 from iag_gateway.usage.training import TrainSettings, train
 
 SEED = Path(__file__).resolve().parents[1] / "fixtures" / "usage" / "train_seed.jsonl"
@@ -55,15 +65,44 @@ def test_when_the_model_is_loaded_then_it_is_the_package_one() -> None:
     assert DEFAULT_MODEL_DIR.is_dir() and (DEFAULT_MODEL_DIR / "training.json").is_file()
 
 
-def test_when_many_distinct_words_were_read_then_the_vocabulary_is_reset_and_scores_unchanged() -> None:
-    from iag_gateway.usage import classifier as module
+def _spacy_probabilities(heads: dict[str, Any], words: list[str]) -> tuple[list[float], list[float]]:
+    """What spaCy's own ``TextCategorizer.predict`` gives on a ``Doc`` of ``words``, head by head."""
+    rows = []
+    for head in (CATEGORY_HEAD, PROHIBITED_HEAD):
+        nlp = heads[head]
+        table = nlp.get_pipe("textcat").predict([Doc(nlp.vocab, words=words)])
+        rows.append([float(v) for v in table.tolist()[0]])
+    return rows[0], rows[1]
 
-    model = UsageClassifier.load()
+
+def test_the_heads_read_as_layers_give_spacys_probabilities_to_the_bit() -> None:
+    heads, card = load_heads()
+    model = UsageClassifier(heads, card)
+    conversations = [
+        json.loads(line)["messages"]
+        for path in [*training_files(), *sorted((Path(__file__).parent / "data").glob("usage_test*.jsonl"))]
+        for line in path.read_text(encoding="utf-8").splitlines()
+        if line.strip()
+    ]
+    # spaCy's symbols are words whose id is not a hash (« root », « number », « ADJ »)
+    conversations.append([{"role": "user", "content": "root number ADJ PROPN nsubj « » ∅ 🙂 x" * 3}])
+    assert len(conversations) > 1000
+    scores = model.classify_many(conversations)
+    for conversation, score in zip(conversations, scores, strict=True):
+        category, binary = _spacy_probabilities(heads, request_words(conversation))
+        assert list(score.probabilities.values()) == category
+        assert score.score == min(
+            1.0, max(0.0, binary[list(heads[PROHIBITED_HEAD].get_pipe("textcat").labels).index("prohibited")])
+        )
+
+
+def test_scoring_writes_nothing_to_the_shared_vocabulary() -> None:
+    heads, card = load_heads()
+    model = UsageClassifier(heads, card)
+    vocab = heads[CATEGORY_HEAD].vocab
+    before = len(vocab.strings)
     request = [{"role": "user", "content": "Quel traitement pour <PERSONNE_1> ?"}]
-    before = model.classify(request)
-    model.classify_many(
-        [[{"role": "user", "content": f"mot{i}"}] for i in range(module.MAX_VOCAB_STRINGS + 10)]
-    )
-    after = model.classify(request)
-    assert len(model._vocab.strings) < 100
-    assert after.score == pytest.approx(before.score) and after.category == before.category
+    first = model.classify(request)
+    model.classify_many([[{"role": "user", "content": f"mot{i} autre{i}"}] for i in range(2000)])
+    assert len(vocab.strings) == before
+    assert model.classify(request) == first

@@ -8,16 +8,25 @@ separates the two better than the sum of the category head's six prohibited
 probabilities). They are read from the sub-directories written by ``training.train``
 (``nlp.to_disk``), sharing one vocabulary; nothing is downloaded. spaCy's own
 exceptions are translated here into ``UsageModelError``.
+
+A head is read as its layers (``BowHead``): the words' ids are those spaCy's string store
+gives (``spacy.strings.get_string_id``, what a ``Doc`` of the words holds as ``ORTH``), the
+n-grams are counted once for both heads, and each head's sparse linear layer and activation
+predict from them: the same probabilities as ``TextCategorizer.predict`` on a ``Doc`` of the
+words, to the bit (a test compares them over the usage corpora), without building the ``Doc``
+(which wrote every new word into the shared vocabulary, so calls took a lock and the
+vocabulary was reset past 50,000 strings) nor passing the pipeline's wrappers twice.
 """
 
 from __future__ import annotations
 
 import json
-import threading
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
+
+import numpy as np
 
 from iag_gateway.errors import UsageModelError
 from iag_gateway.usage.categories import ALLOWED, CATEGORIES, PROHIBITED, UsageCategory
@@ -29,7 +38,6 @@ TRAINING_CARD = "training.json"
 #: Not shipped: the model reads hashed n-grams of words it is given, not spaCy's tokenizer
 #: or string table (which would also hold every training word).
 SKIPPED_PARTS = ("tokenizer", "vocab")
-MAX_VOCAB_STRINGS = 50_000
 CATEGORY_HEAD = "category"
 PROHIBITED_HEAD = "prohibited"
 PROHIBITED_LABEL = "prohibited"
@@ -65,49 +73,74 @@ def score_from(probabilities: Mapping[str, float], prohibited: float | None = No
     return UsageScore(category=category, score=score, probabilities=dict(probabilities))
 
 
+class BowHead:
+    """One ``textcat`` head read as its layers: n-gram counts → sparse linear → activation.
+
+    ``predict`` takes the words' hashes of each request and returns one row of
+    probabilities per request (``labels`` order), as ``TextCategorizer.predict`` does on
+    the ``Doc`` of the words. Raises ``ValueError`` at construction when the head is not
+    spaCy's bag-of-n-grams ``textcat`` over token texts (``TextCatBOW``).
+    """
+
+    def __init__(self, textcat: Any) -> None:
+        from spacy.attrs import ORTH
+
+        try:
+            ngrams, linear = textcat.model.layers[0].layers[0].layers
+            activation = textcat.model.layers[1].layers[0]
+        except (AttributeError, IndexError, ValueError) as exc:
+            raise ValueError("not a bag-of-n-grams textcat") from exc
+        if ngrams.name != "extract_ngrams" or ngrams.attrs.get("attr") != ORTH:
+            raise ValueError("not a bag of n-grams over the token texts")
+        self.labels: tuple[str, ...] = tuple(textcat.labels)
+        self.ngram_size = int(ngrams.attrs["ngram_size"])
+        self._ops = ngrams.ops
+        self._linear = linear
+        self._activation = activation
+
+    def ngram_counts(self, hashes: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """The distinct n-grams (1 to ``ngram_size`` words) of one request and their counts."""
+        grams = [hashes] + [self._ops.ngrams(n, hashes) for n in range(2, self.ngram_size + 1)]
+        keys, counts = np.unique(np.concatenate(grams), return_counts=True)
+        return keys, counts
+
+    def predict(self, counted: Sequence[tuple[np.ndarray, np.ndarray]]) -> np.ndarray:
+        """Probabilities, one row per request, from each request's ``ngram_counts``."""
+        keys = np.concatenate([k for k, _ in counted])
+        values = np.asarray(np.concatenate([c for _, c in counted]), dtype="f")
+        lengths = np.asarray([len(k) for k, _ in counted], dtype="int32")
+        return np.asarray(self._activation.predict(self._linear.predict((keys, values, lengths))))
+
+
+def word_hashes(words: Sequence[str]) -> np.ndarray:
+    """The words' ``ORTH`` ids, as a ``Doc`` of them holds them (hash, or symbol id for spaCy's symbols)."""
+    from spacy.strings import get_string_id
+
+    return np.fromiter(map(get_string_id, words), dtype=np.uint64, count=len(words))
+
+
 class UsageClassifier:
     """A loaded usage-intent model; ``classify`` may be called from several threads.
 
-    Building a ``Doc`` adds its words to the vocabulary, which is not meant for
-    concurrent writers: one lock serialises the (sub-millisecond) inference. The heads
-    read hashed n-grams, not the vocabulary's strings, so the vocabulary is replaced by
-    an empty one past ``MAX_VOCAB_STRINGS``: prompt words are not kept for the life of
-    the process, and memory stays bounded.
+    Nothing is written at inference (no ``Doc``, no vocabulary): calls share the heads'
+    weights read-only, without a lock.
     """
 
     def __init__(self, heads: Mapping[str, Any], card: Mapping[str, Any]) -> None:
-        self._vocab = heads[CATEGORY_HEAD].vocab
-        self._textcat = heads[CATEGORY_HEAD].get_pipe("textcat")
-        self._binary = heads[PROHIBITED_HEAD].get_pipe("textcat")
-        self._labels: tuple[str, ...] = tuple(self._textcat.labels)
+        self._category = BowHead(heads[CATEGORY_HEAD].get_pipe("textcat"))
+        self._binary = BowHead(heads[PROHIBITED_HEAD].get_pipe("textcat"))
+        self._labels = self._category.labels
         self._column = list(self._binary.labels).index(PROHIBITED_LABEL)
         self.card = dict(card)
-        self._lock = threading.Lock()
 
     @classmethod
     def load(cls, model_dir: Path = DEFAULT_MODEL_DIR) -> UsageClassifier:
         """Read both heads and the training card; raise ``UsageModelError`` if unusable."""
-        heads: dict[str, Any] = {}
+        heads, card = load_heads(model_dir)
         try:
-            from spacy import util
-            from spacy.vocab import Vocab
-
-            card = json.loads((model_dir / TRAINING_CARD).read_text(encoding="utf-8"))
-            vocab = Vocab()
-            for head, labels in HEADS.items():
-                config = util.load_config(model_dir / head / "config.cfg")
-                nlp = util.load_model_from_config(config, vocab=vocab)
-                nlp.from_disk(model_dir / head, exclude=SKIPPED_PARTS)
-                textcat: Any = nlp.get_pipe("textcat") if nlp.pipe_names == ["textcat"] else None
-                if textcat is None or set(textcat.labels) != set(labels):
-                    raise ValueError(f"head {head!r} is not a textcat over {', '.join(labels)}")
-                heads[head] = nlp
-        except (OSError, ValueError, KeyError) as exc:
-            raise UsageModelError(
-                str(model_dir),
-                f"usage-intent model unreadable ({type(exc).__name__}); run `make train-usage`",
-            ) from exc
-        return cls(heads, card)
+            return cls(heads, card)
+        except ValueError as exc:
+            raise _unreadable(model_dir, exc) from exc
 
     @property
     def data_digest(self) -> str:
@@ -120,21 +153,51 @@ class UsageClassifier:
 
     def classify_many(self, conversations: Sequence[Sequence[Mapping[str, Any]]]) -> list[UsageScore]:
         """Score several conversations in one batch (evaluation, benchmarks)."""
-        from spacy.tokens import Doc
-
-        features = [request_words(c) for c in conversations]
-        with self._lock:
-            if len(self._vocab.strings) > MAX_VOCAB_STRINGS:
-                from spacy.vocab import Vocab
-
-                self._vocab = Vocab()
-            docs = [Doc(self._vocab, words=words) for words in features]
-            rows = _rows(self._textcat.predict(docs))
-            binary = [row[self._column] for row in _rows(self._binary.predict(docs))]
+        # ``request_words`` always yields its separators: no request is empty
+        hashes = [word_hashes(request_words(c)) for c in conversations]
+        counted = [self._category.ngram_counts(h) for h in hashes]
+        if self._binary.ngram_size != self._category.ngram_size:
+            binary_counted = [self._binary.ngram_counts(h) for h in hashes]
+        else:
+            binary_counted = counted  # the same n-grams: counted once for both heads
+        rows = _rows(self._category.predict(counted))
+        binary = [row[self._column] for row in _rows(self._binary.predict(binary_counted))]
         return [
             score_from(dict(zip(self._labels, row, strict=True)), p)
             for row, p in zip(rows, binary, strict=True)
         ]
+
+
+def load_heads(model_dir: Path = DEFAULT_MODEL_DIR) -> tuple[dict[str, Any], dict[str, Any]]:
+    """The heads as spaCy pipelines (``HEADS`` names → ``Language``) and the training card.
+
+    Raises ``UsageModelError`` when a file is missing or a head is not a ``textcat`` over
+    its labels.
+    """
+    heads: dict[str, Any] = {}
+    try:
+        from spacy import util
+        from spacy.vocab import Vocab
+
+        card = json.loads((model_dir / TRAINING_CARD).read_text(encoding="utf-8"))
+        vocab = Vocab()
+        for head, labels in HEADS.items():
+            config = util.load_config(model_dir / head / "config.cfg")
+            nlp = util.load_model_from_config(config, vocab=vocab)
+            nlp.from_disk(model_dir / head, exclude=SKIPPED_PARTS)
+            textcat: Any = nlp.get_pipe("textcat") if nlp.pipe_names == ["textcat"] else None
+            if textcat is None or set(textcat.labels) != set(labels):
+                raise ValueError(f"head {head!r} is not a textcat over {', '.join(labels)}")
+            heads[head] = nlp
+    except (OSError, ValueError, KeyError) as exc:
+        raise _unreadable(model_dir, exc) from exc
+    return heads, dict(card)
+
+
+def _unreadable(model_dir: Path, exc: Exception) -> UsageModelError:
+    return UsageModelError(
+        str(model_dir), f"usage-intent model unreadable ({type(exc).__name__}); run `make train-usage`"
+    )
 
 
 def _rows(table: Any) -> list[list[float]]:
