@@ -16,7 +16,8 @@ from sqlalchemy.pool import StaticPool
 
 from iag_gateway.errors import RateLimited, ServiceUnavailable
 from iag_gateway.policy import PolicySet
-from iag_gateway.policy.quota_stores import QuotaItem, RedisQuotaStore, SqlQuotaStore, metadata, quota_usage
+from iag_gateway.policy.quota_redis import RedisQuotaStore
+from iag_gateway.policy.quota_stores import QuotaItem, SqlQuotaStore, metadata, quota_usage
 from iag_gateway.policy.quota_windows import parse_window, window_for
 from iag_gateway.policy.quotas import QuotaEnforcer
 from iag_gateway.storage.engine import begins_immediate, make_engine

@@ -11,7 +11,8 @@ import pytest
 from sqlalchemy import create_engine, event
 
 from iag_gateway.policy import PolicySet
-from iag_gateway.policy.quota_stores import RedisQuotaStore, SqlQuotaStore, metadata
+from iag_gateway.policy.quota_redis import RedisQuotaStore
+from iag_gateway.policy.quota_stores import SqlQuotaStore, metadata
 from iag_gateway.policy.quota_windows import window_for
 from iag_gateway.policy.quotas import QuotaEnforcer
 from iag_gateway.policy.token_meter import TokenMeter

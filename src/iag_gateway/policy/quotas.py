@@ -16,7 +16,8 @@ from sqlalchemy import Engine
 from iag_gateway.errors import FiredRule, RateLimited
 from iag_gateway.policy.engine import article_refs, fired
 from iag_gateway.policy.models import PolicySet, QuotaRule
-from iag_gateway.policy.quota_stores import QuotaItem, QuotaStore, RedisQuotaStore, SqlQuotaStore
+from iag_gateway.policy.quota_redis import RedisQuotaStore
+from iag_gateway.policy.quota_stores import QuotaItem, QuotaStore, SqlQuotaStore
 from iag_gateway.policy.quota_windows import Window, window_for
 
 _WINDOW_ORDER = ("minute", "day", "month")
