@@ -76,9 +76,10 @@ def score_from(probabilities: Mapping[str, float], prohibited: float | None = No
 class BowHead:
     """One ``textcat`` head read as its layers: n-gram counts → sparse linear → activation.
 
-    ``predict`` takes the words' hashes of each request and returns one row of
-    probabilities per request (``labels`` order), as ``TextCategorizer.predict`` does on
-    the ``Doc`` of the words. Raises ``ValueError`` at construction when the head is not
+    ``ngram_counts`` turns one request's word ids (``word_hashes``) into its distinct
+    n-grams and their counts; ``predict`` takes those of several requests and returns one
+    row of probabilities per request (``labels`` order), as ``TextCategorizer.predict``
+    does on the ``Doc`` of the words. Raises ``ValueError`` at construction when the head is not
     spaCy's bag-of-n-grams ``textcat`` over token texts (``TextCatBOW``).
     """
 
