@@ -76,12 +76,18 @@ class Prompts:
         return [french_prompt(size, variant) for variant in variants]
 
 
+#: Where a gateway's calls spent their time, per target, from its last measured cell:
+#: stage -> milliseconds per call (wall clock, the stages' own spans).
+STAGES_MS: dict[str, dict[str, float]] = {}
+
+
 def measure(
     pid: int, url: str, payloads: list[dict[str, object]], auth: str, concurrency: int, seconds: int
 ) -> tuple[WrkResult, float]:
     gateway = bool(auth)
     before = tree_cpu_seconds(pid)
     calls_before = served_calls(url) if gateway else 0
+    stages_before = stage_totals(url) if gateway else {}
     result = run_wrk(url, payloads, auth, concurrency, seconds)
     # Every target finishes what it was given before the next cell starts, and its CPU is
     # counted once it has: the LiteLLM proxy works about a CPU second after a c=50 cell
@@ -90,8 +96,25 @@ def measure(
     calls = result.requests
     if gateway:
         calls = served_calls(url) - calls_before
+        after = stage_totals(url)
+        STAGES_MS[url] = {
+            stage: (seconds - stages_before.get(stage, (0.0, 0))[0]) * 1000 / max(calls, 1)
+            for stage, (seconds, _count) in after.items()
+        }
     cpu_ms = (tree_cpu_seconds(pid) - before) * 1000 / max(calls, 1)
     return result, cpu_ms
+
+
+def stage_totals(url: str) -> dict[str, tuple[float, int]]:
+    """Seconds spent and spans counted per pipeline stage (``iag_stage_seconds``), all workers summed."""
+    text = httpx.get(url.replace("/v1/chat/completions", "/metrics"), timeout=30).text
+    totals: dict[str, list[float]] = {}
+    for line in text.splitlines():
+        for suffix, index in (("_sum{", 0), ("_count{", 1)):
+            if line.startswith("iag_stage_seconds" + suffix):
+                stage = line.split('stage="', 1)[1].split('"', 1)[0]
+                totals.setdefault(stage, [0.0, 0.0])[index] += float(line.rsplit(" ", 1)[1])
+    return {stage: (seconds, int(count)) for stage, (seconds, count) in totals.items()}
 
 
 def served_calls(url: str) -> int:
@@ -212,6 +235,8 @@ def main() -> None:
                     cell[name] = (result, cpu_ms)
                 rows.append((size, concurrency, cell))
                 _print_cell(size, concurrency, cell)
+                if concurrency == 1:
+                    _print_stages(cell, targets)
         if args.pairs and "litellm-proxy" in targets:
             _alternated_pairs(targets, f"gateway-{default_workers()}w", args.pairs, args.seconds, prompts)
         memory = {name: tree_rss_mb(targets[name][0]) for name in startup}
@@ -253,6 +278,41 @@ def _alternated_pairs(
     print(
         f"\n1 KB, c=50, {gateway} / litellm-proxy in {pairs} alternated pairs: {shown}; median {statistics.median(ratios):.2f}"
     )
+
+
+def _print_stages(
+    cell: dict[str, tuple[WrkResult, float]], targets: dict[str, tuple[int, str, str, str]]
+) -> None:
+    """Where the 1-worker gateway's calls spent their time at c=1: milliseconds per call by stage.
+
+    Wall clock of each stage's span (``iag_stage_seconds``, the gateway's own histogram), per
+    call; ``record`` is both audit appends (the "in flight" one before the provider is called,
+    the final one before the answer leaves), ``invoke`` is litellm's call path and the
+    provider's answer; the rest of the mean latency is the HTTP server, the ASGI stack and the
+    hand-offs between the event loop and the threads.
+    """
+    for name in ("gateway-1w", "base-1w"):
+        if name not in cell:
+            continue
+        stages = STAGES_MS.get(targets[name][1], {})
+        result = cell[name][0]
+        mean_ms = 1000 * result.seconds / max(result.requests, 1)  # one call at a time
+        order = (
+            "authenticate",
+            "receive",
+            "redact",
+            "authorize",
+            "render",
+            "record",
+            "invoke",
+            "scan",
+            "restore",
+        )
+        shown = ", ".join(f"{stage} {stages[stage]:.2f}" for stage in order if stage in stages)
+        outside = mean_ms - sum(stages.values())
+        print(
+            f"  {name} at c=1, ms per call by stage: {shown}; outside the stages {outside:.2f} (of {mean_ms:.2f})"
+        )
 
 
 def _print_cell(size: int, concurrency: int, cell: dict[str, tuple[WrkResult, float]]) -> None:
