@@ -120,3 +120,17 @@ def test_a_charge_after_close_is_written_rather_than_lost(tmp_path: Path, policy
     meter.close()
     meter.charge(policy, user_id="erin", department="DRH", tokens=7, now=NOW)
     assert store.usage("department:DRH", MONTH) == (0, 7)
+
+
+def test_a_charge_after_close_that_the_store_refuses_is_logged_as_lost(
+    tmp_path: Path, policy: PolicySet, caplog: pytest.LogCaptureFixture
+) -> None:
+    store = SqlQuotaStore(create_engine(f"sqlite:///{tmp_path / 'q.db'}"))  # its table does not exist
+    meter = TokenMeter(QuotaEnforcer(store))
+    meter.close()
+    with caplog.at_level(logging.WARNING, logger="iag_gateway.pipeline"):
+        meter.charge(policy, user_id="erin", department="DRH", tokens=7, now=NOW)  # a call ending after shutdown
+    # no later write will come: the call's tokens are lost, and the log says so (not "kept")
+    assert "tokens of 1 call(s) not counted: refused by the quota store at shutdown" in caplog.text
+    assert "kept for the next write" not in caplog.text
+    assert meter._calls == 0

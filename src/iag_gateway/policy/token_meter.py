@@ -62,12 +62,14 @@ class TokenMeter:
             self._writer.submit(self._write_after_linger)
         except RuntimeError:  # closed (shutdown under way): write here rather than lose it
             self._write()
+            self._log_lost()
 
     def _write_after_linger(self) -> None:
         self._closing.wait(self._linger_s)
         self._write()
 
     def _write(self) -> None:
+        """Write the pending batch; on failure put it back (kept for the next write, if any comes)."""
         with self._lock:
             batch, calls = self._pending, self._calls
             self._pending, self._calls, self._scheduled = Counter(), 0, False
@@ -77,11 +79,12 @@ class TokenMeter:
             with self._lock:
                 self._pending.update(batch)
                 self._calls += calls
-            log.warning(
-                "tokens of %d call(s) not counted yet (kept for the next write): %s",
-                calls,
-                type(exc).__name__,
-            )
+            if not self._closing.is_set():  # at shutdown, ``_log_lost`` says what became of them
+                log.warning(
+                    "tokens of %d call(s) not counted yet (kept for the next write): %s",
+                    calls,
+                    type(exc).__name__,
+                )
 
     def close(self) -> None:
         """Write what is pending, then stop the writer thread (shutdown); log what could not be."""
@@ -89,5 +92,11 @@ class TokenMeter:
         self._writer.shutdown(wait=True)
         if self._calls:
             self._write()
-        if self._calls:
-            log.error("tokens of %d call(s) not counted: refused by the quota store at shutdown", self._calls)
+        self._log_lost()
+
+    def _log_lost(self) -> None:
+        """After ``close``, no write comes after this one: what is still pending is lost; say so, once."""
+        with self._lock:
+            calls, self._calls, self._pending = self._calls, 0, Counter()
+        if calls:
+            log.error("tokens of %d call(s) not counted: refused by the quota store at shutdown", calls)
