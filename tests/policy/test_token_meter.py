@@ -128,8 +128,8 @@ def test_a_charge_after_close_that_the_store_refuses_is_logged_as_lost(
     store = SqlQuotaStore(create_engine(f"sqlite:///{tmp_path / 'q.db'}"))  # its table does not exist
     meter = TokenMeter(QuotaEnforcer(store))
     meter.close()
-    with caplog.at_level(logging.WARNING, logger="iag_gateway.pipeline"):
-        meter.charge(policy, user_id="erin", department="DRH", tokens=7, now=NOW)  # a call ending after shutdown
+    with caplog.at_level(logging.WARNING, logger="iag_gateway.pipeline"):  # a call ending after shutdown
+        meter.charge(policy, user_id="erin", department="DRH", tokens=7, now=NOW)
     # no later write will come: the call's tokens are lost, and the log says so (not "kept")
     assert "tokens of 1 call(s) not counted: refused by the quota store at shutdown" in caplog.text
     assert "kept for the next write" not in caplog.text
