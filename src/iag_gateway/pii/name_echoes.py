@@ -9,7 +9,7 @@ other capitalised occurrences are that person too.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 
 from iag_gateway.pii.lexicon import ACRONYMS, COMPANY_WORDS, NAME_PARTICLES, NOT_SURNAMES, TITLES, fold
 from iag_gateway.pii.spans import SpanSet
@@ -39,7 +39,22 @@ def name_echoes(
 ) -> list[tuple[int, int]]:
     """Return the spans of other mentions of the words of ``names`` that overlap nothing in ``taken``."""
     words = {match.group() for start, end in names for match in _WORD.finditer(text, start, end)}
-    words = {word for word in words if _echoable(word)}
+    return word_mentions(text, {word for word in words if _echoable(word)}, taken)
+
+
+def name_words(name: str) -> tuple[list[str], set[str]]:
+    """The words of a name as written, and those distinctive enough to be searched for alone.
+
+    « Yannick Le Bihan » gives ``(["Yannick", "Le", "Bihan"], {"Yannick", "Bihan"})``: a particle,
+    a title or a common word is no mention of the person on its own.
+    """
+    words = _WORD.findall(name)
+    return words, {word for word in words if _echoable(word)}
+
+
+def word_mentions(text: str, words: Iterable[str], taken: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The spans of whole-word occurrences of ``words`` in ``text`` that overlap nothing in ``taken``."""
+    words = set(words)
     if not words:
         return []
     # a mention is a whole run of word characters, apostrophes and hyphens equal to one of the

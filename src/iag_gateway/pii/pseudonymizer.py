@@ -23,6 +23,7 @@ from typing import Any
 
 from iag_gateway.pii.answer_echoes import SentSentences
 from iag_gateway.pii.engine import ECHO_SCORE, GUESS_SCORE, DetectedEntity, PiiEngine
+from iag_gateway.pii.named_people import NamedPeople
 from iag_gateway.pii.normalise import normalised
 from iag_gateway.pii.placeholders import PLACEHOLDER, PLACEHOLDER_NAMES, mask, placeholder
 from iag_gateway.pii.stream_restorer import StreamRestorer
@@ -69,7 +70,7 @@ def _map_strings(value: Any, function: Callable[[str], str]) -> Any:
 class Pseudonymizer:
     """Pseudonymise the inputs of one request and restore the answer."""
 
-    __slots__ = ("_by_identity", "_engine", "_lock", "_numbers", "_reserved", "_sent", "_values")
+    __slots__ = ("_by_identity", "_engine", "_lock", "_numbers", "_people", "_reserved", "_sent", "_values")
 
     def __init__(self, engine: PiiEngine) -> None:
         self._engine = engine
@@ -78,6 +79,7 @@ class Pseudonymizer:
         self._numbers: Counter[str] = Counter()
         self._reserved: Counter[str] = Counter()  # highest number already pasted by the caller
         self._sent = SentSentences()  # the redacted sentences, to skip their echoes in the answer
+        self._people = NamedPeople()  # parts of the names given in full, for the call's other texts
         self._lock = threading.Lock()
 
     def __repr__(self) -> str:
@@ -110,16 +112,31 @@ class Pseudonymizer:
             return self._placeholder_for(DetectedEntity(0, len(value), label, 1.0), value)
 
     def _redact_text(self, text: str) -> str:
-        entities = self._engine.analyze(text)
         pasted = [match.span() for match in PLACEHOLDER.finditer(text)]
-        pieces: list[str] = []
-        cursor = 0
+        # a placeholder the caller pasted is no new value
+        entities = [
+            entity
+            for entity in self._engine.analyze(text)
+            if not any(entity.start < end and start < entity.end for start, end in pasted)
+        ]
         with self._lock:
+            # parts of names given in full in this call's other texts (``named_people``)
+            taken = [(e.start, e.end) for e in entities] + pasted
+            mentions = [
+                DetectedEntity(s, e, "PERSON", ECHO_SCORE) for s, e in self._people.mentions(text, taken)
+            ]
+            entities = sorted(entities + mentions, key=lambda e: e.start)
+            # people named in full take their placeholders first, so that a part of a name
+            # written before the full name in the same text stands for them too
+            tokens = {
+                (entity.start, entity.end): self._placeholder_for(entity, text[entity.start : entity.end])
+                for entity in sorted(entities, key=lambda e: -len(text[e.start : e.end].split()))
+            }
+            pieces: list[str] = []
+            cursor = 0
             for entity in entities:
-                if any(entity.start < end and start < entity.end for start, end in pasted):
-                    continue  # a placeholder the caller pasted is no new value
                 pieces.append(text[cursor : entity.start])
-                pieces.append(self._placeholder_for(entity, text[entity.start : entity.end]))
+                pieces.append(tokens[(entity.start, entity.end)])
                 cursor = entity.end
             pieces.append(text[cursor:])
             redacted = "".join(pieces)
@@ -190,10 +207,15 @@ class Pseudonymizer:
         known = self._by_identity.get(key)
         if known is not None:
             return known
+        if entity.label == "PERSON" and (named := self._people.owner(value)) is not None:
+            self._by_identity[key] = named  # a part of the name of someone named in full
+            return named
         self._numbers[entity.label] += 1
         token = placeholder(entity.label, self._reserved[entity.label] + self._numbers[entity.label])
         self._by_identity[key] = token
         self._values[token] = value
+        if entity.label == "PERSON":
+            self._people.add(value, token, firm=entity.score not in (ECHO_SCORE, GUESS_SCORE))
         return token
 
 

@@ -1,0 +1,73 @@
+"""The people a call has named in full, so that a part of a name met alone elsewhere in it is masked.
+
+A conversation names someone once in full (« Solène Kerbrat a appelé ») and then by a part
+of the name alone, in a later message (« Rappelle Kerbrat demain »), in a ``stop`` string
+(« Kerbrat ») or in a tool's arguments: a word no rule can tell from an ordinary capitalised
+word once it stands alone in its own text. ``name_echoes`` masks such mentions within the
+text that names the person; ``NamedPeople`` carries the names over to the other texts of the
+same call (one per ``Pseudonymizer``, in memory for that call only), and gives a lone part the
+placeholder of the one person it names, so that the model reads « <PERSONNE_1> » for her
+throughout instead of a second person.
+
+A name given by a title and a surname (« Mme Lagadec ») names her too, when a rule found it.
+A part is searched for as written and in capitals (« Kerbrat », « KERBRAT »; a name written in
+capitals, « KERBRAT Solène », is also searched for as « Kerbrat »), as a whole word. Particles,
+titles and common words (``name_echoes.name_words``) are never searched for alone; a part
+shared by two people named in the call (two Kerbrat) is masked as a person of its own.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from iag_gateway.pii.name_echoes import name_words, word_mentions
+
+
+def _written_forms(word: str) -> set[str]:
+    """``word`` as written, in capitals, and capitalised when written in capitals (each hyphenated part)."""
+    forms = {word, word.upper()}
+    if word.isupper():
+        forms.add("-".join(part[:1] + part[1:].lower() for part in word.split("-")))
+    return forms
+
+
+class NamedPeople:
+    """Parts of the names given in full so far in one call, and the placeholder of each person."""
+
+    __slots__ = ("_owners",)
+
+    def __init__(self) -> None:
+        self._owners: dict[str, set[str]] = {}  # a written form of a part -> placeholders of its people
+
+    def add(self, name: str, placeholder: str, *, firm: bool) -> None:
+        """Remember ``name`` (a person's name as detected) under ``placeholder``, if it names someone.
+
+        ``firm``: a rule found it (a title, a field, a header: « Mme Lagadec », « Nom : Lagadec »),
+        not the statistical model's guess alone nor a mention of another name. A name of one
+        word that is not firm names no one: its word is not searched for elsewhere.
+        """
+        words, distinctive = name_words(name)
+        if len(words) < 2 and not firm:
+            return
+        for word in distinctive:
+            for form in _written_forms(word):
+                self._owners.setdefault(form, set()).add(placeholder)
+
+    def owner(self, value: str) -> str | None:
+        """The placeholder of the one person named whose name holds every distinctive word of ``value``.
+
+        « Kerbrat », « Le Bihan » or « KERBRAT Solène » after « Solène Kerbrat »: her placeholder;
+        « Jean Kerbrat » (a word of nobody's name) or « Kerbrat » shared by two people: ``None``.
+        """
+        _words, distinctive = name_words(value)
+        found: set[str] = set()
+        for word in distinctive:
+            owners = self._owners.get(word)
+            if owners is None or len(owners) != 1:
+                return None
+            found |= owners
+        return next(iter(found)) if len(found) == 1 else None
+
+    def mentions(self, text: str, taken: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
+        """Spans of ``text`` where a part of a name given in full stands, outside ``taken``."""
+        return word_mentions(text, self._owners, taken)
