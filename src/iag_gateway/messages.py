@@ -5,8 +5,10 @@ else is refused at ``receive`` with a 400 naming it, so nothing unknown is forwa
 verbatim. ``map_texts`` walks every forwarded text of a message (content, text parts,
 ``name``, tool-call and legacy ``function_call`` arguments, ``refusal``): the redact
 stage pseudonymises them with it. ``outgoing_messages`` rebuilds the messages sent to
-the provider from those analysed parts only, and ``forwarded_texts`` lists the very
-texts of that outgoing request, which is what the policy checks and the audit keeps.
+the provider from those analysed parts only; ``map_param_texts`` does the same for the
+texts the caller wrote in the request's parameters (``stop``, the JSON schemas of
+``response_format`` and ``tools``), and ``forwarded_texts`` lists the very texts of that
+outgoing request, which is what the policy checks and the audit keeps.
 """
 
 from __future__ import annotations
@@ -84,7 +86,7 @@ def outgoing_messages(messages: list[dict[str, Any]]) -> list[dict[str, Any]]:
 
 
 def forwarded_texts(messages: list[dict[str, Any]], params: dict[str, Any]) -> Iterator[str]:
-    """Yield every text the outgoing request carries (messages, then ``stop``)."""
+    """Yield every text the outgoing request carries (messages, then the parameters' texts)."""
     seen: list[str] = []
 
     def keep(value: str) -> str:
@@ -93,9 +95,54 @@ def forwarded_texts(messages: list[dict[str, Any]], params: dict[str, Any]) -> I
 
     for message in messages:
         map_texts(message, keep, keep)
+    map_param_texts(params, keep)
     yield from seen
+
+
+def map_param_texts(params: dict[str, Any], text: Callable[[str], str]) -> dict[str, Any]:
+    """Return a copy of ``params`` with each text the caller wrote in them passed through ``text``.
+
+    Those texts are the ``stop`` strings and, in the JSON schemas of ``response_format``,
+    ``tools`` and ``functions``, every string value (descriptions, titles, ``enum``,
+    ``const``, ``default`` and ``examples`` values...) but the identifiers the schema
+    language and the provider read as such (``SCHEMA_IDENTIFIERS``: a function's or a
+    schema's ``name``, ``type``, ``$ref``, ``required``...). Property names, being keys,
+    are passed as they are.
+    """
+    out = dict(params)
     stop = params.get("stop")
     if isinstance(stop, str):
-        yield stop
+        out["stop"] = text(stop)
     elif isinstance(stop, list):
-        yield from (item for item in stop if isinstance(item, str))
+        out["stop"] = [text(item) if isinstance(item, str) else item for item in stop]
+    response_format = params.get("response_format")
+    if isinstance(response_format, dict) and isinstance(response_format.get("json_schema"), dict):
+        out["response_format"] = {
+            **response_format,
+            "json_schema": _schema_texts(response_format["json_schema"], text),
+        }
+    for name in ("tools", "functions"):
+        if isinstance(params.get(name), list):
+            out[name] = [_schema_texts(item, text) for item in params[name]]
+    return out
+
+
+#: Keys of a JSON schema, a tool or a function whose string values are identifiers, not text.
+SCHEMA_IDENTIFIERS = frozenset(
+    {"name", "type", "format", "pattern", "required", "$ref", "$id", "$schema", "$anchor", "strict"}
+)
+
+
+def _schema_texts(value: Any, text: Callable[[str], str]) -> Any:
+    if isinstance(value, str):
+        return text(value)
+    if isinstance(value, list):
+        return [_schema_texts(item, text) for item in value]
+    if isinstance(value, dict):
+        return {
+            key: item
+            if key in SCHEMA_IDENTIFIERS and not isinstance(item, dict)
+            else _schema_texts(item, text)
+            for key, item in value.items()
+        }
+    return value

@@ -1,10 +1,10 @@
 """Stage 3: replace personal data by typed placeholders before anything leaves.
 
 Every text the caller sent and the gateway forwards (message contents and text parts,
-participant names, tool-call and legacy function-call arguments, ``stop`` strings,
-template inputs) goes through one per-call ``Pseudonymizer``; the mapping stays in
-memory for this call only. Placeholders the caller pasted are reserved first, so new
-values are numbered after them.
+participant names, tool-call and legacy function-call arguments, ``stop`` strings, the
+texts of the JSON schemas in ``response_format`` and ``tools``, template inputs) goes
+through one per-call ``Pseudonymizer``; the mapping stays in memory for this call only.
+Placeholders the caller pasted are reserved first, so new values are numbered after them.
 """
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ import re
 from typing import Any
 
 from iag_gateway.exchange import Exchange
-from iag_gateway.messages import forwarded_texts, map_texts, outgoing_messages
+from iag_gateway.messages import forwarded_texts, map_param_texts, map_texts, outgoing_messages
 from iag_gateway.pii.engine import PiiEngine
 from iag_gateway.pii.pseudonymizer import Pseudonymizer
 
@@ -38,11 +38,7 @@ def redact(ex: Exchange, engine: PiiEngine) -> None:
         map_texts(message, pseudonymizer.redact, _same if message.get("role") in _CALL_ROLES else participant)
         for message in ex.messages
     ]
-    stop = ex.params.get("stop")
-    if isinstance(stop, str):
-        ex.params["stop"] = pseudonymizer.redact(stop)
-    elif isinstance(stop, list):
-        ex.params["stop"] = [pseudonymizer.redact(s) if isinstance(s, str) else s for s in stop]
+    ex.params = map_param_texts(ex.params, pseudonymizer.redact)
     ex.inputs = {key: _redact_value(value, pseudonymizer) for key, value in ex.inputs.items()}
     ex.pii_counts = dict(pseudonymizer.counts)
 
