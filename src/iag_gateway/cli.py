@@ -10,7 +10,7 @@ from typing import Any
 
 import click
 
-from iag_gateway.exit_on_error import exits_on_error
+from iag_gateway.exit_on_error import exits_on_error, not_blank
 from iag_gateway.identity.roles import ROLES
 from iag_gateway.settings import Settings
 
@@ -136,8 +136,8 @@ def keys() -> None:
 
 
 @keys.command("create")
-@click.option("--user", "user_id", required=True)
-@click.option("--department", required=True, help="Service / pôle / direction.")
+@click.option("--user", "user_id", required=True, callback=not_blank)
+@click.option("--department", required=True, callback=not_blank, help="Service / pôle / direction.")
 @click.option(
     "--role",
     "roles",
@@ -232,7 +232,7 @@ def training() -> None:
 
 
 @training.command("record")
-@click.option("--user", "user_id", required=True)
+@click.option("--user", "user_id", required=True, callback=not_blank)
 @click.option("--course", default=TRAINING_COURSE, show_default=True)
 @click.option("--on", "completed_on", type=click.DateTime(["%Y-%m-%d"]), default=None)
 @exits_on_error
@@ -383,7 +383,7 @@ def pii_scan(input_path: Path) -> None:
     settings = Settings()
     engine = PiiEngine.build(model=settings.pii_model, allow_list_files=settings.pii_allow_lists)
     with input_path.open(encoding="utf-8") as lines:
-        count = scan_jsonl(engine, lines, sys.stdout)
+        count = scan_jsonl(engine, lines, sys.stdout, source=str(input_path))
     click.echo(f"scanned {count} records", err=True)
 
 

@@ -1,7 +1,8 @@
 """Map the gateway's errors to one line on stderr and the error's exit code (the command line's one wrapper).
 
 Used by ``cli`` for every command and by ``serving``'s forked pre-flight check, which
-must report a failure exactly as the command would.
+must report a failure exactly as the command would. ``not_blank`` checks the options that
+name a person or a service, which click would otherwise pass on empty.
 """
 
 from __future__ import annotations
@@ -18,6 +19,14 @@ from iag_gateway.errors import GatewayError
 from iag_gateway.settings import settings_error_line
 
 F = TypeVar("F", bound=Callable[..., Any])
+
+
+def not_blank(_ctx: click.Context, param: click.Parameter, value: str) -> str:
+    """A click callback: ``value`` without surrounding blanks; a usage error (exit 2) when nothing is left."""
+    stripped = value.strip()
+    if not stripped:
+        raise click.BadParameter("must not be empty", param=param)
+    return stripped
 
 
 def exits_on_error(func: F) -> F:

@@ -12,7 +12,7 @@ import os
 from pathlib import Path
 from typing import Literal
 
-from pydantic import Field, SecretStr, ValidationError, model_validator
+from pydantic import Field, SecretStr, ValidationError, field_validator, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 PROJECT_ROOT = Path(__file__).resolve().parents[2]
@@ -80,6 +80,14 @@ class Settings(BaseSettings):
     #: Offer the API-key sign-in form on /connexion (keys keep working for programs either way).
     key_login: bool = True
 
+    @field_validator("database_url", "audit_purge_database_url")
+    @classmethod
+    def _supported_database(cls, value: str | None) -> str | None:
+        """SQLite or PostgreSQL (``storage.engine.make_engine``); said before any connection is tried."""
+        if value is not None and value.partition(":")[0].partition("+")[0] not in ("sqlite", "postgresql"):
+            raise ValueError("must be a sqlite:///path.db or postgresql+psycopg://user@host/db URL")
+        return value
+
     @model_validator(mode="after")
     def _refuse_placeholder_secrets(self) -> Settings:
         if self.session_secret is not None and not self.session_secret.strip():
@@ -113,7 +121,7 @@ def settings_error_line(exc: ValidationError) -> str:
             value = error.get("input")
             shown = (
                 f" (got {value!r})"
-                if isinstance(value, str | int | float) and "SECRET" not in variable
+                if isinstance(value, str | int | float) and "SECRET" not in variable and "URL" not in variable
                 else ""
             )
             parts.append(

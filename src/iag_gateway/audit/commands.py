@@ -46,6 +46,9 @@ def keygen(out: Path) -> None:
     except FileExistsError:
         click.echo(f"error: {out} exists; a signing key is never overwritten", err=True)
         sys.exit(2)
+    except OSError as exc:  # no such directory, no permission: nothing was written
+        click.echo(f"error: cannot write {out}: {exc.strerror or type(exc).__name__}", err=True)
+        sys.exit(2)
     click.echo(f"private key: {out} (set IAG_AUDIT_SIGNING_KEY_FILE; keep it off the database host)")
     click.echo(f"public key:  {out}.pub (publish it with the deployment; key id {key.key_id})")
 
