@@ -91,6 +91,8 @@ eval-pii: $(STAMP)
 	  $(BIN)/iag-gateway pii scan $$corpus > $${TMPDIR:-/tmp}/iag-pii-pred-$$$$.jsonl || exit 1; \
 	  $(BIN)/python ../shared/eval/score_pii.py $$corpus $${TMPDIR:-/tmp}/iag-pii-pred-$$$$.jsonl || exit 1; \
 	done
+	@echo "== tests/pii/data/pii_fr_name_parts_heldout.jsonl (name parts across one request's texts)"
+	$(BIN)/python tests/pii/data/score_name_parts.py tests/pii/data/pii_fr_name_parts_heldout.jsonl
 	$(BIN)/pytest -q tests/pii/test_corpora.py
 
 ## Rebuild the usage-intent model (src/iag_gateway/usage/model) from data/usage/train_*.jsonl.
