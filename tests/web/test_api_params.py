@@ -74,6 +74,12 @@ def test_when_an_optional_field_is_null_then_it_counts_as_absent(
         ({"modalities": ["text", "audio"]}, "modalities"),
         ({"store": "no"}, "store"),
         ({"prompt_cache_key": 12}, "prompt_cache_key"),
+        # a tool's answer must say which call it answers (found by a fresh user: accepted without)
+        ({"messages": [*MESSAGES, {"role": "tool", "content": "ok"}]}, "messages[1].tool_call_id"),
+        (
+            {"messages": [*MESSAGES, {"role": "tool", "tool_call_id": "", "content": "ok"}]},
+            "messages[1].tool_call_id",
+        ),
     ],
 )
 def test_when_a_field_has_the_wrong_type_then_400_naming_it(

@@ -158,6 +158,12 @@ def _messages(value: Any, max_chars: int = DEFAULT_MAX_CHARS) -> list[dict[str, 
         for key in ("name", "tool_call_id", "refusal"):
             if message.get(key) is not None and not isinstance(message[key], str):
                 raise InvalidField(f"{where}.{key}", "doit être une chaîne")
+        if role == "tool" and not message.get("tool_call_id"):  # OpenAI's API requires it too
+            raise InvalidField(
+                f"{where}.tool_call_id",
+                "est obligatoire pour un message « tool » "
+                "(l'identifiant de l'appel d'outil auquel il répond)",
+            )
         # on a tool or function result, ``name`` is a function's name, forwarded as it is
         if role in ("tool", "function") and message.get("name") is not None:
             _function_name(message["name"], f"{where}.name")
