@@ -11,7 +11,7 @@ from typing import Any
 import click
 
 from iag_gateway.exit_on_error import exits_on_error, not_blank
-from iag_gateway.identity.roles import ROLES
+from iag_gateway.identity.roles import ROLES, shared_admin_name
 from iag_gateway.settings import Settings
 
 #: The AI-literacy course (charter art. 9.1) that ``--trained`` and ``training record`` record.
@@ -78,12 +78,9 @@ def db_upgrade() -> None:
 
 
 #: Account names that name a function, not a person: the charter wants every access nominative.
-SHARED_ACCOUNT_NAMES = frozenset({"admin", "administrateur", "administrator", "superuser"})
-
-
 def _nominative(_ctx: click.Context, _param: click.Parameter, value: str) -> str:
     user_id = value.strip()
-    if not user_id or user_id.lower() in SHARED_ACCOUNT_NAMES:
+    if not user_id or shared_admin_name(user_id, ["admin"]):
         raise click.BadParameter(
             "give the first administrator's own user id (e.g. jdupont), not a shared account name"
         )
@@ -161,6 +158,11 @@ def keys_create(
     from iag_gateway.identity.keys import KeyStore
     from iag_gateway.storage.types import utc_now
 
+    if shared_admin_name(user_id, roles):
+        raise click.BadParameter(
+            "an administrator key names its holder (e.g. jdupont), not a shared account",
+            param_hint="'--user'",
+        )
     engine = _engine(Settings())
     store = KeyStore(engine)
     expires_at = utc_now() + timedelta(days=expires_days) if expires_days else None

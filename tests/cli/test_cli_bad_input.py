@@ -78,3 +78,15 @@ def test_a_scan_input_that_is_not_the_corpus_format_names_its_line(
     assert result.returncode == 2
     assert f"error: {source}{said}" in result.stderr
     assert "Traceback" not in result.stderr
+
+
+@pytest.mark.parametrize("shared", ["admin", "Administrateur", " superuser "])
+def test_an_administrator_key_for_a_shared_account_name_is_refused(db: Path, shared: str) -> None:
+    before = cli(db, "keys", "list").stdout
+    result = cli(db, "keys", "create", "--user", shared, "--department", "dsi", "--role", "admin")
+    assert result.returncode == 2 and "'--user'" in result.stderr and "Traceback" not in result.stderr
+    assert cli(db, "keys", "list").stdout == before  # nothing was created
+    # the name is no problem for a key without the admin role (a service's program key)
+    assert (
+        cli(db, "keys", "create", "--user", "admin", "--department", "dsi", "--role", "buyer").returncode == 0
+    )

@@ -104,3 +104,19 @@ def test_when_non_admin_posts_to_admin_pages_then_refused(gateway: LiveGateway, 
         }
         assert finance.post("/admin/cles", data=data).status_code == 403
         assert finance.get("/admin").status_code == 403
+
+
+def test_when_an_admin_gives_an_administrator_key_to_a_shared_account_then_refused_in_french(
+    gateway: LiveGateway, make_key: KeyFactory
+) -> None:
+    with signed_in(gateway, make_key("admin", department="direction-data-ia", user="t.admin")) as admin:
+        data = {
+            "csrf_token": page_csrf(admin, "/admin"),
+            "utilisateur": "Administrateur",
+            "direction": "dsi",
+            "role_admin": "oui",
+            "nom": "poste partagé",
+        }
+        page = admin.post("/admin/cles", data=data)
+    assert page.status_code == 422 and "nominative" in page.text
+    assert not [k for k in gateway.services.keys.list() if k.user_id == "Administrateur"]

@@ -30,7 +30,7 @@ from sqlalchemy.exc import SQLAlchemyError
 
 from iag_gateway.errors import AuditUnavailable
 from iag_gateway.identity.models import API_KEY_TABLE, TRAINING_TABLE, ApiKeyInfo
-from iag_gateway.identity.roles import ROLES
+from iag_gateway.identity.roles import ROLES, shared_admin_name
 from iag_gateway.storage.types import utc_now
 
 PREFIX = "iag_"
@@ -95,6 +95,8 @@ class KeyStore:
             raise ValueError(f"unknown role(s) {sorted(unknown)}; expected a subset of {sorted(ROLES)}")
         if not user_id.strip() or not department.strip():
             raise ValueError("a key needs a user_id and a department")
+        if shared_admin_name(user_id, role_set):
+            raise ValueError(f"an administrator key needs the person's own user id, not {user_id!r}")
         key_id = "".join(secrets.choice(_KEY_ID_ALPHABET) for _ in range(KEY_ID_LENGTH))
         secret = secrets.token_urlsafe(32)
         salt = secrets.token_hex(16)

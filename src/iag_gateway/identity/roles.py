@@ -6,6 +6,8 @@ command line can offer them as choices without loading the database layer.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 ROLES: frozenset[str] = frozenset(
     {
         "buyer",
@@ -20,3 +22,13 @@ ROLES: frozenset[str] = frozenset(
         "direction",
     }
 )
+
+
+#: Account names several people share: an administrator's key names its holder (charter: nominative
+#: access, every action traceable to a person), so these are refused for the ``admin`` role.
+SHARED_ACCOUNT_NAMES = frozenset({"admin", "administrateur", "administrator", "superuser"})
+
+
+def shared_admin_name(user_id: str, roles: Iterable[str]) -> bool:
+    """Tell whether ``user_id`` is a shared account name given an ``admin`` key (to refuse)."""
+    return "admin" in set(roles) and user_id.strip().casefold() in SHARED_ACCOUNT_NAMES

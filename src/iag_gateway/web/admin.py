@@ -15,7 +15,7 @@ from anyio import to_thread
 from fastapi import APIRouter, Request
 from fastapi.responses import Response
 
-from iag_gateway.identity.roles import ROLES
+from iag_gateway.identity.roles import ROLES, shared_admin_name
 from iag_gateway.web.key_forms import EXPIRY_CHOICES, key_expiry, key_name
 from iag_gateway.web.pages import audit_web, french_pages, read_form, require_role, services_of
 from iag_gateway.web.views import WebError, page
@@ -72,6 +72,12 @@ async def admin_create_key(request: Request) -> Response:
     if not user_id or not department or not roles:
         raise WebError(
             422, "Clé incomplète", "Indiquez l'identifiant de la personne, sa direction et au moins un rôle."
+        )
+    if shared_admin_name(user_id, roles):
+        raise WebError(
+            422,
+            "Identifiant partagé",
+            "Une clé d'administrateur est nominative : indiquez l'identifiant de la personne (ex. jdupont).",
         )
     name, expires_at = key_name(fields), key_expiry(fields, required=False)
     info, secret = await to_thread.run_sync(
