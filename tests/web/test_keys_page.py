@@ -120,3 +120,15 @@ def test_when_an_admin_gives_an_administrator_key_to_a_shared_account_then_refus
         page = admin.post("/admin/cles", data=data)
     assert page.status_code == 422 and "nominative" in page.text
     assert not [k for k in gateway.services.keys.list() if k.user_id == "Administrateur"]
+
+
+def test_when_a_page_is_asked_for_without_a_session_then_the_browser_goes_to_sign_in(
+    gateway: LiveGateway,
+) -> None:
+    # found by a fresh user: /admin answered « Session expirée… clé révoquée » where other pages
+    # send the browser to /connexion
+    for path in ("/admin", "/mes-cles"):
+        answer = httpx.get(gateway.base_url + path, follow_redirects=False)
+        assert answer.status_code == 303 and answer.headers["location"] == "/connexion", path
+    sent = httpx.post(gateway.base_url + "/admin/cles", data={"utilisateur": "x"}, follow_redirects=False)
+    assert sent.status_code in (401, 403)  # a form sent without a session is refused, never acted on

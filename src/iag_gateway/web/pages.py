@@ -44,6 +44,8 @@ def french_pages(handler: Handler) -> Handler:
     async def wrapper(*args: Any, **kwargs: Any) -> Response:
         try:
             return await handler(*args, **kwargs)
+        except SignInRequired:
+            return to_login()
         except Exception as exc:  # GatewayError, WebError, or a bug: never a stack trace on the page
             if not isinstance(exc, WebError) and french_error(exc)[0] == 500:
                 log_internal_error(exc, route_of(kwargs["request"].scope))
@@ -68,9 +70,17 @@ async def current_identity(request: Request) -> Identity | None:
     return identity
 
 
+class SignInRequired(Exception):
+    """A page was asked for without a session: ``french_pages`` sends the browser to the sign-in page."""
+
+
 async def require_identity(request: Request) -> Identity:
+    """The signed-in person. Without one, a page asked for (GET) goes to the sign-in page, as the
+    others do (``SignInRequired``); a form sent (POST) gets the French 401 saying why."""
     identity = await current_identity(request)
     if identity is None:
+        if request.method in ("GET", "HEAD"):
+            raise SignInRequired
         raise WebError(
             401, "Session expirée", "Votre session a expiré ou votre clé a été révoquée. Reconnectez-vous."
         )
