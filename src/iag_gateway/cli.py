@@ -77,8 +77,8 @@ def db_upgrade() -> None:
     click.echo(upgrade_summary(before, after))
 
 
-#: Account names that name a function, not a person: the charter wants every access nominative.
 def _nominative(_ctx: click.Context, _param: click.Parameter, value: str) -> str:
+    """The first administrator's own id: not empty, not a shared account name (charter: nominative access)."""
     user_id = value.strip()
     if not user_id or shared_admin_name(user_id, ["admin"]):
         raise click.BadParameter(

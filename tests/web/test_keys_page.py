@@ -74,17 +74,19 @@ def test_when_expiry_is_out_of_range_then_french_message(gateway: LiveGateway, m
     assert answer.status_code == 422 and "de 1 à 365 jours" in answer.text
 
 
+def admin_posts(
+    gateway: LiveGateway, make_key: KeyFactory, path: str, fields: dict[str, str]
+) -> httpx.Response:
+    """Post ``fields`` to ``path`` as the administrator « t.admin », signed in, with the page's CSRF token."""
+    with signed_in(gateway, make_key("admin", department="direction-data-ia", user="t.admin")) as admin:
+        return admin.post(path, data={"csrf_token": page_csrf(admin, "/admin"), **fields})
+
+
 def test_when_admin_records_training_then_listed_and_audited(
     gateway: LiveGateway, make_key: KeyFactory
 ) -> None:
-    with signed_in(gateway, make_key("admin", department="direction-data-ia", user="t.admin")) as admin:
-        data = {
-            "csrf_token": page_csrf(admin, "/admin"),
-            "utilisateur": "t.nouvelle",
-            "formation": "ia-2026",
-            "date": "2026-01-15",
-        }
-        page = admin.post("/admin/formations", data=data)
+    fields = {"utilisateur": "t.nouvelle", "formation": "ia-2026", "date": "2026-01-15"}
+    page = admin_posts(gateway, make_key, "/admin/formations", fields)
     assert page.status_code == 200 and "t.nouvelle" in page.text and "15/01/2026" in page.text
     assert gateway.services.keys.training("t.nouvelle") is not None
     events, _ = gateway.services.audit.query(
@@ -109,15 +111,13 @@ def test_when_non_admin_posts_to_admin_pages_then_refused(gateway: LiveGateway, 
 def test_when_an_admin_gives_an_administrator_key_to_a_shared_account_then_refused_in_french(
     gateway: LiveGateway, make_key: KeyFactory
 ) -> None:
-    with signed_in(gateway, make_key("admin", department="direction-data-ia", user="t.admin")) as admin:
-        data = {
-            "csrf_token": page_csrf(admin, "/admin"),
-            "utilisateur": "Administrateur",
-            "direction": "dsi",
-            "role_admin": "oui",
-            "nom": "poste partagé",
-        }
-        page = admin.post("/admin/cles", data=data)
+    fields = {
+        "utilisateur": "Administrateur",
+        "direction": "dsi",
+        "role_admin": "oui",
+        "nom": "poste partagé",
+    }
+    page = admin_posts(gateway, make_key, "/admin/cles", fields)
     assert page.status_code == 422 and "nominative" in page.text
     assert not [k for k in gateway.services.keys.list() if k.user_id == "Administrateur"]
 
