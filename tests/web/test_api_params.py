@@ -170,3 +170,17 @@ def test_when_the_request_holds_a_lone_surrogate_then_400_and_audited(
     assert response.status_code == 400, response.text
     assert response.json()["error"]["param"] == param
     assert_audited(gateway, response, "rejected")
+
+
+def test_when_introspection_fields_are_sent_then_none_leaves_and_the_answer_names_them(
+    gateway: LiveGateway, make_key: KeyFactory, upstream: Any
+) -> None:
+    """Art. 7.3: token probabilities and generation biases are neither sent nor returned;
+    the caller learns it from ``iag.dropped_params`` instead of getting an answer without them."""
+    response = chat(gateway, make_key("buyer"), logprobs=True, top_logprobs=3, logit_bias={"1234": -100})
+    assert response.status_code == 200, response.text
+    sent = upstream.received[-1]
+    assert not {"logprobs", "top_logprobs", "logit_bias"} & sent.keys()
+    assert "logprobs" not in response.json()["choices"][0]
+    dropped = response.json()["iag"]["dropped_params"]
+    assert {"logprobs", "top_logprobs", "logit_bias"} <= set(dropped)

@@ -49,8 +49,9 @@ def authorize(ex: Exchange, loaded: LoadedPolicy, quotas: QuotaEnforcer, usage: 
     decision = decide(loaded.policy, request)
     ex.decision = decision
     ex.model = decision.model
-    for name in decision.strip_params:
-        ex.params.pop(name, None)
+    for name in sorted(decision.strip_params):
+        if ex.params.pop(name, None) is not None:
+            ex.dropped_params.append(name)  # the caller is told (``iag.dropped_params``)
     ex.params.pop("max_completion_tokens", None)
     ex.params["max_tokens"] = decision.max_tokens
     quotas.reserve(loaded.policy, ex.identity.user_id, ex.identity.department)
