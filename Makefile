@@ -104,6 +104,7 @@ eval-usage: $(STAMP)
 	$(BIN)/python -m iag_gateway.usage.commands eval
 	$(BIN)/python -m iag_gateway.usage.commands eval --test tests/usage/data/usage_test_2.jsonl
 	$(BIN)/python -m iag_gateway.usage.commands eval --test tests/usage/data/usage_test_3.jsonl
+	$(BIN)/python -m iag_gateway.usage.commands eval --test tests/usage/data/usage_test_4.jsonl
 
 ## Cross-validation on the training data only (the place to tune).
 cv-usage: $(STAMP)
