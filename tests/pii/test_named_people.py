@@ -43,6 +43,27 @@ def test_a_part_of_a_name_alone_in_a_later_message_is_masked_as_that_person(
     assert "<PERSONNE_1>" in sent[0] and "<PERSONNE_1>" in sent[1]  # the same person, not a second one
 
 
+@pytest.mark.parametrize(
+    ("earlier", "full", "part"),
+    [
+        (
+            "Rappelle Tanaka pour le bon de commande.",
+            "C'était M. Haruto Tanaka, du service achats.",
+            "Tanaka",
+        ),
+        ("Diop a relu le protocole ?", "Oui, le Dr Amara Diop l'a validé hier.", "Diop"),
+        ("Le devis de Kowalska est arrivé.", "Facture validée par Mme Agnieszka Kowalska.", "Kowalska"),
+    ],
+)
+def test_a_part_of_a_name_in_a_message_before_the_one_naming_the_person_in_full_is_masked(
+    engine: PiiEngine, earlier: str, full: str, part: str
+) -> None:
+    """The call is read whole before any text is replaced: the order of its texts does not matter."""
+    sent = _sent(engine, [{"role": "user", "content": earlier}, {"role": "user", "content": full}])
+    assert all(part not in text for text in sent), sent
+    assert "<PERSONNE_" in sent[0]
+
+
 def test_a_surname_alone_in_a_stop_string_is_masked(engine: PiiEngine) -> None:
     sent = _sent(
         engine,

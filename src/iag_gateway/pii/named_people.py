@@ -39,6 +39,12 @@ class NamedPeople:
     def __init__(self) -> None:
         self._owners: dict[str, set[str]] = {}  # a written form of a part -> placeholders of its people
 
+    @staticmethod
+    def names_someone(name: str, *, firm: bool) -> bool:
+        """Whether ``name`` names a person whose parts are searched for elsewhere (see ``add``)."""
+        words, distinctive = name_words(name)
+        return bool(distinctive) and (len(words) >= 2 or firm)
+
     def add(self, name: str, placeholder: str, *, firm: bool) -> None:
         """Remember ``name`` (a person's name as detected) under ``placeholder``, if it names someone.
 

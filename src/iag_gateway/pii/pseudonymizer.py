@@ -70,7 +70,17 @@ def _map_strings(value: Any, function: Callable[[str], str]) -> Any:
 class Pseudonymizer:
     """Pseudonymise the inputs of one request and restore the answer."""
 
-    __slots__ = ("_by_identity", "_engine", "_lock", "_numbers", "_people", "_reserved", "_sent", "_values")
+    __slots__ = (
+        "_analysed",
+        "_by_identity",
+        "_engine",
+        "_lock",
+        "_numbers",
+        "_people",
+        "_reserved",
+        "_sent",
+        "_values",
+    )
 
     def __init__(self, engine: PiiEngine) -> None:
         self._engine = engine
@@ -80,6 +90,7 @@ class Pseudonymizer:
         self._reserved: Counter[str] = Counter()  # highest number already pasted by the caller
         self._sent = SentSentences()  # the redacted sentences, to skip their echoes in the answer
         self._people = NamedPeople()  # parts of the names given in full, for the call's other texts
+        self._analysed: dict[str, list[DetectedEntity]] = {}  # by ``learn_names``, for ``redact``
         self._lock = threading.Lock()
 
     def __repr__(self) -> str:
@@ -111,14 +122,20 @@ class Pseudonymizer:
         with self._lock:
             return self._placeholder_for(DetectedEntity(0, len(value), label, 1.0), value)
 
-    def _redact_text(self, text: str) -> str:
+    def _analyse(self, text: str) -> list[DetectedEntity]:
+        """The entities of ``text`` that are new values (a placeholder the caller pasted is none)."""
         pasted = [match.span() for match in PLACEHOLDER.finditer(text)]
-        # a placeholder the caller pasted is no new value
-        entities = [
+        return [
             entity
             for entity in self._engine.analyze(text)
             if not any(entity.start < end and start < entity.end for start, end in pasted)
         ]
+
+    def _redact_text(self, text: str) -> str:
+        pasted = [match.span() for match in PLACEHOLDER.finditer(text)]
+        entities = self._analysed.get(text)
+        if entities is None:
+            entities = self._analyse(text)
         with self._lock:
             # parts of names given in full in this call's other texts (``named_people``)
             taken = [(e.start, e.end) for e in entities] + pasted
@@ -147,6 +164,29 @@ class Pseudonymizer:
     def counts(self) -> dict[str, int]:
         """Distinct entities per label seen in this request (for the audit record)."""
         return dict(self._numbers)
+
+    def learn_names(self, texts: Iterable[str]) -> None:
+        """Analyse all the texts of the call first, so that the people it names in full are known
+        before any of its texts is replaced.
+
+        A part of a name met alone in a text that comes before the one giving the name in
+        full (« Rappelle kerbrat » in the first message, « Solène Kerbrat » in the third, or in
+        the ``stop`` strings) is then masked as her too (``named_people``). Each text's
+        analysis is kept for its ``redact``: nothing is analysed twice. The names given in full
+        take their placeholders in the order the texts give them.
+        """
+        for text in texts:
+            document = _json_document(text)
+            for value in _strings_of(document) if document is not None else (text,):
+                if value in self._analysed:
+                    continue
+                entities = self._analyse(value)
+                self._analysed[value] = entities
+                with self._lock:
+                    for entity in entities:
+                        name = value[entity.start : entity.end]
+                        if entity.label == "PERSON" and NamedPeople.names_someone(name, firm=_firm(entity)):
+                            self._placeholder_for(entity, name)
 
     def restore(self, text: str, *, json_string: bool = False) -> str:
         """Put the original values back in place of this request's placeholders.
@@ -215,8 +255,25 @@ class Pseudonymizer:
         self._by_identity[key] = token
         self._values[token] = value
         if entity.label == "PERSON":
-            self._people.add(value, token, firm=entity.score not in (ECHO_SCORE, GUESS_SCORE))
+            self._people.add(value, token, firm=_firm(entity))
         return token
+
+
+def _firm(entity: DetectedEntity) -> bool:
+    """A rule found this person (a title, a field, a header), not the statistical model's guess
+    alone nor a mention of a name found elsewhere."""
+    return entity.score not in (ECHO_SCORE, GUESS_SCORE)
+
+
+def _strings_of(value: Any) -> list[str]:
+    """The string values (not keys) of a parsed JSON document, in document order."""
+    if isinstance(value, str):
+        return [value]
+    if isinstance(value, list):
+        return [text for item in value for text in _strings_of(item)]
+    if isinstance(value, dict):
+        return [text for item in value.values() for text in _strings_of(item)]
+    return []
 
 
 def _is_claim(entity: DetectedEntity) -> bool:

@@ -28,6 +28,8 @@ def redact(ex: Exchange, engine: PiiEngine) -> None:
     ex.pseudonymizer = pseudonymizer
     pseudonymizer.reserve(forwarded_texts(ex.messages, ex.params))
     pseudonymizer.reserve(_strings(list(ex.inputs.values())))
+    # the people named in full anywhere in the call are known before any text is replaced
+    pseudonymizer.learn_names([*forwarded_texts(ex.messages, ex.params), *_strings(list(ex.inputs.values()))])
 
     def participant(value: str) -> str:
         # a participant's name is a person's name: replaced whole, whatever the detector says
