@@ -74,6 +74,7 @@ def load_models(settings: Settings) -> Models:
             model=settings.pii_model,
             allow_list_files=settings.pii_allow_lists,
             timeout_s=settings.pii_timeout_s,
+            cache_dir=settings.cache_dir,
         ),
         usage=UsageClassifier.load(),
     )

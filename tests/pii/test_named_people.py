@@ -134,3 +134,36 @@ def test_a_surname_given_with_a_title_is_masked_alone_in_a_later_message(engine:
         ],
     )
     assert all("Quintric" not in text for text in sent), sent
+
+
+@pytest.mark.parametrize(
+    ("full", "typed", "part"),
+    [
+        ("Mail de Mme Solène Kerbrat reçu.", "dis à kerbrat que le devis est validé", "kerbrat"),
+        ("Réunion avec Yannick Le Bihan jeudi.", "tu peux prévenir yannick stp", "yannick"),
+        ("Contrat signé par Agnieszka Kowalska.", "ok je relance kowalska demain", "kowalska"),
+        ("Appel de Mme Hélène Quéméner ce matin.", "rappelle helene avant midi", "helene"),
+    ],
+)
+def test_a_part_of_a_name_typed_in_lowercase_is_masked_as_that_person(
+    engine: PiiEngine, full: str, typed: str, part: str
+) -> None:
+    sent = _sent(engine, [{"role": "user", "content": full}, {"role": "user", "content": typed}])
+    assert all(part not in text.split() for text in sent), sent
+    assert "<PERSONNE_1>" in sent[1]  # the person named in full, not a new one
+
+
+@pytest.mark.parametrize(
+    ("full", "typed", "word"),
+    [
+        ("Dossier suivi par Julien Petit.", "j'ai un petit souci avec le bon de commande", "petit"),
+        ("Note de Marie Blanc sur les stocks.", "imprime-la sur papier blanc", "blanc"),
+        ("Devis envoyé par Rose Marchand.", "le marchand a livré les gants en rose", "marchand"),
+    ],
+)
+def test_a_lowercase_word_that_is_also_a_part_of_a_name_stays_a_word(
+    engine: PiiEngine, full: str, typed: str, word: str
+) -> None:
+    sent = _sent(engine, [{"role": "user", "content": full}, {"role": "user", "content": typed}])
+    assert word in sent[1].split(), sent
+    assert word.capitalize() not in sent[0], sent  # the name itself is masked

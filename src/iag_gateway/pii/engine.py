@@ -27,6 +27,7 @@ from presidio_analyzer.nlp_engine import NlpArtifacts
 from iag_gateway.errors import ConfigError, PiiAnalysisFailed, PiiEngineBusy
 from iag_gateway.pii.allow_list import AllowList
 from iag_gateway.pii.cpu_clock import ThreadCpuClock
+from iag_gateway.pii.french_words import FrenchWords
 from iag_gateway.pii.name_echoes import name_echoes
 from iag_gateway.pii.ner_windows import NerPlan, ner_windows
 from iag_gateway.pii.nlp import FrenchSpacyNlpEngine
@@ -114,8 +115,11 @@ class PiiEngine:
         timeout_s: float,
         model: str,
         queue_timeout_s: float = QUEUE_TIMEOUT_S,
+        words: FrenchWords | None = None,
     ) -> None:
         self._analyzer = analyzer
+        #: French word forms: a part of a name typed in lowercase is searched for unless it is one
+        self.words = words if words is not None else FrenchWords.none()
         self._entities = sorted({e for r in analyzer.registry.recognizers for e in r.supported_entities})
         # every recognizer but the spaCy one reads the text alone, no NLP artefacts
         self._rules = cast(
@@ -141,8 +145,13 @@ class PiiEngine:
         extra_allowed_terms: Iterable[str] = (),
         timeout_s: float = 2.0,
         queue_timeout_s: float = QUEUE_TIMEOUT_S,
+        cache_dir: Path | None = None,
     ) -> PiiEngine:
-        """Load the spaCy model (installed package only), our recognizers and the allow-list."""
+        """Load the spaCy model (installed package only), our recognizers and the allow-list.
+
+        ``cache_dir``: where the French word forms read from the model are kept between starts
+        (``FrenchWords.of_model``).
+        """
         allow_list = AllowList.from_files(allow_list_files, extra_allowed_terms)
         nlp_engine = FrenchSpacyNlpEngine(model)
         try:
@@ -151,7 +160,8 @@ class PiiEngine:
             raise ConfigError(model, f"modèle spaCy introuvable : {exc}") from exc
         registry = RecognizerRegistry(recognizers=[rec() for rec in RECOGNIZERS], supported_languages=["fr"])
         analyzer = AnalyzerEngine(registry=registry, nlp_engine=nlp_engine, supported_languages=["fr"])
-        return cls(analyzer, allow_list, timeout_s, model, queue_timeout_s)
+        words = FrenchWords.of_model(model, cache_dir)
+        return cls(analyzer, allow_list, timeout_s, model, queue_timeout_s, words)
 
     def analyze(self, text: str, *, known: Iterable[tuple[int, int]] = ()) -> list[DetectedEntity]:
         """Return non-overlapping entities sorted by position, in ``text``'s own offsets.
@@ -246,7 +256,9 @@ class PiiEngine:
             entities = [e for e in entities if not known.covers(e.start, e.end)]
         names = [(e.start, e.end) for e in entities if e.label in _NAME_LABELS]
         taken = [(e.start, e.end) for e in entities] + found.protected + known.spans
-        echoes = [DetectedEntity(s, e, "PERSON", ECHO_SCORE) for s, e in name_echoes(text, names, taken)]
+        echoes = [
+            DetectedEntity(s, e, "PERSON", ECHO_SCORE) for s, e in name_echoes(text, names, taken, self.words)
+        ]
         entities = _guesses_that_echo(text, entities, found.protected + known.spans)
         return sorted(entities + echoes, key=lambda e: e.start) if echoes else entities
 

@@ -3,7 +3,8 @@
 A message names someone in full once (« From: Haruto Tanaka », « Dr. Amara Diop ») and
 then by the given name alone (« Haruto », « Amara »), which no rule can tell from an
 ordinary capitalised word. Once a word is known to be part of a name in this text, its
-other capitalised occurrences are that person too.
+other occurrences are that person too: as written, in capitals, and in lowercase when the
+lowercase word is no French word (``searched_forms``).
 """
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 
+from iag_gateway.pii.french_words import FrenchWords
 from iag_gateway.pii.lexicon import ACRONYMS, COMPANY_WORDS, NAME_PARTICLES, NOT_SURNAMES, TITLES, fold
 from iag_gateway.pii.spans import SpanSet
 
@@ -35,11 +37,36 @@ def _echoable(word: str) -> bool:
 
 
 def name_echoes(
-    text: str, names: Sequence[tuple[int, int]], taken: Sequence[tuple[int, int]]
+    text: str,
+    names: Sequence[tuple[int, int]],
+    taken: Sequence[tuple[int, int]],
+    words: FrenchWords | None = None,
 ) -> list[tuple[int, int]]:
-    """Return the spans of other mentions of the words of ``names`` that overlap nothing in ``taken``."""
-    words = {match.group() for start, end in names for match in _WORD.finditer(text, start, end)}
-    return word_mentions(text, {word for word in words if _echoable(word)}, taken)
+    """Return the spans of other mentions of the words of ``names`` that overlap nothing in ``taken``.
+
+    ``words``: the French word forms; without them, lowercase mentions are not searched for.
+    """
+    parts = {match.group() for start, end in names for match in _WORD.finditer(text, start, end)}
+    forms = {form for part in parts if _echoable(part) for form in searched_forms(part, words)}
+    return word_mentions(text, forms, taken)
+
+
+def searched_forms(part: str, words: FrenchWords | None) -> set[str]:
+    """The writings of a part of a name that stand for its person elsewhere.
+
+    As written, in capitals, capitalised when written in capitals (« KERBRAT » → « Kerbrat »,
+    each hyphenated part), and in lowercase, with and without accents (« kerbrat »,
+    « solène », « solene »), when that lowercase writing is no word of ``words``: « petit »,
+    « blanc » or « rose » stay words after « Julien Petit ».
+    """
+    forms = {part, part.upper()}
+    if part.isupper():
+        forms.add("-".join(piece[:1] + piece[1:].lower() for piece in part.split("-")))
+    if words is not None and words.available:
+        for lower in {part.lower(), fold(part)}:
+            if lower not in words:
+                forms.add(lower)
+    return forms
 
 
 def name_words(name: str) -> tuple[list[str], set[str]]:

@@ -11,7 +11,9 @@ throughout instead of a second person.
 
 A name given by a title and a surname (« Mme Lagadec ») names her too, when a rule found it.
 A part is searched for as written and in capitals (« Kerbrat », « KERBRAT »; a name written in
-capitals, « KERBRAT Solène », is also searched for as « Kerbrat »), as a whole word. Particles,
+capitals, « KERBRAT Solène », is also searched for as « Kerbrat »), and in lowercase
+(« kerbrat », « solene ») unless that is a French word (« petit » after « Julien Petit »:
+``name_echoes.searched_forms``), as a whole word. Particles,
 titles and common words (``name_echoes.name_words``) are never searched for alone; a part
 shared by two people named in the call (two Kerbrat) is masked as a person of its own.
 """
@@ -20,24 +22,18 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from iag_gateway.pii.name_echoes import name_words, word_mentions
-
-
-def _written_forms(word: str) -> set[str]:
-    """``word`` as written, in capitals, and capitalised when written in capitals (each hyphenated part)."""
-    forms = {word, word.upper()}
-    if word.isupper():
-        forms.add("-".join(part[:1] + part[1:].lower() for part in word.split("-")))
-    return forms
+from iag_gateway.pii.french_words import FrenchWords
+from iag_gateway.pii.name_echoes import name_words, searched_forms, word_mentions
 
 
 class NamedPeople:
     """Parts of the names given in full so far in one call, and the placeholder of each person."""
 
-    __slots__ = ("_owners",)
+    __slots__ = ("_owners", "_words")
 
-    def __init__(self) -> None:
+    def __init__(self, words: FrenchWords | None = None) -> None:
         self._owners: dict[str, set[str]] = {}  # a written form of a part -> placeholders of its people
+        self._words = words  # French word forms: a lowercase part that is one is not searched for
 
     @staticmethod
     def names_someone(name: str, *, firm: bool) -> bool:
@@ -56,7 +52,7 @@ class NamedPeople:
         if len(words) < 2 and not firm:
             return
         for word in distinctive:
-            for form in _written_forms(word):
+            for form in searched_forms(word, self._words):
                 self._owners.setdefault(form, set()).add(placeholder)
 
     def owner(self, value: str) -> str | None:
@@ -65,9 +61,13 @@ class NamedPeople:
         « Kerbrat », « Le Bihan » or « KERBRAT Solène » after « Solène Kerbrat »: her placeholder;
         « Jean Kerbrat » (a word of nobody's name) or « Kerbrat » shared by two people: ``None``.
         """
-        _words, distinctive = name_words(value)
+        words, distinctive = name_words(value)
+        # a lowercase mention (« kerbrat ») is one of the forms searched for, not a distinctive word
+        searched = distinctive | {word for word in words if word in self._owners}
+        if not searched:
+            return None
         found: set[str] = set()
-        for word in distinctive:
+        for word in searched:
             owners = self._owners.get(word)
             if owners is None or len(owners) != 1:
                 return None

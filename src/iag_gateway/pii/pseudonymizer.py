@@ -89,7 +89,8 @@ class Pseudonymizer:
         self._numbers: Counter[str] = Counter()
         self._reserved: Counter[str] = Counter()  # highest number already pasted by the caller
         self._sent = SentSentences()  # the redacted sentences, to skip their echoes in the answer
-        self._people = NamedPeople()  # parts of the names given in full, for the call's other texts
+        # parts of the names given in full, for the call's other texts
+        self._people = NamedPeople(engine.words)
         self._analysed: dict[str, list[DetectedEntity]] = {}  # by ``learn_names``, for ``redact``
         self._lock = threading.Lock()
 
