@@ -82,7 +82,7 @@ coverage: $(STAMP) browser
 
 PII_CORPORA := ../shared/eval/pii_fr_dev.jsonl tests/pii/data/pii_fr_generalisation.jsonl \
 	tests/pii/data/pii_fr_holdout.jsonl tests/pii/data/pii_fr_field.jsonl \
-	tests/pii/data/pii_fr_heldout2.jsonl tests/pii/data/pii_fr_heldout3.jsonl
+	tests/pii/data/pii_fr_heldout2.jsonl tests/pii/data/pii_fr_heldout3.jsonl tests/pii/data/pii_fr_heldout4.jsonl
 
 ## Personal-data detection: every corpus's figures per class, then the bars (dev, generalisation, holdout).
 eval-pii: $(STAMP)
@@ -93,6 +93,8 @@ eval-pii: $(STAMP)
 	done
 	@echo "== tests/pii/data/pii_fr_name_parts_heldout.jsonl (name parts across one request's texts)"
 	$(BIN)/python tests/pii/data/score_name_parts.py tests/pii/data/pii_fr_name_parts_heldout.jsonl
+	@echo "== tests/pii/data/pii_fr_name_parts_heldout_2.jsonl"
+	$(BIN)/python tests/pii/data/score_name_parts.py tests/pii/data/pii_fr_name_parts_heldout_2.jsonl
 	$(BIN)/pytest -q tests/pii/test_corpora.py
 
 ## Rebuild the usage-intent model (src/iag_gateway/usage/model) from data/usage/train_*.jsonl.
