@@ -38,3 +38,22 @@ def test_when_text_holds_nir_then_exact_spans_with_valid_key_only(text: str, exp
     results = NirRecognizer().analyze(text, [])
     assert [text[r.start : r.end] for r in results] == expected
     assert all(r.entity_type == "FR_NIR" for r in results)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        f"nir : {spaced(WRONG_KEY)}",
+        f"Nir {WRONG_KEY}",
+        f"n° ss : {WRONG_KEY}",
+        f"N°Ss {spaced(WRONG_KEY)}",
+        f'{{"nir": "{spaced(WRONG_KEY)}", "service": "achats"}}',
+        f"son nss c'est le {WRONG_KEY} je crois",
+    ],
+)
+def test_a_nir_with_a_wrong_key_after_a_cue_in_any_case_is_found(text: str) -> None:
+    """The cue is a word people type in any case; its number is a NIR whatever its key says."""
+    from iag_gateway.pii.recognizers.nir_context import NirContextRecognizer
+
+    found = [text[r.start : r.end] for r in NirContextRecognizer().analyze(text, ["FR_NIR"])]
+    assert found and found[0].replace(" ", "") == WRONG_KEY, (text, found)

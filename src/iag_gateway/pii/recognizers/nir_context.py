@@ -14,9 +14,11 @@ from typing import ClassVar
 from iag_gateway.pii.recognizers.base import CheckedPatternRecognizer
 from iag_gateway.regex_gate import compile_gated
 
+# in any case: people type « nir », « Nir », « n° ss » as often as « NIR », and a JSON key is
+# lowercase (« "nir": "1 62 03…" »); a 13-digit NIR-shaped number after it is the cue's.
 _CONTEXT = (
-    r"NIR|NIRPP|INS(?:-?[CN])?|SSN|NSS|N°\s*SS|"
-    r"(?i:s[ée]cu(?:rit[ée]\s+sociale)?|social\s+security(?:\s+number)?|matricule(?:\s+INS)?|"
+    r"(?i:NIR|NIRPP|INS(?:-?[CN])?|SSN|NSS|N°\s*SS|"
+    r"s[ée]cu(?:rit[ée]\s+sociale)?|social\s+security(?:\s+number)?|matricule(?:\s+INS)?|"
     r"num[ée]ro\s+d['’]inscription\s+au\s+r[ée]pertoire|carte\s+vitale)"
 )
 # sex · year · month · department (2A/2B, 97x) · commune · order, then an optional key
