@@ -118,3 +118,32 @@ def test_when_email_candidates_then_exact_spans(text: str, expected: list[str]) 
 )
 def test_when_patient_id_candidates_then_context_decides(text: str, expected: list[str]) -> None:
     assert spans(PatientIdRecognizer(), text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Relance pour le séjour 25/004417 (chambre 8).", "25/004417"),
+        ("N° de séjour : 2025-HC-000873, service cardiologie.", "2025-HC-000873"),
+        ("visite V25-04412 annulée", "V25-04412"),
+        ("admission n° ADM 2500451 du service de gériatrie", "ADM 2500451"),
+        ("hospitalisation 25-0087412 : facture au tiers payant", "25-0087412"),
+    ],
+)
+def test_a_stays_coded_number_after_the_word_for_a_stay_is_a_patient_id(text: str, expected: str) -> None:
+    found = [text[r.start : r.end] for r in PatientIdRecognizer().analyze(text, ["PATIENT_ID"])]
+    assert found == [expected], found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Bilan des séjours 2024-2025 à présenter.",
+        "séjour 2024-2025 : taux d'occupation",
+        "admission 03/02/2025, sortie le 07/02/2025",
+        "venue prévue 14-03-2025",
+        "séjour de 12 jours, 3 450 € facturés",
+    ],
+)
+def test_dates_year_spans_and_amounts_after_the_word_for_a_stay_are_not_ids(text: str) -> None:
+    assert not PatientIdRecognizer().analyze(text, ["PATIENT_ID"])

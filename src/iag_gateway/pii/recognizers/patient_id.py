@@ -42,6 +42,16 @@ _FEW_WORDS = r"(?:[ \t]+(?:\([^()\d\n]{1,60}\)|[^\W\d]+['’]?)){1,6}[ \t]*:?[ \
 # grouped digits: « 80 012 345 », « 23/004512 », « 12.345.678 »
 _GROUPED = r"\d{2,4}(?:[ /.\-]\d{2,8}){1,3}"
 _NOT_AFTER = r"(?![\w]|[.,/\-]\d|\s?(?:€|euros?|EUR|%|ans|jours))"
+# a stay's number as hospital information systems print it: digits in groups, with a letter
+# prefix or an infix naming the kind of stay (« 24/001234 », « 2024-SEJ-004521 », « S24-00123 »,
+# « VEN 2401234567 »)
+# (a bare run of digits is the first pattern's)
+_GROUP = r"[/\-](?:[A-Z]{2,4}[/\-])?\d{2,10}"
+_CODED = rf"[A-Z]{{1,4}}[ \-]?\d{{2,10}}(?:{_GROUP}){{0,2}}|\d{{2,10}}(?:{_GROUP}){{1,2}}"
+# what a stay's number follows, even without « n° »
+_STAY = r"s[ée]jour|venue|passage|admission|hospitali[sz]ation|visite|stay|encounter|visit|IPP|NDA"
+# a date or a span of years is no stay number (« séjour 2023-2024 », « venue 12/03/2025 »)
+_DATE_LIKE = re.compile(r"\d{1,2}[/\-.]\d{1,2}[/\-.]\d{2,4}|(?:19|20)\d{2}[/\-](?:19|20)?\d{2}")
 
 
 class PatientIdRecognizer(CheckedPatternRecognizer):
@@ -66,6 +76,11 @@ class PatientIdRecognizer(CheckedPatternRecognizer):
             rf"num[ée]ro\s+(?:de\s+|d['’])?(?:s[ée]jour|venue|IPP)))(?![\w]){_FEW_WORDS}"
             rf"(?P<value>[A-Z]{{0,3}}\d{{5,12}}|{_GROUPED}){_NOT_AFTER}"
         ),
+        # a stay's coded number right after the word for a stay (« séjour 24/001234 »)
+        compile_gated(
+            rf"(?i:\b(?:{_STAY}))(?:\s*\(?(?:n[°o]|num[ée]ro|number|no\.?|#)\)?)?{_KEY_END}"
+            rf"(?P<value>{_CODED}){_NOT_AFTER}"
+        ),
         # « Dossier 2025-00418 »: after a bare « dossier », only digits joined by a dash or a slash
         compile_gated(
             r"(?i:\bdossier(?:\s*n[°o])?)\s*[:=#]?\s*(?P<value>\d{2,4}[/\-]\d{3,8})(?![\w]|[.,/\-]\d|\s?(?:€|euros?|EUR|%))"
@@ -79,8 +94,9 @@ class PatientIdRecognizer(CheckedPatternRecognizer):
     )
 
     def accept(self, match: re.Match[str], text: str) -> tuple[int, int] | None:
-        digits = sum(char.isdigit() for char in match.group("value"))
-        if not 5 <= digits <= 12:
+        value = match.group("value")
+        digits = sum(char.isdigit() for char in value)
+        if not 5 <= digits <= 12 or _DATE_LIKE.fullmatch(value):
             return None
         between = (match.start(), match.start("value"))
         if match.re is self.PATTERNS[2] and self.OTHER_NUMBER.search(text, *between):
