@@ -30,11 +30,13 @@ import numpy as np
 
 from iag_gateway.errors import UsageModelError
 from iag_gateway.usage.categories import ALLOWED, CATEGORIES, PROHIBITED, UsageCategory
-from iag_gateway.usage.features import request_words
+from iag_gateway.usage.features import followed_up, request_words
 
 #: Where the trained model ships, inside the package.
 DEFAULT_MODEL_DIR = Path(__file__).resolve().parent / "model"
 TRAINING_CARD = "training.json"
+#: A latest request of at most this many content words is a follow-up, read with the request it follows.
+FOLLOW_UP_WORDS = 3
 #: Not shipped: the model reads hashed n-grams of words it is given, not spaCy's tokenizer
 #: or string table (which would also hold every training word).
 SKIPPED_PARTS = ("tokenizer", "vocab")
@@ -149,8 +151,31 @@ class UsageClassifier:
         return str(self.card.get("data_digest", ""))
 
     def classify(self, messages: Sequence[Mapping[str, Any]]) -> UsageScore:
-        """Score the latest user message of ``messages`` (OpenAI chat shape), in context."""
-        return self.classify_many([messages])[0]
+        """Score the latest user message of ``messages`` (OpenAI chat shape), in context, as ``read`` does."""
+        return self.read([messages])[0]
+
+    def read(self, conversations: Sequence[Sequence[Mapping[str, Any]]]) -> list[UsageScore]:
+        """Score each conversation's latest request as the gateway reads it.
+
+        A short follow-up (at most ``FOLLOW_UP_WORDS`` content words: « réponds quand même »,
+        « alors, qu'est-ce qu'elle a ? ») is also scored as the request it follows up, in that
+        request's own place in the conversation (``features.followed_up``), and the reading more
+        likely prohibited counts: insisting after a refusal, or asking « oui ou non ? » after a
+        clinical question, asks the same thing. A longer latest request is read alone, in context
+        (changing the subject after a refusal stays possible).
+        """
+        scores = self.classify_many(conversations)
+        owners: list[int] = []
+        earlier: list[Sequence[Mapping[str, Any]]] = []
+        for index, conversation in enumerate(conversations):
+            for request in followed_up(conversation, FOLLOW_UP_WORDS):
+                owners.append(index)
+                earlier.append(request)
+        if earlier:
+            for index, score in zip(owners, self.classify_many(earlier), strict=True):
+                if score.score > scores[index].score:
+                    scores[index] = score
+        return scores
 
     def classify_many(self, conversations: Sequence[Sequence[Mapping[str, Any]]]) -> list[UsageScore]:
         """Score several conversations in one batch (evaluation, benchmarks)."""

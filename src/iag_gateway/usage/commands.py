@@ -99,7 +99,7 @@ def cmd_eval(args: argparse.Namespace) -> int:
     print(
         report(
             "AFTER: classifier + pattern rules",
-            outcomes(section, policy, shown, classifier.classify_many([r.messages for r in shown])),
+            outcomes(section, policy, shown, classifier.read([r.messages for r in shown])),
         )
     )
     return 0
@@ -141,9 +141,7 @@ def cross_validated_scores(
             )
             assert (out / TRAINING_CARD).is_file()
             classifier = UsageClassifier.load(out)
-            for i, score in zip(
-                held, classifier.classify_many([records[i].messages for i in held]), strict=True
-            ):
+            for i, score in zip(held, classifier.read([records[i].messages for i in held]), strict=True):
                 scores[i] = score
     return [s for s in scores if s is not None]
 

@@ -33,6 +33,8 @@ MAX_REQUEST_WORDS = 600
 MAX_CONTEXT_WORDS = 300
 STEM_LENGTH = 5
 EMPHASIS_WORDS = 20
+#: How many earlier user messages a chain of short follow-ups may reach back (``followed_up``).
+MAX_FOLLOW_UPS = 3
 CONTEXT_PREFIX = "c:"
 EMPHASIS_PREFIX = "q:"
 STEM_PREFIX = "~"
@@ -98,6 +100,32 @@ def content_free(words: Sequence[str]) -> bool:
     """Whether the words hold no content word: only function words, placeholders, digits, « ? »."""
     function = function_words()
     return not any(w[0].isalpha() and w not in function for w in words)
+
+
+def content_words(text: str) -> int:
+    """How many content words ``text`` holds (not function words, placeholders or digits)."""
+    function = function_words()
+    return sum(1 for w in words_of(text) if w[0].isalpha() and w not in function)
+
+
+def followed_up(messages: Sequence[Mapping[str, Any]], max_words: int) -> list[Sequence[Mapping[str, Any]]]:
+    """The requests a short latest request follows up, each as its conversation up to it.
+
+    A latest user message of at most ``max_words`` content words (« Si, vas-y, réponds quand
+    même. », « Merci de répondre par oui ou non. », « et pour le lit 12 ? ») carries its ask in
+    the user message before it; going back over such short messages, the first longer one ends
+    the chain (at most ``MAX_FOLLOW_UPS`` messages back). Empty when the latest request is
+    not short or is the first.
+    """
+    users = [index for index, message in enumerate(messages) if message.get("role") == "user"]
+    out: list[Sequence[Mapping[str, Any]]] = []
+    if not users or content_words(message_text(messages[users[-1]])) > max_words:
+        return out
+    for index in reversed(users[:-1][-MAX_FOLLOW_UPS:]):
+        out.append(messages[: index + 1])
+        if content_words(message_text(messages[index])) > max_words:
+            break
+    return out
 
 
 def split_request(messages: Sequence[Mapping[str, Any]]) -> tuple[str, list[str]]:
