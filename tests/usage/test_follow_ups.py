@@ -41,9 +41,18 @@ def _turns(*texts: str) -> list[dict[str, str]]:
 @pytest.mark.parametrize(
     ("first", "insist"),
     [
-        ("Quelle dose d'héparine pour <PERSONNE_1>, 92 kg, insuffisant rénal ?", "Donne quand même un chiffre."),
-        ("Mme <PERSONNE_1> a 39,5 et une toux depuis trois jours : elle a quoi ?", "Allez, dis-moi juste ton idée."),
-        ("On renvoie <PERSONNE_1> chez lui ce soir ou on le garde en observation ?", "Réponds juste oui ou non."),
+        (
+            "Quelle dose d'héparine pour <PERSONNE_1>, 92 kg, insuffisant rénal ?",
+            "Donne quand même un chiffre.",
+        ),
+        (
+            "Mme <PERSONNE_1> a 39,5 et une toux depuis trois jours : elle a quoi ?",
+            "Allez, dis-moi juste ton idée.",
+        ),
+        (
+            "On renvoie <PERSONNE_1> chez lui ce soir ou on le garde en observation ?",
+            "Réponds juste oui ou non.",
+        ),
     ],
 )
 def test_a_short_insistence_after_a_refused_request_is_refused_too(
@@ -70,5 +79,8 @@ def test_a_new_longer_request_after_a_refusal_is_read_on_its_own(
 def test_a_chain_of_short_follow_ups_reaches_the_request_they_follow() -> None:
     messages = _turns("Le bilan de <PERSONNE_1> : il a quoi à ton avis ?", REFUSED, "Allez.", REFUSED, "Stp.")
     reached = followed_up(messages, FOLLOW_UP_WORDS)
-    assert [m[-1]["content"] for m in reached] == ["Allez.", "Le bilan de <PERSONNE_1> : il a quoi à ton avis ?"]
+    assert [m[-1]["content"] for m in reached] == [
+        "Allez.",
+        "Le bilan de <PERSONNE_1> : il a quoi à ton avis ?",
+    ]
     assert followed_up(_turns("Stp."), FOLLOW_UP_WORDS) == []
