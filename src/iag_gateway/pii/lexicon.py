@@ -161,6 +161,11 @@ NAME_PARTICLES: frozenset[str] = frozenset(
         "de du des d' d’ le la da di del della van von der den ter ten ben bin el al ait aït mac dos das do"
     )
 )
+#: The particles written as words (not « d' »), as a regular-expression alternation, longest
+#: first: the one list the name recognizers read (« van der Berg », « dos Santos », « ter Horst »).
+PARTICLE_WORDS = "|".join(
+    sorted((p for p in NAME_PARTICLES if "'" not in p and "’" not in p), key=lambda p: (-len(p), p))
+)
 
 # given names that are also everyday French words: trusted only when capitalised
 AMBIGUOUS_FIRST_NAMES: frozenset[str] = frozenset(

@@ -125,7 +125,10 @@ class CsvColumnRecognizer(LocalRecognizer):
                 continue
             columns = {}
             for index, cell in enumerate(cells):
-                label = None if self._too_long_for_a_name(cell) else self._folded_label(cell)
+                label = self._label(cell)
+                if label is None and index == 0:
+                    # the header pasted after its instruction, on its line: « Mets en forme : Nom;… »
+                    label = self._label(self._last_words(cell))
                 if label is not None:
                     columns[index] = label
             if "ADDRESS" in columns.values():  # the postcode and the town of that address
@@ -135,6 +138,17 @@ class CsvColumnRecognizer(LocalRecognizer):
             if columns:
                 return delimiter, columns
         return None
+
+    def _label(self, cell: str) -> str | None:
+        return None if not cell or self._too_long_for_a_name(cell) else self._folded_label(cell)
+
+    @staticmethod
+    def _last_words(cell: str) -> str:
+        """What follows the instruction in a first cell: after its last colon, else its last word."""
+        if ":" in cell:
+            return cell.rsplit(":", 1)[1]
+        words = cell.split()
+        return words[-1] if len(words) > 1 else ""
 
     @classmethod
     def _folded_label(cls, cell: str) -> str | None:

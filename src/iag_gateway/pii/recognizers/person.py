@@ -24,6 +24,7 @@ from iag_gateway.pii.lexicon import (
     FAMILY_NAMES_FIRST,
     NAME_PARTICLES,
     NOT_SURNAMES,
+    PARTICLE_WORDS,
     TITLES,
     fold,
 )
@@ -284,7 +285,7 @@ class PersonRecognizer(LocalRecognizer):
         return left.end == right.start or self._adjacent(text, left, right)
 
     _NAME_WORD: ClassVar[str] = (
-        rf"(?:(?i:d['’]|(?:de(?:\s+la)?|du|des|le|la|da|di|del|van|von|ben|el|al)\s+))?"
+        rf"(?:(?i:d['’]|(?:{PARTICLE_WORDS})(?:\s+(?:{PARTICLE_WORDS}))?\s+))?"
         rf"(?:[{_UPPER}][{_LETTER}]*(?:['’\-][{_LETTER}]+)*)"
     )
     _TITLED: ClassVar[re.Pattern[str]] = compile_gated(

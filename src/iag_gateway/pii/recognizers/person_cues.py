@@ -24,6 +24,7 @@ from iag_gateway.pii.lexicon import (
     GREETINGS,
     NAME_PARTICLES,
     NOT_SURNAMES,
+    PARTICLE_WORDS,
     ROLE_WORDS,
     fold,
 )
@@ -33,7 +34,7 @@ _LETTER = "A-Za-zÀ-ÖØ-öø-ÿ"
 _LOWER = "a-zß-öø-ÿ"
 _UPPER = "A-ZÀ-ÖØ-Þ"
 _CAP_WORD = rf"[{_UPPER}][{_LETTER}]*(?:['’\-][{_LETTER}]+)*"
-_PARTICLE = r"(?:van|von|der|den|de|du|des|da|di|del|della|le|la|dos|das|ben|el|al)"
+_PARTICLE = rf"(?:{PARTICLE_WORDS})"
 
 
 @lru_cache(maxsize=16384)

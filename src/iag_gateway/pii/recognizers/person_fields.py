@@ -25,6 +25,7 @@ from iag_gateway.pii.lexicon import (
     FIRST_NAMES,
     NAME_PARTICLES,
     NOT_SURNAMES,
+    PARTICLE_WORDS,
     ROLE_NOUNS,
     fold,
 )
@@ -39,7 +40,7 @@ _CAP_WORD = rf"[{_UPPER}][{_LETTER}]*(?:['’\-][{_LETTER}]+)*"
 # matches are the same; the engine just stops retrying each word letter by letter
 _WHOLE_CAP_WORD = rf"[{_UPPER}][{_LETTER}]*+(?:['’\-][{_LETTER}]++)*+"
 _WHOLE_LOWER_WORD = rf"[{_LOWER}]++(?:-[{_LOWER}]++)?+"
-_PARTICLE = r"(?:d['’]|(?:de|du|des|le|la|da|di|del|van|von|der|ben|el|al)[ \t]+)"
+_PARTICLE = rf"(?:d['’]|(?:(?:{PARTICLE_WORDS})[ \t]+){{1,2}})"
 _NAME = rf"(?:{_PARTICLE})?{_CAP_WORD}(?:[ \t](?:{_PARTICLE})?{_CAP_WORD}){{0,3}}"
 _FIELD_LABELS = (
     r"nom|pr[ée]noms?|nom\s+(?:de\s+naissance|d['’]usage|marital|patronymique|complet|de\s+famille)|"
