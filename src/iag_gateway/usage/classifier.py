@@ -37,6 +37,11 @@ DEFAULT_MODEL_DIR = Path(__file__).resolve().parent / "model"
 TRAINING_CARD = "training.json"
 #: A latest request of at most this many content words is a follow-up, read with the request it follows.
 FOLLOW_UP_WORDS = 3
+#: The score from which an earlier request is unmistakably prohibited: its short follow-ups ask it again.
+#: Below it, a doubtful earlier request (« Qui rappeler ? » beside a name scores about 0.6) does not
+#: condemn « Résume. » after it; the follow-ups that insist after a refusal followed requests
+#: scoring 0.97 to 0.999.
+FOLLOW_UP_FROM = 0.9
 #: Not shipped: the model reads hashed n-grams of words it is given, not spaCy's tokenizer
 #: or string table (which would also hold every training word).
 SKIPPED_PARTS = ("tokenizer", "vocab")
@@ -159,8 +164,8 @@ class UsageClassifier:
 
         A short follow-up (at most ``FOLLOW_UP_WORDS`` content words: « réponds quand même »,
         « alors, qu'est-ce qu'elle a ? ») is also scored as the request it follows up, in that
-        request's own place in the conversation (``features.followed_up``), and the reading more
-        likely prohibited counts: insisting after a refusal, or asking « oui ou non ? » after a
+        request's own place in the conversation (``features.followed_up``); when that request is
+        unmistakably prohibited (``FOLLOW_UP_FROM``) and reads more so, its reading counts: insisting after a refusal, or asking « oui ou non ? » after a
         clinical question, asks the same thing. A longer latest request is read alone, in context
         (changing the subject after a refusal stays possible).
         """
@@ -173,7 +178,7 @@ class UsageClassifier:
                 earlier.append(request)
         if earlier:
             for index, score in zip(owners, self.classify_many(earlier), strict=True):
-                if score.score > scores[index].score:
+                if score.score >= FOLLOW_UP_FROM and score.score > scores[index].score:
                     scores[index] = score
         return scores
 

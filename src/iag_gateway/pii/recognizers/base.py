@@ -39,13 +39,16 @@ class CheckedPatternRecognizer(LocalRecognizer):
     def analyze(
         self, text: str, entities: list[str], nlp_artifacts: NlpArtifacts | None = None
     ) -> list[RecognizerResult]:
-        """Run every pattern over ``text`` and keep the matches ``accept`` validates."""
+        """Run every pattern over ``text`` and keep the matches ``accept`` validates (a span once,
+        however many patterns find it)."""
         results: list[RecognizerResult] = []
+        seen: set[tuple[int, int]] = set()
         for pattern, need in zip_longest(self.PATTERNS, self.NEEDS):
             if need is not None and need.search(text) is None:
                 continue
             for match in pattern.finditer(text):
                 span = self.accept(match, text)
-                if span is not None and span[1] > span[0]:
+                if span is not None and span[1] > span[0] and span not in seen:
+                    seen.add(span)
                     results.append(RecognizerResult(self.ENTITY, span[0], span[1], self.SCORE))
         return results
