@@ -165,7 +165,8 @@ class UsageClassifier:
         A short follow-up (at most ``FOLLOW_UP_WORDS`` content words: « réponds quand même »,
         « alors, qu'est-ce qu'elle a ? ») is also scored as the request it follows up, in that
         request's own place in the conversation (``features.followed_up``); when that request is
-        unmistakably prohibited (``FOLLOW_UP_FROM``) and reads more so, its reading counts: insisting after a refusal, or asking « oui ou non ? » after a
+        unmistakably prohibited (``FOLLOW_UP_FROM``) and reads more so, its reading counts:
+        insisting after a refusal, or asking « oui ou non ? » after a
         clinical question, asks the same thing. A longer latest request is read alone, in context
         (changing the subject after a refusal stays possible).
         """
