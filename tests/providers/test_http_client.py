@@ -210,7 +210,8 @@ def test_when_the_provider_refuses_connections_then_the_router_reports_a_failure
     with pytest.raises(UpstreamError) as raised:
         asyncio.run(call())
     assert not isinstance(raised.value, UpstreamTimeout)
-    assert "a échoué" in str(raised.value)
+    assert "a échoué" in str(raised.value) and "connexion impossible" in str(raised.value)
+    assert "statut" not in str(raised.value)  # no provider status was ever received
 
 
 @pytest.fixture

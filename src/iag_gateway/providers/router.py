@@ -15,6 +15,8 @@ import re
 from collections.abc import AsyncIterator
 from typing import Any
 
+import httpx
+
 from iag_gateway.errors import (
     GatewayError,
     UpstreamError,
@@ -228,8 +230,27 @@ class ProviderRouter:
                 provider_code=code or getattr(exc, "code", None) or "upstream_rejected",
                 param=param if isinstance(param, str) else None,
             )
+        if _no_answer(exc):
+            # litellm reports a connection failure as a status 500 of its own: no provider answered
+            return UpstreamError("Le fournisseur du modèle a échoué : connexion impossible, sans réponse.")
         detail = f" (statut {status} du fournisseur)" if isinstance(status, int) else ""
         return UpstreamError(f"Le fournisseur du modèle a échoué{detail}.")
+
+
+def _no_answer(exc: BaseException) -> bool:
+    """Whether ``exc`` comes from a connection that could not be opened (refused, unknown host).
+
+    litellm wraps the OpenAI SDK's ``APIConnectionError`` (itself over httpx's and aiohttp's
+    connection errors) in an ``InternalServerError`` with status 500: the chain of causes says.
+    """
+    seen: BaseException | None = exc
+    for _ in range(10):
+        if seen is None:
+            return False
+        if isinstance(seen, httpx.ConnectError | ConnectionRefusedError):
+            return True
+        seen = seen.__cause__ or seen.__context__
+    return False
 
 
 def _invented_end(stream: Any, chunk: dict[str, Any]) -> bool:
