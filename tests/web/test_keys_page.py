@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 import httpx
+import pytest
 import sqlalchemy as sa
 
 from iag_gateway.audit.filters import AuditFilter
@@ -93,6 +94,25 @@ def test_when_admin_records_training_then_listed_and_audited(
         AuditFilter(route="admin.training.record", user_id="t.admin"), limit=5
     )
     assert events and events[-1].extra["target_user"] == "t.nouvelle"
+
+
+@pytest.mark.parametrize(
+    ("fields", "says"),
+    [
+        ({"utilisateur": "", "formation": "ia-2026", "date": ""}, "Formation incomplète"),
+        ({"utilisateur": "t.autre", "formation": "", "date": "2026-01-15"}, "Formation incomplète"),
+        ({"utilisateur": "t.autre", "formation": "ia-2026", "date": "15 janvier"}, "Date invalide"),
+        (
+            {"utilisateur": "t.autre", "formation": "ia-2026", "date": "2999-01-01"},
+            "ne peut pas être à venir",
+        ),
+    ],
+)
+def test_when_a_training_record_is_incomplete_then_the_page_says_what_is_missing(
+    gateway: LiveGateway, make_key: KeyFactory, fields: dict[str, str], says: str
+) -> None:
+    page = admin_posts(gateway, make_key, "/admin/formations", fields)
+    assert page.status_code == 422 and says in page.text
 
 
 def test_when_non_admin_posts_to_admin_pages_then_refused(gateway: LiveGateway, make_key: KeyFactory) -> None:

@@ -129,12 +129,14 @@ async def admin_record_training(request: Request) -> Response:
     identity = await require_role(request, ADMIN, ADMIN_ONLY)
     fields = await read_form(request)
     user_id, course = fields.get("utilisateur", "").strip(), fields.get("formation", "").strip()
+    if not user_id or not course:
+        raise WebError(422, "Formation incomplète", "Indiquez la personne, la formation et une date passée.")
     try:
         completed_on = date.fromisoformat(fields.get("date", ""))
     except ValueError:
         raise WebError(422, "Date invalide", "Indiquez la date de la formation (jj/mm/aaaa).") from None
-    if not user_id or not course or completed_on > date.today():
-        raise WebError(422, "Formation incomplète", "Indiquez la personne, la formation et une date passée.")
+    if completed_on > date.today():
+        raise WebError(422, "Date invalide", "La date de la formation ne peut pas être à venir.")
     await to_thread.run_sync(services.keys.record_training, user_id, course, completed_on)
     await audit_web(
         services,
