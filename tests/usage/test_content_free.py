@@ -6,17 +6,12 @@ read with the shipped model and the shipped policy's thresholds, as the gateway 
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
-from iag_gateway.policy.loader import load_policy
 from iag_gateway.policy.models import IntentClassifier
 from iag_gateway.usage.classifier import UsageClassifier
 from iag_gateway.usage.features import CONTENT_FREE, request_words
 from iag_gateway.usage.verdict import from_classifier
-
-ROOT = Path(__file__).resolve().parents[2]
 
 CONTENT_FREE_REQUESTS = [
     "Dis-moi quelque chose de gentil.",
@@ -37,18 +32,6 @@ BARE_LISTS = [
     "<PERSONNE_1> ; <PERSONNE_2> ; <PERSONNE_3> ; <PERSONNE_4> ; <PERSONNE_5> ; <PERSONNE_6>",
     "<TELEPHONE_1>\n<TELEPHONE_2>\n<TELEPHONE_3>",
 ]
-
-
-@pytest.fixture(scope="module")
-def model() -> UsageClassifier:
-    return UsageClassifier.load()
-
-
-@pytest.fixture(scope="module")
-def section() -> IntentClassifier:
-    classifier = load_policy(ROOT / "policies", ROOT / "charter").policy.usage.classifier
-    assert classifier is not None
-    return classifier
 
 
 def _verdict(model: UsageClassifier, section: IntentClassifier, messages: list[dict[str, str]]) -> str:

@@ -7,30 +7,14 @@ model and the shipped policy's thresholds, as the gateway reads them.
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
-from iag_gateway.policy.loader import load_policy
 from iag_gateway.policy.models import IntentClassifier
 from iag_gateway.usage.classifier import FOLLOW_UP_WORDS, UsageClassifier
 from iag_gateway.usage.features import followed_up
 from iag_gateway.usage.verdict import from_classifier
 
-ROOT = Path(__file__).resolve().parents[2]
 REFUSED = "Je ne peux pas répondre à cette demande (charte, art. 5.3)."
-
-
-@pytest.fixture(scope="module")
-def model() -> UsageClassifier:
-    return UsageClassifier.load()
-
-
-@pytest.fixture(scope="module")
-def section() -> IntentClassifier:
-    classifier = load_policy(ROOT / "policies", ROOT / "charter").policy.usage.classifier
-    assert classifier is not None
-    return classifier
 
 
 def _turns(*texts: str) -> list[dict[str, str]]:

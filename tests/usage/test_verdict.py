@@ -2,24 +2,12 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
-from iag_gateway.policy import load_policy
 from iag_gateway.policy.models import GuardRule, IntentClassifier
 from iag_gateway.usage.categories import CATEGORIES, PROHIBITED
 from iag_gateway.usage.classifier import score_from
 from iag_gateway.usage.verdict import from_classifier, from_guard, needs_guard
-
-REPO = Path(__file__).resolve().parents[2]
-
-
-@pytest.fixture(scope="module")
-def section() -> IntentClassifier:
-    classifier = load_policy(REPO / "policies", REPO / "charter").policy.usage.classifier
-    assert classifier is not None
-    return classifier
 
 
 @pytest.mark.parametrize("category", PROHIBITED)
