@@ -36,10 +36,15 @@ class NamedPeople:
         self._words = words  # French word forms: a lowercase part that is one is not searched for
 
     @staticmethod
-    def names_someone(name: str, *, firm: bool) -> bool:
-        """Whether ``name`` names a person whose parts are searched for elsewhere (see ``add``)."""
+    def _searched_words(name: str, *, firm: bool) -> set[str]:
+        """The words of ``name`` searched for elsewhere: none when it names no one (see ``add``)."""
         words, distinctive = name_words(name)
-        return bool(distinctive) and (len(words) >= 2 or firm)
+        return distinctive if len(words) >= 2 or firm else set()
+
+    @classmethod
+    def names_someone(cls, name: str, *, firm: bool) -> bool:
+        """Whether ``name`` names a person whose parts are searched for elsewhere (see ``add``)."""
+        return bool(cls._searched_words(name, firm=firm))
 
     def add(self, name: str, placeholder: str, *, firm: bool) -> None:
         """Remember ``name`` (a person's name as detected) under ``placeholder``, if it names someone.
@@ -48,10 +53,7 @@ class NamedPeople:
         not the statistical model's guess alone nor a mention of another name. A name of one
         word that is not firm names no one: its word is not searched for elsewhere.
         """
-        words, distinctive = name_words(name)
-        if len(words) < 2 and not firm:
-            return
-        for word in distinctive:
+        for word in self._searched_words(name, firm=firm):
             for form in searched_forms(word, self._words):
                 self._owners.setdefault(form, set()).add(placeholder)
 

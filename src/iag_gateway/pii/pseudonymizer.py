@@ -178,7 +178,7 @@ class Pseudonymizer:
         """
         for text in texts:
             document = _json_document(text)
-            for value in _strings_of(document) if document is not None else (text,):
+            for value in _string_values(document) if document is not None else (text,):
                 if value in self._analysed:
                     continue
                 entities = self._analyse(value)
@@ -266,15 +266,16 @@ def _firm(entity: DetectedEntity) -> bool:
     return entity.score not in (ECHO_SCORE, GUESS_SCORE)
 
 
-def _strings_of(value: Any) -> list[str]:
-    """The string values (not keys) of a parsed JSON document, in document order."""
-    if isinstance(value, str):
-        return [value]
-    if isinstance(value, list):
-        return [text for item in value for text in _strings_of(item)]
-    if isinstance(value, dict):
-        return [text for item in value.values() for text in _strings_of(item)]
-    return []
+def _string_values(document: Any) -> list[str]:
+    """The string values (not keys) of a parsed JSON document, in order (``_map_strings``'s walk)."""
+    found: list[str] = []
+
+    def keep(value: str) -> str:
+        found.append(value)
+        return value
+
+    _map_strings(document, keep)
+    return found
 
 
 def _is_claim(entity: DetectedEntity) -> bool:

@@ -26,10 +26,10 @@ def redact(ex: Exchange, engine: PiiEngine) -> None:
     """Pseudonymise every forwarded text in place; count entities by type."""
     pseudonymizer = Pseudonymizer(engine)
     ex.pseudonymizer = pseudonymizer
-    pseudonymizer.reserve(forwarded_texts(ex.messages, ex.params))
-    pseudonymizer.reserve(_strings(list(ex.inputs.values())))
+    texts = [*forwarded_texts(ex.messages, ex.params), *_strings(list(ex.inputs.values()))]
+    pseudonymizer.reserve(texts)
     # the people named in full anywhere in the call are known before any text is replaced
-    pseudonymizer.learn_names([*forwarded_texts(ex.messages, ex.params), *_strings(list(ex.inputs.values()))])
+    pseudonymizer.learn_names(texts)
 
     def participant(value: str) -> str:
         # a participant's name is a person's name: replaced whole, whatever the detector says

@@ -24,7 +24,7 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from typing import Any
 
 from iag_gateway.policy.models import normalize_for_matching
@@ -96,16 +96,20 @@ def _stems(words: Iterable[str]) -> list[str]:
     ]
 
 
+def _content(words: Iterable[str]) -> Iterator[str]:
+    """The content words among ``words``: not function words, placeholders, digits or « ? »."""
+    function = function_words()
+    return (w for w in words if w[0].isalpha() and w not in function)
+
+
 def content_free(words: Sequence[str]) -> bool:
     """Whether the words hold no content word: only function words, placeholders, digits, « ? »."""
-    function = function_words()
-    return not any(w[0].isalpha() and w not in function for w in words)
+    return next(_content(words), None) is None
 
 
 def content_words(text: str) -> int:
     """How many content words ``text`` holds (not function words, placeholders or digits)."""
-    function = function_words()
-    return sum(1 for w in words_of(text) if w[0].isalpha() and w not in function)
+    return sum(1 for _ in _content(words_of(text)))
 
 
 def followed_up(messages: Sequence[Mapping[str, Any]], max_words: int) -> list[Sequence[Mapping[str, Any]]]:
